@@ -1,0 +1,189 @@
+package io.judgeforge.config;
+
+import static io.judgeforge.config.ConfigException.check;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's configuration, bound from {@code conf/defaults.yaml}, the run's YAML file and the
+ * {@code --set} overrides (in that order). The meaning and default of every key is documented in
+ * {@code conf/defaults.yaml}, where the key is defined; the records here only bind and check.
+ *
+ * <p>Resolved once on the driver; the immutable value is what travels to Spark executors.
+ */
+public record PipelineConfig(
+    Run run,
+    SparkSettings spark,
+    Simulator simulator,
+    String catalog,
+    String prompts,
+    Inputs inputs,
+    Map<String, Endpoint> endpoints,
+    Teacher teacher,
+    Generate generate,
+    Classify classify,
+    Respond respond,
+    Judge judge,
+    Score score,
+    Select select,
+    Export export)
+    implements Serializable {
+
+  public PipelineConfig {
+    endpoints = Map.copyOf(endpoints);
+    checkEndpoint("teacher.endpoint", teacher.endpoint(), endpoints);
+    checkEndpoint("score.endpoint", score.endpoint(), endpoints);
+    for (int i = 0; i < respond.pool().size(); i++) {
+      checkEndpoint("respond.pool[" + i + "].endpoint", respond.pool().get(i).endpoint(), endpoints);
+    }
+  }
+
+  private static void checkEndpoint(String key, String name, Map<String, Endpoint> endpoints) {
+    check(endpoints.containsKey(name), key, name, "one of the configured endpoints " + endpoints.keySet());
+  }
+
+  public Endpoint endpoint(String name) {
+    return endpoints.get(name);
+  }
+
+  public record Run(String name, String id, long seed) implements Serializable {
+    public Run {
+      check(id.matches("[A-Za-z0-9._-]*"), "run.id", id, "letters, digits, '.', '_' or '-'");
+    }
+  }
+
+  public record SparkSettings(String master, int partitions, int shufflePartitions) implements Serializable {
+    public SparkSettings {
+      check(partitions >= 1, "spark.partitions", partitions, "an integer >= 1");
+      check(shufflePartitions >= 1, "spark.shuffle-partitions", shufflePartitions, "an integer >= 1");
+    }
+  }
+
+  public record Simulator(boolean start, int port, long seed, int latencyMs) implements Serializable {
+    public Simulator {
+      check(port >= 0 && port <= 65535, "simulator.port", port, "0 to 65535");
+      check(latencyMs >= 0, "simulator.latency-ms", latencyMs, "an integer >= 0");
+    }
+  }
+
+  public record Inputs(String references, String seeds) implements Serializable {
+    public Inputs {
+      check(!references.isBlank(), "inputs.references", references, "a path");
+      check(!seeds.isBlank(), "inputs.seeds", seeds, "a path");
+    }
+  }
+
+  public record Endpoint(String baseUrl, String apiKeyEnv, Integer timeoutMs, Integer maxInFlight, Integer maxAttempts)
+      implements Serializable {
+    public Endpoint {
+      check(baseUrl != null && baseUrl.matches("https?://.+"), "endpoints.*.base-url", baseUrl, "an http(s) URL");
+      apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+      timeoutMs = timeoutMs == null ? 120_000 : timeoutMs;
+      maxInFlight = maxInFlight == null ? 8 : maxInFlight;
+      maxAttempts = maxAttempts == null ? 4 : maxAttempts;
+      check(timeoutMs > 0, "endpoints.*.timeout-ms", timeoutMs, "an integer > 0");
+      check(maxInFlight >= 1, "endpoints.*.max-in-flight", maxInFlight, "an integer >= 1");
+      check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");
+    }
+  }
+
+  public record Teacher(String endpoint, String model, double temperature, int maxTokens) implements Serializable {
+    public Teacher {
+      check(!model.isBlank(), "teacher.model", model, "a model name");
+      check(maxTokens >= 1, "teacher.max-tokens", maxTokens, "an integer >= 1");
+    }
+  }
+
+  public record Generate(
+      int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords, Quiz quiz)
+      implements Serializable {
+    public Generate {
+      quotas = Map.copyOf(quotas);
+      check(perCall >= 1 && perCall <= 50, "generate.per-call", perCall, "1 to 50");
+      check(seedExamples >= 0, "generate.seed-examples", seedExamples, "an integer >= 0");
+      check(quota >= 0, "generate.quota", quota, "an integer >= 0");
+      quotas.forEach((k, v) -> check(v >= 0, "generate.quotas." + k, v, "an integer >= 0"));
+      check(minWords >= 1, "generate.min-words", minWords, "an integer >= 1");
+      check(maxWords >= minWords, "generate.max-words", maxWords, "an integer >= generate.min-words");
+    }
+
+    public int quotaFor(String scenarioId) {
+      return quotas.getOrDefault(scenarioId, quota);
+    }
+  }
+
+  public record Quiz(List<String> difficulty, List<String> audience, List<String> subject, List<String> topic, List<String> task)
+      implements Serializable {
+    public Quiz {
+      difficulty = nonEmpty("generate.quiz.difficulty", difficulty);
+      audience = nonEmpty("generate.quiz.audience", audience);
+      subject = nonEmpty("generate.quiz.subject", subject);
+      topic = nonEmpty("generate.quiz.topic", topic);
+      task = nonEmpty("generate.quiz.task", task);
+    }
+
+    private static List<String> nonEmpty(String key, List<String> values) {
+      check(!values.isEmpty(), key, values, "a non-empty list");
+      return List.copyOf(values);
+    }
+  }
+
+  public enum MismatchPolicy {
+    KEEP,
+    RELABEL,
+    DROP
+  }
+
+  public record Classify(MismatchPolicy onMismatch, double temperature, int maxTokens) implements Serializable {}
+
+  public record Respond(List<AnswerModel> pool) implements Serializable {
+    public Respond {
+      pool = List.copyOf(pool);
+      check(!pool.isEmpty(), "respond.pool", pool, "at least one answer model");
+      check(pool.stream().map(AnswerModel::name).distinct().count() == pool.size(), "respond.pool", pool.stream().map(AnswerModel::name).toList(), "distinct names");
+    }
+  }
+
+  public record AnswerModel(String name, String endpoint, String model, double temperature, int maxTokens)
+      implements Serializable {
+    public AnswerModel {
+      check(name != null && name.matches("[A-Za-z0-9._-]+"), "respond.pool[].name", name, "letters, digits, '.', '_' or '-'");
+      check(model != null && !model.isBlank(), "respond.pool[].model", model, "a model name");
+      check(maxTokens >= 1, "respond.pool[].max-tokens", maxTokens, "an integer >= 1");
+    }
+  }
+
+  public enum JudgeMode {
+    SINGLE
+  }
+
+  public record Judge(JudgeMode mode, double temperature, int maxTokens, int minScore, int maxScore) implements Serializable {
+    public Judge {
+      check(minScore < maxScore, "judge.max-score", maxScore, "greater than judge.min-score (" + minScore + ")");
+    }
+  }
+
+  public record Score(String endpoint, String model, int maxLength, String responseMarker) implements Serializable {
+    public Score {
+      check(!model.isBlank(), "score.model", model, "a model name");
+      check(maxLength >= 16, "score.max-length", maxLength, "an integer >= 16");
+    }
+  }
+
+  public record Select(double ifdMaxZ, double maxScoreShare) implements Serializable {
+    public Select {
+      check(ifdMaxZ > 0, "select.ifd-max-z", ifdMaxZ, "a number > 0");
+      check(maxScoreShare > 0 && maxScoreShare <= 1, "select.max-score-share", maxScoreShare, "a number in (0, 1]");
+    }
+  }
+
+  public record Export(String version, double validationFraction, int shardRecords) implements Serializable {
+    public Export {
+      check(version.matches("[A-Za-z0-9._-]*"), "export.version", version, "letters, digits, '.', '_' or '-'");
+      check(validationFraction >= 0 && validationFraction < 1, "export.validation-fraction", validationFraction, "a number in [0, 1)");
+      check(shardRecords >= 1, "export.shard-records", shardRecords, "an integer >= 1");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.judgeforge.prompt;
+
+import io.judgeforge.config.ConfigException;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+
+/** The templates a run uses, by name; checked at start-up so a missing or broken file stops the run before any call. */
+public record PromptLibrary(Map<String, PromptTemplate> templates) implements Serializable {
+  public static final String GENERATE_REFERENCE = "generate-reference";
+  public static final String GENERATE_QUIZ = "generate-quiz";
+  public static final String CLASSIFY = "classify";
+  public static final String JUDGE_SINGLE = "judge-single";
+
+  /** Each template the pipeline needs, with the placeholders it must have. */
+  public static final Map<String, Set<String>> REQUIRED =
+      Map.of(
+          GENERATE_REFERENCE, Set.of("scenario_name", "scenario_description", "seed_examples", "reference", "count"),
+          GENERATE_QUIZ,
+              Set.of("scenario_name", "scenario_description", "difficulty", "audience", "subject", "topic", "task",
+                  "material_block", "seed_examples", "count"),
+          CLASSIFY, Set.of("scenario_list", "instruction"),
+          JUDGE_SINGLE,
+              Set.of("scenario_name", "scenario_description", "criteria", "grading_tiers", "instruction", "response"));
+
+  public PromptLibrary {
+    templates = Map.copyOf(templates);
+    for (Map.Entry<String, Set<String>> need : REQUIRED.entrySet()) {
+      PromptTemplate t = templates.get(need.getKey());
+      if (t == null) {
+        throw new ConfigException("Missing prompt template '" + need.getKey() + ".txt' in the prompts folder");
+      }
+      if (!t.placeholders().equals(need.getValue())) {
+        throw new ConfigException("Prompt template '" + need.getKey() + ".txt' must use exactly the placeholders "
+            + need.getValue() + " but uses " + t.placeholders());
+      }
+    }
+  }
+
+  public PromptTemplate get(String name) {
+    return templates.get(name);
+  }
+}

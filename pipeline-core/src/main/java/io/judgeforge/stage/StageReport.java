@@ -1,0 +1,25 @@
+package io.judgeforge.stage;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a stage did in one run: its steps' accounting, its output by scenario, and its wall time. */
+public record StageReport(
+    String stage, List<StepReport> steps, long records, Map<String, Long> recordsByScenario, long wallMs) {
+  public StageReport {
+    steps = List.copyOf(steps);
+    recordsByScenario = Map.copyOf(recordsByScenario);
+  }
+
+  public long calls() {
+    return steps.stream().mapToLong(StepReport::calls).sum();
+  }
+
+  public long promptTokens() {
+    return steps.stream().mapToLong(StepReport::promptTokens).sum();
+  }
+
+  public long completionTokens() {
+    return steps.stream().mapToLong(StepReport::completionTokens).sum();
+  }
+}

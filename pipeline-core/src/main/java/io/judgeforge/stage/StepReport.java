@@ -1,0 +1,28 @@
+package io.judgeforge.stage;
+
+import java.util.Map;
+
+/**
+ * The accounting of one step of a stage: {@code in = out + filtered + quarantined}, where the
+ * counts are of work items; {@code produced} counts the output records (a step may fan out).
+ */
+public record StepReport(
+    String step,
+    long in,
+    long out,
+    long filtered,
+    long quarantined,
+    long produced,
+    Map<String, Long> reasons,
+    long calls,
+    long promptTokens,
+    long completionTokens) {
+
+  public StepReport {
+    reasons = Map.copyOf(reasons);
+  }
+
+  public boolean balanced() {
+    return in == out + filtered + quarantined;
+  }
+}

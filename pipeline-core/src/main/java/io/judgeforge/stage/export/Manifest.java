@@ -1,0 +1,33 @@
+package io.judgeforge.stage.export;
+
+import io.judgeforge.stage.StageReport;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The account of one published dataset version: what was written (shards with checksums), how the
+ * records divide (per set, split, scenario and score), the config that made it, and every stage's
+ * reconciliation of its records.
+ */
+public record Manifest(
+    String version,
+    String runId,
+    String runName,
+    String createdAt,
+    String configSha256,
+    Map<String, SetCounts> sets,
+    List<ShardInfo> shards,
+    List<StageReport> stages,
+    Totals totals) {
+
+  /** Record counts of one fine-tuning set. */
+  public record SetCounts(
+      long records,
+      Map<String, Long> bySplit,
+      Map<String, Long> byScenario,
+      Map<String, Long> byScore,
+      Map<String, Map<String, Long>> bySplitAndScenario) {}
+
+  /** Run-wide totals. */
+  public record Totals(long calls, long promptTokens, long completionTokens, long wallMs, boolean reconciled) {}
+}

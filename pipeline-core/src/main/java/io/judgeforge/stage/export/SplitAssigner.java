@@ -1,0 +1,20 @@
+package io.judgeforge.stage.export;
+
+import io.judgeforge.prompt.PromptTemplate;
+
+/**
+ * Assigns an instruction, and so every record made from it, to train or validation by a seeded hash
+ * of its id: no instruction is in both splits, and the split does not depend on partitioning.
+ */
+public final class SplitAssigner {
+  public static final String TRAIN = "train";
+  public static final String VALIDATION = "validation";
+
+  private SplitAssigner() {}
+
+  public static String split(String instructionId, long seed, double validationFraction) {
+    String hex = PromptTemplate.sha256(seed + ":" + instructionId).substring(0, 13);
+    double unit = Long.parseLong(hex, 16) / (double) (1L << 52);
+    return unit < validationFraction ? VALIDATION : TRAIN;
+  }
+}

@@ -1,0 +1,97 @@
+package io.judgeforge.stage.generate;
+
+import io.judgeforge.config.PipelineConfig.Generate;
+import io.judgeforge.config.PipelineConfig.Quiz;
+import io.judgeforge.scenario.GenerationMethod;
+import io.judgeforge.scenario.Scenario;
+import io.judgeforge.scenario.ScenarioCatalog;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Plans the generation calls of a run before any call is made: per scenario, enough calls of
+ * {@code generate.per-call} instructions to meet its quota. The plan is deterministic for the run
+ * seed, so a rerun plans the same tasks with the same ids.
+ *
+ * <p>Quiz specs are a balanced design: each attribute's values are cycled in a seeded order, so
+ * every value of every attribute is used equally often (within one) instead of by independent draws.
+ */
+public final class GenerationPlanner {
+  private final ScenarioCatalog catalog;
+  private final Generate settings;
+  private final Map<String, List<SeedInstruction>> seedsByScenario;
+  private final long seed;
+
+  public GenerationPlanner(ScenarioCatalog catalog, Generate settings, List<SeedInstruction> seeds, long seed) {
+    this.catalog = catalog;
+    this.settings = settings;
+    this.seedsByScenario = seeds.stream().collect(Collectors.groupingBy(SeedInstruction::scenario));
+    this.seed = seed;
+  }
+
+  /** The tasks; reference-based and reading-comprehension tasks get a reference index below {@code referenceCount}. */
+  public List<GenerationTask> plan(long referenceCount) {
+    List<GenerationTask> tasks = new ArrayList<>();
+    for (Scenario scenario : catalog.scenarios()) {
+      int quota = settings.quotaFor(scenario.id());
+      int calls = (quota + settings.perCall() - 1) / settings.perCall();
+      boolean needsReference = scenario.method() == GenerationMethod.REFERENCE || "reading_comprehension".equals(scenario.id());
+      if (calls > 0 && needsReference && referenceCount == 0) {
+        throw new IllegalArgumentException("Scenario '" + scenario.id() + "' needs reference passages but inputs.references has none");
+      }
+      SplittableRandom random = new SplittableRandom(seed ^ scenario.id().hashCode());
+      long referenceOffset = referenceCount == 0 ? 0 : random.nextLong(referenceCount);
+      QuizDesign design = new QuizDesign(settings.quiz(), random);
+      for (int call = 0; call < calls; call++) {
+        int count = Math.min(settings.perCall(), quota - call * settings.perCall());
+        String id = "gen-" + scenario.id() + "-" + String.format("%04d", call);
+        Long referenceIndex = needsReference ? (referenceOffset + call) % referenceCount : null;
+        List<String> seedIds = sampleSeeds(scenario.id(), new SplittableRandom(seed ^ id.hashCode()));
+        if (scenario.method() == GenerationMethod.QUIZ) {
+          String[] spec = design.spec(call);
+          tasks.add(new GenerationTask(id, scenario.id(), scenario.method(), count, referenceIndex, null, null,
+              spec[0], spec[1], spec[2], spec[3], spec[4], seedIds));
+        } else {
+          tasks.add(new GenerationTask(id, scenario.id(), scenario.method(), count, referenceIndex, null, null,
+              null, null, null, null, null, seedIds));
+        }
+      }
+    }
+    return tasks;
+  }
+
+  private List<String> sampleSeeds(String scenario, SplittableRandom random) {
+    List<String> ids = new ArrayList<>(seedsByScenario.getOrDefault(scenario, List.of()).stream().map(SeedInstruction::id).sorted().toList());
+    Collections.shuffle(ids, new java.util.Random(random.nextLong()));
+    return List.copyOf(ids.subList(0, Math.min(settings.seedExamples(), ids.size())));
+  }
+
+  /** Cycles each quiz attribute through a seeded permutation of its values. */
+  private static final class QuizDesign {
+    private final List<List<String>> attributes = new ArrayList<>();
+
+    QuizDesign(Quiz quiz, SplittableRandom random) {
+      for (List<String> values : List.of(quiz.difficulty(), quiz.audience(), quiz.subject(), quiz.topic(), quiz.task())) {
+        List<String> order = new ArrayList<>(values);
+        Collections.shuffle(order, new java.util.Random(random.nextLong()));
+        attributes.add(order);
+      }
+    }
+
+    String[] spec(int index) {
+      String[] spec = new String[attributes.size()];
+      for (int a = 0; a < attributes.size(); a++) {
+        List<String> values = attributes.get(a);
+        int n = values.size();
+        // Each block of n consecutive calls uses every value once (balanced marginals); the offset
+        // shifts by a per block, so attributes of equal size do not stay paired the same way.
+        spec[a] = values.get((index + (index / n) * a) % n);
+      }
+      return spec;
+    }
+  }
+}

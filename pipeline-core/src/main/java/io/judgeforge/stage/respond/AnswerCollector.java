@@ -1,0 +1,34 @@
+package io.judgeforge.stage.respond;
+
+import io.judgeforge.config.PipelineConfig.AnswerModel;
+import io.judgeforge.stage.CallUsage;
+import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.generate.Instruction;
+import io.judgeforge.teacher.ChatMessage;
+import io.judgeforge.teacher.ChatResult;
+import io.judgeforge.teacher.ModelCall;
+import io.judgeforge.teacher.TeacherClient;
+import java.io.Serializable;
+import java.util.List;
+
+/** Asks one model of the answer pool to answer one instruction, as a user would ask it. */
+public final class AnswerCollector implements Serializable {
+  public static String responseId(String instructionId, String modelName) {
+    return instructionId + "~" + modelName;
+  }
+
+  public ItemResult<Response> answer(Instruction instruction, AnswerModel model, TeacherClient client) {
+    ModelCall call = new ModelCall(model.endpoint(), model.model(), model.temperature(), model.maxTokens());
+    ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())));
+    CallUsage usage = CallUsage.of(result);
+    if (!result.ok()) {
+      return ItemResult.quarantined(result.outcome().code(), result.error(), usage);
+    }
+    if (result.content().isBlank()) {
+      return ItemResult.quarantined("empty_answer", "the model returned no text", usage);
+    }
+    return ItemResult.out(List.of(new Response(responseId(instruction.id(), model.name()), instruction.id(),
+        instruction.scenario(), instruction.text(), model.name(), model.model(), result.content(),
+        result.promptTokens(), result.completionTokens())), usage);
+  }
+}

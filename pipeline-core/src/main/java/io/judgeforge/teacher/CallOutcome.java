@@ -1,0 +1,25 @@
+package io.judgeforge.teacher;
+
+/**
+ * What became of one teacher call, recorded as data with every result. Only {@link #OK} carries a
+ * usable answer; every other outcome sends the item to quarantine with this outcome as its reason.
+ */
+public enum CallOutcome {
+  OK,
+  /** HTTP 429 on every attempt. */
+  RATE_LIMITED,
+  /** 5xx, timeout or connection failure on every attempt. */
+  TRANSIENT,
+  /** 4xx other than 429: the request itself is wrong, so it is not retried. */
+  BAD_REQUEST,
+  /** {@code finish_reason: length}: the answer was cut at the token limit. */
+  TRUNCATED,
+  /** {@code finish_reason: content_filter}. */
+  CONTENT_FILTERED,
+  /** A 200 whose body, or whose text, has not the expected shape. */
+  PARSE_FAILED;
+
+  public String code() {
+    return name().toLowerCase();
+  }
+}

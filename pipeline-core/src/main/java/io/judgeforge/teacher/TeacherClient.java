@@ -1,0 +1,202 @@
+package io.judgeforge.teacher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.judgeforge.config.ConfigException;
+import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.json.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Calls one OpenAI-compatible endpoint. Failures are returned as outcomes, never thrown: a stage
+ * turns a failed outcome into a quarantine row with its reason. The API key is read from the
+ * environment variable the config names and is never logged or returned.
+ */
+public final class TeacherClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  // One OkHttp client (connection pool, dispatcher) per endpoint per JVM, shared by all Spark tasks.
+  private static final Map<Endpoint, OkHttpClient> HTTP = new ConcurrentHashMap<>();
+
+  private final Endpoint endpoint;
+  private final OkHttpClient http;
+  private final RetryPolicy retry;
+  private final String apiKey;
+  private final Sleeper sleeper;
+
+  /** How the client waits between attempts; tests pass one that records instead of sleeping. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  public TeacherClient(Endpoint endpoint, Function<String, String> environment, Sleeper sleeper) {
+    this.endpoint = endpoint;
+    this.http = HTTP.computeIfAbsent(endpoint, TeacherClient::newHttpClient);
+    this.retry = RetryPolicy.of(endpoint.maxAttempts());
+    this.sleeper = sleeper;
+    if (endpoint.apiKeyEnv().isEmpty()) {
+      this.apiKey = null;
+    } else {
+      String key = environment.apply(endpoint.apiKeyEnv());
+      if (key == null || key.isBlank()) {
+        throw new ConfigException("The environment variable '" + endpoint.apiKeyEnv()
+            + "' named by an endpoint's api-key-env is not set");
+      }
+      this.apiKey = key;
+    }
+  }
+
+  public static TeacherClient forEndpoint(Endpoint endpoint) {
+    return new TeacherClient(endpoint, System::getenv, Thread::sleep);
+  }
+
+  private static OkHttpClient newHttpClient(Endpoint e) {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(Math.max(64, e.maxInFlight() * 4));
+    dispatcher.setMaxRequestsPerHost(Math.max(64, e.maxInFlight() * 4));
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new okhttp3.ConnectionPool(Math.max(8, e.maxInFlight() * 2), 5, java.util.concurrent.TimeUnit.MINUTES))
+        .callTimeout(Duration.ofMillis(e.timeoutMs()))
+        .readTimeout(Duration.ofMillis(e.timeoutMs()))
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  /** One chat completion. */
+  public ChatResult chat(ModelCall call, List<ChatMessage> messages) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("model", call.model());
+    ArrayNode msgs = body.putArray("messages");
+    for (ChatMessage m : messages) {
+      msgs.addObject().put("role", m.role()).put("content", m.content());
+    }
+    body.put("temperature", call.temperature());
+    body.put("max_tokens", call.maxTokens());
+    Exchange ex = post("/chat/completions", body);
+    if (ex.outcome != CallOutcome.OK) {
+      return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error);
+    }
+    JsonNode choice = ex.json.path("choices").path(0);
+    JsonNode content = choice.path("message").path("content");
+    long promptTokens = ex.json.path("usage").path("prompt_tokens").asLong(0);
+    long completionTokens = ex.json.path("usage").path("completion_tokens").asLong(0);
+    if (!content.isTextual()) {
+      return new ChatResult(CallOutcome.PARSE_FAILED, null, null, ex.attempts, ex.latencyMs, promptTokens,
+          completionTokens, "response has no choices[0].message.content");
+    }
+    String finish = choice.path("finish_reason").asText("");
+    CallOutcome outcome = switch (finish) {
+      case "length" -> CallOutcome.TRUNCATED;
+      case "content_filter" -> CallOutcome.CONTENT_FILTERED;
+      default -> CallOutcome.OK;
+    };
+    return new ChatResult(outcome, content.asText(), finish, ex.attempts, ex.latencyMs, promptTokens, completionTokens,
+        outcome == CallOutcome.OK ? null : "finish_reason " + finish);
+  }
+
+  /**
+   * Log-probabilities of every token of {@code prompt}, by a completions request with {@code echo}
+   * and {@code logprobs} (as vLLM and the legacy OpenAI API serve them). One token is generated,
+   * because some servers refuse {@code max_tokens: 0}; callers use only the tokens inside the prompt.
+   */
+  public LogprobResult promptLogprobs(String model, String prompt) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("model", model);
+    body.put("prompt", prompt);
+    body.put("max_tokens", 1);
+    body.put("temperature", 0.0);
+    body.put("echo", true);
+    body.put("logprobs", 0);
+    Exchange ex = post("/completions", body);
+    if (ex.outcome != CallOutcome.OK) {
+      return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error);
+    }
+    JsonNode lp = ex.json.path("choices").path(0).path("logprobs");
+    JsonNode tokens = lp.path("tokens");
+    JsonNode logprobs = lp.path("token_logprobs");
+    JsonNode offsets = lp.path("text_offset");
+    long promptTokens = ex.json.path("usage").path("prompt_tokens").asLong(0);
+    if (!tokens.isArray() || !logprobs.isArray() || !offsets.isArray()
+        || tokens.size() != logprobs.size() || tokens.size() != offsets.size()) {
+      return new LogprobResult(CallOutcome.PARSE_FAILED, null, null, null, ex.attempts, ex.latencyMs, promptTokens,
+          "response has no aligned choices[0].logprobs tokens, token_logprobs and text_offset");
+    }
+    List<String> t = new ArrayList<>();
+    List<Double> l = new ArrayList<>();
+    List<Integer> o = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      t.add(tokens.get(i).asText());
+      l.add(logprobs.get(i).isNumber() ? logprobs.get(i).asDouble() : null);
+      o.add(offsets.get(i).asInt());
+    }
+    return new LogprobResult(CallOutcome.OK, t, l, o, ex.attempts, ex.latencyMs, promptTokens, null);
+  }
+
+  private record Exchange(CallOutcome outcome, JsonNode json, int attempts, long latencyMs, String error) {}
+
+  private Exchange post(String path, ObjectNode body) {
+    String url = endpoint.baseUrl().replaceAll("/+$", "") + path;
+    byte[] bytes = Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long start = System.nanoTime();
+    CallOutcome lastOutcome = CallOutcome.TRANSIENT;
+    String lastError = null;
+    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
+      if (apiKey != null) {
+        request.header("Authorization", "Bearer " + apiKey);
+      }
+      String retryAfter = null;
+      try (Response response = http.newCall(request.build()).execute()) {
+        String text = response.body() == null ? "" : response.body().string();
+        if (response.isSuccessful()) {
+          try {
+            return new Exchange(CallOutcome.OK, Json.mapper().readTree(text), attempt, millisSince(start), null);
+          } catch (IOException e) {
+            return new Exchange(CallOutcome.PARSE_FAILED, null, attempt, millisSince(start), "response body is not JSON");
+          }
+        }
+        lastError = "HTTP " + response.code() + ": " + excerpt(text);
+        if (!RetryPolicy.retryable(response.code())) {
+          return new Exchange(CallOutcome.BAD_REQUEST, null, attempt, millisSince(start), lastError);
+        }
+        lastOutcome = response.code() == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.TRANSIENT;
+        retryAfter = response.header("Retry-After");
+      } catch (IOException e) {
+        lastOutcome = CallOutcome.TRANSIENT;
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      if (attempt < retry.maxAttempts()) {
+        try {
+          sleeper.sleep(retry.delayMs(attempt, retryAfter));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return new Exchange(CallOutcome.TRANSIENT, null, attempt, millisSince(start), "interrupted");
+        }
+      }
+    }
+    return new Exchange(lastOutcome, null, retry.maxAttempts(), millisSince(start), lastError);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  // Error bodies can echo the request; keep only enough to diagnose.
+  private static String excerpt(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
+  }
+}
