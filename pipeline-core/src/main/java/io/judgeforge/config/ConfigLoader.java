@@ -62,6 +62,7 @@ public final class ConfigLoader {
   /** Binds a merged tree, replacing {@code ${name}} references by {@code variables}. */
   public static PipelineConfig bind(ObjectNode tree, Map<String, String> variables) {
     ObjectNode resolved = tree.deepCopy();
+    applyEndpointDefaults(resolved);
     substitute(resolved, "", variables);
     try {
       return YAML.treeToValue(resolved, PipelineConfig.class);
@@ -73,6 +74,26 @@ public final class ConfigLoader {
       }
       throw e;
     }
+  }
+
+  // endpoint-defaults fill each endpoint entry's missing keys, then leave the tree: they are not a
+  // setting of their own.
+  private static void applyEndpointDefaults(ObjectNode tree) {
+    JsonNode defaults = tree.remove("endpoint-defaults");
+    JsonNode endpoints = tree.path("endpoints");
+    if (defaults == null || !endpoints.isObject()) {
+      return;
+    }
+    endpoints.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isObject()) {
+        ObjectNode endpoint = (ObjectNode) entry.getValue();
+        defaults.fields().forEachRemaining(d -> {
+          if (!endpoint.has(d.getKey())) {
+            endpoint.set(d.getKey(), d.getValue());
+          }
+        });
+      }
+    });
   }
 
   /** Reads one section of the merged tree before the whole is bound (the simulator starts first). */
@@ -211,6 +232,9 @@ public final class ConfigLoader {
     }
     if (e instanceof InvalidFormatException ife) {
       return ConfigException.invalid(key, ife.getValue(), describe(ife.getTargetType()));
+    }
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
+      return new ConfigException("Missing config key '" + key + "'");
     }
     if (e instanceof MismatchedInputException mie) {
       String expected = mie.getTargetType() == null ? "another type" : describe(mie.getTargetType());

@@ -75,14 +75,12 @@ public record PipelineConfig(
     }
   }
 
-  public record Endpoint(String baseUrl, String apiKeyEnv, Integer timeoutMs, Integer maxInFlight, Integer maxAttempts)
+  public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts)
       implements Serializable {
     public Endpoint {
       check(baseUrl != null && baseUrl.matches("https?://.+"), "endpoints.*.base-url", baseUrl, "an http(s) URL");
-      apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
-      timeoutMs = timeoutMs == null ? 120_000 : timeoutMs;
-      maxInFlight = maxInFlight == null ? 8 : maxInFlight;
-      maxAttempts = maxAttempts == null ? 4 : maxAttempts;
+      check(apiKeyEnv.isEmpty() || apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "endpoints.*.api-key-env", apiKeyEnv,
+          "the name of an environment variable, not the key itself");
       check(timeoutMs > 0, "endpoints.*.timeout-ms", timeoutMs, "an integer > 0");
       check(maxInFlight >= 1, "endpoints.*.max-in-flight", maxInFlight, "an integer >= 1");
       check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");

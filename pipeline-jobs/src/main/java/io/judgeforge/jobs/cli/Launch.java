@@ -1,0 +1,205 @@
+package io.judgeforge.jobs.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.judgeforge.config.ConfigException;
+import io.judgeforge.config.ConfigLoader;
+import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.jobs.spark.HadoopFiles;
+import io.judgeforge.jobs.spark.ProgressListener;
+import io.judgeforge.jobs.spark.RunLayout;
+import io.judgeforge.jobs.spark.Sessions;
+import io.judgeforge.jobs.stage.PipelineContext;
+import io.judgeforge.json.Json;
+import io.judgeforge.prompt.PromptLibrary;
+import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.scenario.ScenarioCatalog;
+import io.judgeforge.simulator.SimulatorServer;
+import io.judgeforge.simulator.SimulatorSettings;
+import io.judgeforge.stage.generate.SeedInstruction;
+import java.io.File;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Resolves what a command needs, in order: the config (defaults, file, overrides), the bundled
+ * simulator when {@code simulator.start} asks for it, the catalog, templates and seeds it names,
+ * the Spark session, and the run's folder. Everything that can be wrong with the config is found
+ * here, before Spark starts or any call is made.
+ */
+public final class Launch implements AutoCloseable {
+  public static final String SIMULATOR_URL = "simulator.base-url";
+
+  final PipelineConfig config;
+  final String configDir;
+  final ScenarioCatalog catalog;
+  final PromptLibrary prompts;
+  final List<SeedInstruction> seeds;
+  final String configSha256;
+  private final SimulatorServer simulator;
+
+  private Launch(PipelineConfig config, String configDir, ScenarioCatalog catalog, PromptLibrary prompts,
+      List<SeedInstruction> seeds, String configSha256, SimulatorServer simulator) {
+    this.config = config;
+    this.configDir = configDir;
+    this.catalog = catalog;
+    this.prompts = prompts;
+    this.seeds = seeds;
+    this.configSha256 = configSha256;
+    this.simulator = simulator;
+  }
+
+  /** Loads and checks the config and everything it names; starts the simulator if asked to. */
+  public static Launch load(String confPath, List<String> overrides) {
+    HadoopFiles files = new HadoopFiles(new Configuration());
+    String confUri = localToUri(confPath);
+    if (!files.exists(confUri)) {
+      throw new ConfigException("Config file not found: " + confPath);
+    }
+    String yaml = files.readText(confUri);
+    ObjectNode tree = ConfigLoader.tree(yaml, overrides);
+    PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
+    SimulatorServer simulator = null;
+    Map<String, String> variables = new HashMap<>();
+    if (sim.start()) {
+      SimulatorSettings defaults = SimulatorSettings.defaults();
+      simulator = SimulatorServer.start(
+          new SimulatorSettings(sim.seed(), defaults.models(), sim.latencyMs(), defaults.threads()), sim.port());
+      variables.put(SIMULATOR_URL, simulator.baseUrl());
+    }
+    try {
+      PipelineConfig config = ConfigLoader.bind(tree, variables);
+      String dir = new org.apache.hadoop.fs.Path(confUri).getParent().toString();
+      String catalogPath = HadoopFiles.resolve(dir, config.catalog());
+      String catalogYaml = readRequired(files, catalogPath, "catalog");
+      ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
+      String promptsDir = HadoopFiles.resolve(dir, config.prompts());
+      Map<String, PromptTemplate> templates = new HashMap<>();
+      StringBuilder fingerprint = new StringBuilder(canonical(config)).append('\n').append(catalogYaml);
+      for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
+        String text = readRequired(files, promptsDir + "/" + name + ".txt", "prompts");
+        templates.put(name, PromptTemplate.of(name, text));
+        fingerprint.append('\n').append(templates.get(name).version());
+      }
+      PromptLibrary prompts = new PromptLibrary(templates);
+      String seedsPath = HadoopFiles.resolve(dir, config.inputs().seeds());
+      String seedsText = readRequired(files, seedsPath, "inputs.seeds");
+      List<SeedInstruction> seeds = parseSeeds(seedsText, config.inputs().seeds(), catalog);
+      fingerprint.append('\n').append(seedsText);
+      String refs = HadoopFiles.resolve(dir, config.inputs().references());
+      if (!files.exists(refs)) {
+        throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
+            + "' (no such file or folder: " + refs + ")");
+      }
+      return new Launch(config, dir, catalog, prompts, seeds, PromptTemplate.sha256(fingerprint.toString()), simulator);
+    } catch (RuntimeException e) {
+      if (simulator != null) {
+        simulator.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The SHA-256 covers the bound config and the catalog, templates and seeds it names. */
+  private static String canonical(PipelineConfig config) {
+    try {
+      return Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(config);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String readRequired(HadoopFiles files, String path, String key) {
+    if (!files.exists(path)) {
+      throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
+    }
+    return files.readText(path);
+  }
+
+  private static List<SeedInstruction> parseSeeds(String text, String source, ScenarioCatalog catalog) {
+    List<SeedInstruction> seeds = new ArrayList<>();
+    String[] lines = text.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      SeedInstruction seed;
+      try {
+        seed = Json.read(lines[i], SeedInstruction.class);
+      } catch (RuntimeException e) {
+        throw new ConfigException("Cannot read seed instruction at " + source + ":" + (i + 1) + ": " + e.getMessage());
+      }
+      if (seed.id() == null || seed.text() == null || seed.text().isBlank() || catalog.find(seed.scenario()).isEmpty()) {
+        throw new ConfigException("Invalid seed instruction at " + source + ":" + (i + 1)
+            + " (needs id, text and a scenario of the catalog)");
+      }
+      seeds.add(seed);
+    }
+    return seeds;
+  }
+
+  /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
+  public PipelineContext context(String out, String runId, PipelineContext.Progress progress, ProgressListener listener) {
+    SparkSession spark = Sessions.create(config);
+    if (listener != null) {
+      spark.sparkContext().addSparkListener(listener);
+    }
+    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+    String outUri = localToUri(out);
+    String id = runId != null ? runId : latestRun(files, outUri);
+    String referencesPath = HadoopFiles.resolve(configDir, config.inputs().references());
+    return new PipelineContext(spark, config, configSha256, catalog, prompts, seeds, referencesPath,
+        new RunLayout(outUri, id), files, progress);
+  }
+
+  public String newRunId() {
+    if (!config.run().id().isEmpty()) {
+      return config.run().id();
+    }
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  private String latestRun(HadoopFiles files, String out) {
+    if (!config.run().id().isEmpty()) {
+      return config.run().id();
+    }
+    String runs = out + "/runs";
+    if (!files.exists(runs)) {
+      throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
+    }
+    List<FileStatus> found = files.list(runs).stream().filter(FileStatus::isDirectory).toList();
+    if (found.isEmpty()) {
+      throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
+    }
+    return found.get(found.size() - 1).getPath().getName();
+  }
+
+  public SimulatorServer simulator() {
+    return simulator;
+  }
+
+  /** A local path becomes an absolute file: URI; a URI with a scheme is kept. */
+  static String localToUri(String path) {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return path;
+    }
+    return new File(path).getAbsoluteFile().toURI().toString().replaceAll("/$", "");
+  }
+
+  @Override
+  public void close() {
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.judgeforge.jobs.cli;
+
+import io.judgeforge.config.ConfigException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code judgeforge} command line. Exit codes: 0 done, 1 the run failed, 2 a usage or
+ * configuration error (reported in one line that names the flag, key or value).
+ */
+@Command(
+    name = "judgeforge",
+    mixinStandardHelpOptions = true,
+    version = "judgeforge 0.1.0",
+    description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).",
+    subcommands = {
+      StageCommands.Run.class,
+      StageCommands.Generate.class,
+      StageCommands.Classify.class,
+      StageCommands.Respond.class,
+      StageCommands.Judge.class,
+      StageCommands.Score.class,
+      StageCommands.Select.class,
+      StageCommands.Export.class,
+      SimServerCommand.class,
+      ValidateConfCommand.class
+    })
+public final class Main implements Callable<Integer> {
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return USAGE;
+  }
+
+  public static void main(String[] args) {
+    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    System.exit(code);
+  }
+
+  /** Runs a command line; returns the exit code (tests call this instead of main). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((ex, arguments) -> {
+      String command = ex.getCommandLine().getCommandName();
+      err.println(command + ": " + ex.getMessage() + " (see '" + qualified(ex.getCommandLine()) + " --help')");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      Throwable root = ex;
+      while (!(root instanceof ConfigException) && root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root instanceof ConfigException) {
+        err.println(commandLine.getCommandName() + ": " + root.getMessage());
+        return USAGE;
+      }
+      err.println(commandLine.getCommandName() + ": failed: " + ex);
+      ex.printStackTrace(err);
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  private static String qualified(CommandLine cl) {
+    return cl.getParent() == null ? cl.getCommandName() : qualified(cl.getParent()) + " " + cl.getCommandName();
+  }
+}

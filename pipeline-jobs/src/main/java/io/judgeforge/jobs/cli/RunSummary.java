@@ -1,0 +1,51 @@
+package io.judgeforge.jobs.cli;
+
+import io.judgeforge.stage.StageReport;
+import io.judgeforge.stage.StepReport;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The table printed at the end of a run: records per stage and per scenario, calls, and time. */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String render(List<StageReport> reports, long wallMs, String dataset, String simulatorStats) {
+    StringBuilder sb = new StringBuilder("\nRun summary\n");
+    sb.append(String.format("%-10s %8s %8s %9s %12s %8s %8s %12s %8s%n", "stage", "in", "out", "filtered", "quarantined",
+        "records", "calls", "tokens", "wall s"));
+    long calls = 0;
+    long tokens = 0;
+    for (StageReport r : reports) {
+      StepReport first = r.steps().get(0);
+      long filtered = r.steps().stream().mapToLong(StepReport::filtered).sum();
+      long quarantined = r.steps().stream().mapToLong(StepReport::quarantined).sum();
+      long stageTokens = r.promptTokens() + r.completionTokens();
+      calls += r.calls();
+      tokens += stageTokens;
+      sb.append(String.format("%-10s %8d %8d %9d %12d %8d %8d %12d %8.1f%n", r.stage(), first.in(),
+          r.steps().get(r.steps().size() - 1).out(), filtered, quarantined, r.records(), r.calls(), stageTokens,
+          r.wallMs() / 1000.0));
+    }
+    sb.append("(in: work items of the stage's first step; out: items kept by its last step; records: rows written)\n");
+    Set<String> scenarios = new TreeSet<>();
+    reports.forEach(r -> scenarios.addAll(r.recordsByScenario().keySet()));
+    sb.append(String.format("%nrecords by scenario%n%-24s", "scenario"));
+    reports.forEach(r -> sb.append(String.format(" %9s", r.stage())));
+    sb.append('\n');
+    for (String s : scenarios) {
+      sb.append(String.format("%-24s", s));
+      reports.forEach(r -> sb.append(String.format(" %9d", r.recordsByScenario().getOrDefault(s, 0L))));
+      sb.append('\n');
+    }
+    sb.append(String.format("%nteacher calls: %d (tokens %d)%n", calls, tokens));
+    if (simulatorStats != null) {
+      sb.append("simulator saw: ").append(simulatorStats).append('\n');
+    }
+    sb.append(String.format("wall time: %.1f s%n", wallMs / 1000.0));
+    if (dataset != null) {
+      sb.append("dataset: ").append(dataset).append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,55 @@
+package io.judgeforge.jobs.spark;
+
+import java.io.Serializable;
+
+/**
+ * Where a run keeps its data. Stages exchange Parquet under {@code OUT/runs/<run-id>/<stage>/}:
+ * {@code records/} (the stage's output), {@code filtered/} and {@code quarantine/} (rejected work
+ * items with reasons), {@code items/<step>/} (every work item's outcome) and {@code _report.json}.
+ * Published datasets live under {@code OUT/datasets/<version>/}, named by {@code OUT/datasets/LATEST}.
+ */
+public record RunLayout(String out, String runId) implements Serializable {
+  public RunLayout {
+    out = out.replaceAll("/+$", "");
+  }
+
+  public String runs() {
+    return out + "/runs";
+  }
+
+  public String run() {
+    return runs() + "/" + runId;
+  }
+
+  public String stage(String stage) {
+    return run() + "/" + stage;
+  }
+
+  public String records(String stage) {
+    return stage(stage) + "/records";
+  }
+
+  public String filtered(String stage) {
+    return stage(stage) + "/filtered";
+  }
+
+  public String quarantine(String stage) {
+    return stage(stage) + "/quarantine";
+  }
+
+  public String items(String stage, String step) {
+    return stage(stage) + "/items/" + step;
+  }
+
+  public String report(String stage) {
+    return stage(stage) + "/_report.json";
+  }
+
+  public String datasets() {
+    return out + "/datasets";
+  }
+
+  public String latest() {
+    return datasets() + "/LATEST";
+  }
+}

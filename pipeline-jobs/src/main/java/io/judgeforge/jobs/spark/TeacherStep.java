@@ -1,0 +1,116 @@
+package io.judgeforge.jobs.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+
+import io.judgeforge.json.Json;
+import io.judgeforge.stage.BoundedParallelMap;
+import io.judgeforge.stage.CallUsage;
+import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.teacher.TeacherClients;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Runs one per-item teacher step over a dataset: each partition keeps up to {@code parallelism}
+ * calls in flight, and every input item ends as one row of the step's item log
+ * ({@code items/<step>/}), with its status, reason, call usage and output records. The log is
+ * written before anything reads the outputs, so the calls are made once per item and the counts
+ * come from committed files rather than from accumulators that retries can inflate.
+ */
+public final class TeacherStep<I extends Record, O extends Record> implements Serializable {
+  private final String stage;
+  private final String step;
+  private final RecordCodec<I> in;
+  private final RecordCodec<O> out;
+  private final ItemFunction<I, O> fn;
+  private final ItemKey<I> idOf;
+  private final ItemKey<I> scenarioOf;
+  private final TeacherClients clients;
+  private final int parallelism;
+
+  public TeacherStep(String stage, String step, Class<I> in, Class<O> out, ItemFunction<I, O> fn,
+      ItemKey<I> idOf, ItemKey<I> scenarioOf, TeacherClients clients,
+      int parallelism) {
+    this.stage = stage;
+    this.step = step;
+    this.in = RecordCodec.of(in);
+    this.out = RecordCodec.of(out);
+    this.fn = fn;
+    this.idOf = idOf;
+    this.scenarioOf = scenarioOf;
+    this.clients = clients;
+    this.parallelism = parallelism;
+  }
+
+  private StructType itemSchema() {
+    return new StructType()
+        .add("item_id", DataTypes.StringType)
+        .add("scenario", DataTypes.StringType)
+        .add("status", DataTypes.StringType, false)
+        .add("reason", DataTypes.StringType)
+        .add("detail", DataTypes.StringType)
+        .add("input", DataTypes.StringType)
+        .add("calls", DataTypes.LongType, false)
+        .add("prompt_tokens", DataTypes.LongType, false)
+        .add("completion_tokens", DataTypes.LongType, false)
+        .add("records", DataTypes.createArrayType(out.schema(), false), false);
+  }
+
+  /** Runs the calls, writes the item log and returns the step's outputs read back from it. */
+  public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
+    String itemsPath = layout.items(stage, step);
+    MapPartitionsFunction<Row, Row> perPartition = rows -> {
+      BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(rows, parallelism, this::process);
+      org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
+      }
+      return calls;
+    };
+    input.repartition(partitions)
+        .mapPartitions(perPartition, Encoders.row(itemSchema()))
+        .write().mode(SaveMode.Overwrite).parquet(itemsPath);
+
+    Dataset<Row> items = spark.read().parquet(itemsPath);
+    Dataset<Row> records = items.filter(col("status").equalTo(ItemStatus.OUT.code()))
+        .select(explode(col("records")).as("r")).select("r.*");
+    Dataset<Row> rejects = items.filter(col("status").notEqual(ItemStatus.OUT.code()))
+        .select(lit(stage).as("stage"), lit(step).as("step"), col("status"), col("item_id"), col("scenario"),
+            col("reason"), col("detail"), col("input"));
+    return new StepOutput(records, rejects, StepCounts.ofItems(step, items));
+  }
+
+  private Row process(Row row) {
+    I item = in.fromRow(row);
+    ItemResult<O> result;
+    try {
+      result = fn.apply(item, clients);
+    } catch (RuntimeException e) {
+      // A defect in one item's data (an unknown scenario, a malformed field) must not sink the
+      // partition's other items: the item is quarantined with the error, and counted.
+      result = ItemResult.quarantined("error", e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
+    }
+    List<Row> produced = new ArrayList<>();
+    for (O record : result.records()) {
+      produced.add(out.toRow(record));
+    }
+    String inputJson = result.status() == ItemStatus.OUT ? null : Json.write(item);
+    return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
+        result.detail(), inputJson, result.usage().calls(), result.usage().promptTokens(),
+        result.usage().completionTokens(), CollectionConverters.asScala(produced).toSeq());
+  }
+}

@@ -1,0 +1,167 @@
+package io.judgeforge.jobs.stage;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.StepCounts;
+import io.judgeforge.jobs.spark.StepOutput;
+import io.judgeforge.jobs.spark.TeacherStep;
+import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.StageReport;
+import io.judgeforge.stage.generate.GenerationPlanner;
+import io.judgeforge.stage.generate.GenerationTask;
+import io.judgeforge.stage.generate.Instruction;
+import io.judgeforge.stage.generate.InstructionValidator;
+import io.judgeforge.stage.generate.InstructionWriter;
+import io.judgeforge.stage.generate.ReferencePassage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Stage generate: plans the generation calls (both methods), runs them, and validates and
+ * de-duplicates what comes back. Steps: references (read and check the passages), teacher-calls
+ * (one item per planned call), validate (one item per returned instruction).
+ */
+public final class GenerateJob {
+  public static final String STAGE = "generate";
+
+  private GenerateJob() {}
+
+  public static StageReport run(PipelineContext ctx) {
+    long start = System.nanoTime();
+    PipelineConfig config = ctx.config();
+
+    StepOutput references = readReferences(ctx);
+    Dataset<Row> passages = references.records();
+    long referenceCount = references.report().out();
+
+    List<GenerationTask> plan = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed())
+        .plan(referenceCount);
+    sayPlan(ctx, plan);
+
+    RecordCodec<GenerationTask> taskCodec = RecordCodec.of(GenerationTask.class);
+    List<Row> taskRows = new ArrayList<>();
+    plan.forEach(t -> taskRows.add(taskCodec.toRow(t)));
+    Dataset<Row> tasks = ctx.spark().createDataFrame(taskRows, taskCodec.schema());
+    Dataset<Row> withReferences = tasks.drop("reference_id", "reference")
+        .join(indexed(ctx, passages), col("reference_index").equalTo(col("ref_index")), "left")
+        .select(taskColumns(taskCodec.schema()));
+
+    InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
+        ctx.teacher(config.teacher().temperature(), config.teacher().maxTokens()));
+    TeacherStep<GenerationTask, Instruction> calls = new TeacherStep<>(STAGE, "teacher-calls", GenerationTask.class,
+        Instruction.class, (task, clients) -> writer.write(task, clients.get(config.teacher().endpoint())),
+        GenerationTask::id, GenerationTask::scenario, ctx.clients(), ctx.inFlight(config.teacher().endpoint()));
+    StepOutput called = calls.run(ctx.spark(), withReferences, ctx.layout(), ctx.partitions());
+
+    StepOutput validated = validate(ctx, called.records());
+    return StageOutputs.write(ctx, STAGE, validated.records(), List.of(references, called, validated), start);
+  }
+
+  private static StepOutput readReferences(PipelineContext ctx) {
+    RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
+    StructType schema = codec.schema().add("_corrupt_record", DataTypes.StringType);
+    Dataset<Row> raw = ctx.spark().read().schema(schema).option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", "_corrupt_record").json(ctx.referencesPath()).cache();
+    org.apache.spark.sql.Column reason = when(col("_corrupt_record").isNotNull(), lit("malformed_json"))
+        .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
+        .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"));
+    Dataset<Row> checked = raw.withColumn("reason", reason);
+    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
+        .select(lit(STAGE).as("stage"), lit("references").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
+            col("id").as("item_id"), lit(null).cast("string").as("scenario"), col("reason"),
+            lit("inputs.references line is unusable").as("detail"),
+            coalesce(col("_corrupt_record"), to_json(struct(col("id"), col("title"), col("topic"), col("text")))).as("input"));
+    Dataset<Row> good = checked.filter(col("reason").isNull()).select("id", "title", "topic", "text");
+    long in = raw.count();
+    long out = good.count();
+    return new StepOutput(good, rejects, StepCounts.ofFilter("references", in, out, rejects));
+  }
+
+  /** Passages numbered 0..n-1 in id order, so a task's reference index picks the same passage on every run. */
+  private static Dataset<Row> indexed(PipelineContext ctx, Dataset<Row> passages) {
+    JavaRDD<Row> rows = passages.select("id", "text").orderBy("id").javaRDD().zipWithIndex()
+        .map(t -> RowFactory.create(t._2(), t._1().getString(0), t._1().getString(1)));
+    StructType schema = new StructType().add("ref_index", DataTypes.LongType).add("ref_id", DataTypes.StringType)
+        .add("ref_text", DataTypes.StringType);
+    return ctx.spark().createDataFrame(rows, schema);
+  }
+
+  private static org.apache.spark.sql.Column[] taskColumns(StructType taskSchema) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (String name : taskSchema.fieldNames()) {
+      if (name.equals("reference_id")) {
+        cols.add(col("ref_id").as(name));
+      } else if (name.equals("reference")) {
+        cols.add(col("ref_text").as(name));
+      } else {
+        cols.add(col(name));
+      }
+    }
+    return cols.toArray(new org.apache.spark.sql.Column[0]);
+  }
+
+  private static StepOutput validate(PipelineContext ctx, Dataset<Row> instructions) {
+    InstructionValidator validator = new InstructionValidator(ctx.config().generate().minWords(), ctx.config().generate().maxWords());
+    UserDefinedFunction reject = udf((org.apache.spark.sql.api.java.UDF1<String, String>) text -> validator.reject(text).orElse(null),
+        DataTypes.StringType);
+    UserDefinedFunction normalize = udf((org.apache.spark.sql.api.java.UDF1<String, String>) InstructionValidator::normalized,
+        DataTypes.StringType);
+    String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
+    org.apache.spark.sql.Column[] instructionCols = java.util.Arrays.stream(fields).map(f -> col(f)).toArray(org.apache.spark.sql.Column[]::new);
+    // Exact duplicates after normalisation: the lowest id of a group is kept, so the choice does not
+    // depend on partitioning.
+    WindowSpec byKey = Window.partitionBy("norm_key").orderBy("id");
+    Dataset<Row> checked = instructions
+        .withColumn("rule", reject.apply(col("text")))
+        .withColumn("norm_key", normalize.apply(col("text")))
+        .withColumn("dup_rank", when(col("rule").isNull(), row_number().over(byKey)))
+        .withColumn("dup_of", first("id").over(byKey))
+        .withColumn("reason", coalesce(col("rule"), when(col("dup_rank").gt(1), lit("duplicate"))))
+        .cache();
+    Dataset<Row> kept = checked.filter(col("reason").isNull()).select(instructionCols);
+    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
+        .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
+            col("id").as("item_id"), col("scenario"), col("reason"),
+            when(col("reason").equalTo("duplicate"), org.apache.spark.sql.functions.concat(lit("duplicate of "), col("dup_of")))
+                .otherwise(lit(null).cast("string")).as("detail"),
+            to_json(struct(instructionCols)).as("input"));
+    long in = checked.count();
+    long out = kept.count();
+    return new StepOutput(kept, rejects, StepCounts.ofFilter("validate", in, out, rejects));
+  }
+
+  private static void sayPlan(PipelineContext ctx, List<GenerationTask> plan) {
+    Map<String, int[]> perScenario = new TreeMap<>();
+    for (GenerationTask t : plan) {
+      int[] v = perScenario.computeIfAbsent(t.scenario() + " (" + t.method().name().toLowerCase() + ")", k -> new int[2]);
+      v[0]++;
+      v[1] += t.count();
+    }
+    StringBuilder sb = new StringBuilder("[generate] plan: " + plan.size() + " teacher calls");
+    perScenario.forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(v[0]).append(" calls, ")
+        .append(v[1]).append(" instructions"));
+    ctx.progress().say(sb.toString());
+  }
+}

@@ -1,0 +1,52 @@
+package io.judgeforge.jobs.stage;
+
+import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.jobs.spark.HadoopFiles;
+import io.judgeforge.jobs.spark.RunLayout;
+import io.judgeforge.prompt.PromptLibrary;
+import io.judgeforge.scenario.ScenarioCatalog;
+import io.judgeforge.stage.generate.SeedInstruction;
+import io.judgeforge.teacher.ModelCall;
+import io.judgeforge.teacher.TeacherClients;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Everything a stage job needs, resolved once on the driver: the bound config (and its hash), the
+ * catalog, the prompt templates, the seed instructions, where the run's data lives, and the input
+ * paths resolved against the config file's folder.
+ */
+public record PipelineContext(
+    SparkSession spark,
+    PipelineConfig config,
+    String configSha256,
+    ScenarioCatalog catalog,
+    PromptLibrary prompts,
+    List<SeedInstruction> seeds,
+    String referencesPath,
+    RunLayout layout,
+    HadoopFiles files,
+    Progress progress) {
+
+  public TeacherClients clients() {
+    return new TeacherClients(config.endpoints());
+  }
+
+  public ModelCall teacher(double temperature, int maxTokens) {
+    return new ModelCall(config.teacher().endpoint(), config.teacher().model(), temperature, maxTokens);
+  }
+
+  public int inFlight(String endpoint) {
+    return config.endpoint(endpoint).maxInFlight();
+  }
+
+  public int partitions() {
+    return config.spark().partitions();
+  }
+
+  /** Where a job reports what it is doing; the CLI prints it, tests may collect it. */
+  @FunctionalInterface
+  public interface Progress {
+    void say(String line);
+  }
+}
