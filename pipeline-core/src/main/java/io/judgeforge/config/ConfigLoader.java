@@ -67,10 +67,10 @@ public final class ConfigLoader {
     try {
       return YAML.treeToValue(resolved, PipelineConfig.class);
     } catch (JsonProcessingException e) {
-      throw translate(e);
+      throw translate(e, resolved);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof JsonProcessingException jpe) {
-        throw translate(jpe);
+        throw translate(jpe, resolved);
       }
       throw e;
     }
@@ -222,7 +222,7 @@ public final class ConfigLoader {
     return new ConfigException("Unknown config key '" + key + "' (every key is listed in conf/defaults.yaml)");
   }
 
-  private static ConfigException translate(JsonProcessingException e) {
+  private static ConfigException translate(JsonProcessingException e, JsonNode tree) {
     String key = e instanceof JsonMappingException jme ? path(jme.getPath()) : "?";
     if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException ce) {
       return ce;
@@ -238,9 +238,19 @@ public final class ConfigLoader {
     }
     if (e instanceof MismatchedInputException mie) {
       String expected = mie.getTargetType() == null ? "another type" : describe(mie.getTargetType());
-      return new ConfigException("Invalid value for '" + key + "' (expected " + expected + ")", e);
+      JsonNode given = at(tree, (JsonMappingException) e);
+      String shown = given == null || given.isMissingNode() ? "" : ": " + (given.isTextual() ? "'" + given.asText() + "'" : given.toString());
+      return new ConfigException("Invalid value for '" + key + "'" + shown + " (expected " + expected + ")", e);
     }
     return new ConfigException("Invalid config at '" + key + "': " + e.getOriginalMessage(), e);
+  }
+
+  private static JsonNode at(JsonNode tree, JsonMappingException e) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+    }
+    return node;
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {

@@ -79,8 +79,11 @@ public record PipelineConfig(
       implements Serializable {
     public Endpoint {
       check(baseUrl != null && baseUrl.matches("https?://.+"), "endpoints.*.base-url", baseUrl, "an http(s) URL");
-      check(apiKeyEnv.isEmpty() || apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "endpoints.*.api-key-env", apiKeyEnv,
-          "the name of an environment variable, not the key itself");
+      if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        // The value is not echoed: what was put here by mistake may be the key itself.
+        throw new ConfigException("Invalid value for 'endpoints.*.api-key-env' (expected the NAME of an environment"
+            + " variable such as OPENAI_API_KEY; the value is not shown, in case it is a key)");
+      }
       check(timeoutMs > 0, "endpoints.*.timeout-ms", timeoutMs, "an integer > 0");
       check(maxInFlight >= 1, "endpoints.*.max-in-flight", maxInFlight, "an integer >= 1");
       check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");

@@ -1,0 +1,15 @@
+package io.judgeforge.simulator;
+
+/** What a chat request asks the simulated model to do, as told by the pipeline's prompt markers. */
+enum PromptKind {
+  /** generate-reference.txt: write instructions grounded in a reference text. */
+  REFERENCE_QUESTIONS,
+  /** generate-quiz.txt: write quiz questions to a difficulty/audience/subject/topic/task spec. */
+  QUIZ_QUESTIONS,
+  /** classify.txt: put an instruction into one scenario. */
+  CLASSIFICATION,
+  /** judge-single.txt: rate a response in the Themis format. */
+  JUDGMENT,
+  /** Anything else is an instruction to answer. */
+  ANSWER
+}

@@ -1,0 +1,81 @@
+package io.judgeforge.simulator;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configuration of one simulator instance.
+ *
+ * @param seed root of every pseudo-random choice, so two servers with the same seed answer alike
+ * @param models model name to strength in [0, 1]; strength drives how good that model's answers are
+ * @param latencyMs fixed delay added to every request, to exercise client timeouts and concurrency
+ * @param threads HTTP worker threads; Spark executors may call the simulator concurrently
+ */
+public record SimulatorSettings(long seed, Map<String, Double> models, int latencyMs, int threads) {
+
+  public static final int DEFAULT_LATENCY_MS = 0;
+  public static final int DEFAULT_THREADS = 16;
+
+  public SimulatorSettings {
+    if (models == null || models.isEmpty()) {
+      throw new IllegalArgumentException("models must name at least one model");
+    }
+    Map<String, Double> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> entry : models.entrySet()) {
+      String name = entry.getKey();
+      Double strength = entry.getValue();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("models must not contain a blank model name");
+      }
+      if (strength == null || !(strength >= 0.0 && strength <= 1.0)) {
+        throw new IllegalArgumentException(
+            "models: strength of model '" + name + "' must be in [0, 1], got " + strength);
+      }
+      copy.put(name, strength);
+    }
+    // Insertion order is kept so /v1/models lists models in the order they were configured.
+    models = Collections.unmodifiableMap(copy);
+    if (latencyMs < 0) {
+      throw new IllegalArgumentException("latencyMs must be >= 0, got " + latencyMs);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+  }
+
+  /** Settings with the default latency and thread count. */
+  public SimulatorSettings(long seed, Map<String, Double> models) {
+    this(seed, models, DEFAULT_LATENCY_MS, DEFAULT_THREADS);
+  }
+
+  /** Seed 42 and a ladder of models from weak to strong, plus a mid-strength scorer. */
+  public static SimulatorSettings defaults() {
+    Map<String, Double> models = new LinkedHashMap<>();
+    models.put("sim-6b", 0.25);
+    models.put("sim-13b", 0.4);
+    models.put("sim-34b", 0.55);
+    models.put("sim-72b", 0.7);
+    models.put("sim-gpt-3.5", 0.8);
+    models.put("sim-gpt-4", 0.95);
+    models.put("sim-scorer", 0.5);
+    return new SimulatorSettings(42L, models);
+  }
+
+  public SimulatorSettings withSeed(long newSeed) {
+    return new SimulatorSettings(newSeed, models, latencyMs, threads);
+  }
+
+  public SimulatorSettings withLatencyMs(int newLatencyMs) {
+    return new SimulatorSettings(seed, models, newLatencyMs, threads);
+  }
+
+  public SimulatorSettings withThreads(int newThreads) {
+    return new SimulatorSettings(seed, models, latencyMs, newThreads);
+  }
+
+  /** Strength of a configured model, or null when the simulator does not serve that model. */
+  Double strengthOf(String model) {
+    return models.get(model);
+  }
+}
