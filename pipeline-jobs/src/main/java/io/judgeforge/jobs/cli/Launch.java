@@ -60,6 +60,15 @@ public final class Launch implements AutoCloseable {
 
   /** Loads and checks the config and everything it names; starts the simulator if asked to. */
   public static Launch load(String confPath, List<String> overrides) {
+    return load(confPath, overrides, true);
+  }
+
+  /** Like {@link #load}, but never starts the simulator: its URL stands in as an unused loopback address. */
+  public static Launch check(String confPath, List<String> overrides) {
+    return load(confPath, overrides, false);
+  }
+
+  private static Launch load(String confPath, List<String> overrides, boolean serve) {
     HadoopFiles files = new HadoopFiles(new Configuration());
     String confUri = localToUri(confPath);
     if (!files.exists(confUri)) {
@@ -70,7 +79,9 @@ public final class Launch implements AutoCloseable {
     PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
     SimulatorServer simulator = null;
     Map<String, String> variables = new HashMap<>();
-    if (sim.start()) {
+    if (sim.start() && !serve) {
+      variables.put(SIMULATOR_URL, "http://127.0.0.1:0/v1");
+    } else if (sim.start()) {
       SimulatorSettings defaults = SimulatorSettings.defaults();
       simulator = SimulatorServer.start(
           new SimulatorSettings(sim.seed(), defaults.models(), sim.latencyMs(), defaults.threads()), sim.port());

@@ -2,6 +2,7 @@ package io.judgeforge.jobs.cli;
 
 import io.judgeforge.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +51,12 @@ public final class Main implements Callable<Integer> {
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, arguments) -> {
       String command = ex.getCommandLine().getCommandName();
-      err.println(command + ": " + ex.getMessage() + " (see '" + qualified(ex.getCommandLine()) + " --help')");
+      // An unknown flag is the more useful news than a missing one it may have been meant to be.
+      List<String> unmatched = ex.getCommandLine().getParseResult() == null ? List.of()
+          : ex.getCommandLine().getParseResult().unmatched();
+      String message = !unmatched.isEmpty() && !(ex instanceof CommandLine.UnmatchedArgumentException)
+          ? "Unknown option: '" + unmatched.get(0) + "'" : ex.getMessage();
+      err.println(command + ": " + message + " (see '" + qualified(ex.getCommandLine()) + " --help')");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

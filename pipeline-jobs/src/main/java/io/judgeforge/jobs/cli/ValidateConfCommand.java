@@ -18,7 +18,7 @@ final class ValidateConfCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Launch launch = Launch.load(options.conf, options.overrides)) {
+    try (Launch launch = Launch.check(options.conf, options.overrides)) {
       var config = launch.config;
       out.println("config OK: " + options.conf + " (sha256 " + launch.configSha256.substring(0, 16) + ")");
       out.println("scenarios: " + launch.catalog.scenarios().size() + ", criteria: "

@@ -1,0 +1,158 @@
+package io.judgeforge.jobs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.jobs.schema.JsonSchemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run, smaller: the whole pipeline in local mode against the simulator over HTTP,
+ * then everything it wrote checked against the JSON Schemas and the manifest's own accounting.
+ */
+@Tag("spark")
+class EndToEndPipelineTest {
+  static final int QUOTA = 6;
+  static final int POOL = 5;
+  @TempDir static Path out;
+  static PipelineRuns.Run run;
+  static JsonNode manifest;
+
+  @BeforeAll
+  static void runPipeline() throws IOException {
+    run = PipelineRuns.run(out, "../conf/local.yaml", "generate.quota=" + QUOTA);
+    manifest = run.manifest();
+  }
+
+  @Test
+  void printsProgressAndASummary() {
+    for (String stage : List.of("generate", "classify", "respond", "judge", "score", "select", "export")) {
+      assertTrue(run.stdout().contains("[" + stage + "] done in"), "no progress line for " + stage);
+    }
+    assertTrue(run.stdout().contains("Run summary"), run.stdout());
+    assertTrue(run.stdout().contains("records by scenario"), run.stdout());
+  }
+
+  @Test
+  void manifestMatchesItsSchemaAndEveryStageReconciles() {
+    assertEquals(List.of(), JsonSchemas.validate("manifest", manifest));
+    assertTrue(manifest.at("/totals/reconciled").asBoolean());
+    List<String> stages = new java.util.ArrayList<>();
+    for (JsonNode stage : manifest.get("stages")) {
+      stages.add(stage.get("stage").asText());
+      for (JsonNode step : stage.get("steps")) {
+        assertEquals(step.get("in").asLong(),
+            step.get("out").asLong() + step.get("filtered").asLong() + step.get("quarantined").asLong(),
+            stage.get("stage").asText() + "/" + step.get("step").asText());
+      }
+    }
+    assertEquals(List.of("generate", "classify", "respond", "judge", "score", "select", "export"), stages);
+  }
+
+  @Test
+  void recordsFlowFromStageToStage() {
+    Map<String, JsonNode> byName = new HashMap<>();
+    manifest.get("stages").forEach(s -> byName.put(s.get("stage").asText(), s));
+    long instructions = byName.get("generate").get("records").asLong();
+    assertEquals(10 * QUOTA, instructions, "every scenario's quota is met");
+    byName.get("generate").get("records_by_scenario").forEach(n -> assertEquals(QUOTA, n.asLong()));
+    assertEquals(instructions, firstStep(byName.get("classify")).get("in").asLong());
+    long classified = byName.get("classify").get("records").asLong();
+    assertEquals(classified * POOL, firstStep(byName.get("respond")).get("in").asLong());
+    assertEquals(byName.get("respond").get("records").asLong(), firstStep(byName.get("judge")).get("in").asLong());
+    assertEquals(byName.get("judge").get("records").asLong(), firstStep(byName.get("score")).get("in").asLong());
+    assertEquals(byName.get("score").get("records").asLong(), firstStep(byName.get("select")).get("in").asLong());
+    assertEquals(byName.get("select").get("records").asLong(), firstStep(byName.get("export")).get("in").asLong());
+    assertEquals(byName.get("export").get("records").asLong(), manifest.at("/sets/judge/records").asLong());
+  }
+
+  @Test
+  void teacherCallsMatchWhatTheSimulatorSaw() throws IOException {
+    String line = run.stdout().lines().filter(l -> l.startsWith("simulator saw: ")).findFirst().orElseThrow();
+    JsonNode stats = PipelineRuns.JSON.readTree(line.substring("simulator saw: ".length()));
+    assertEquals(manifest.at("/totals/calls").asLong(), stats.get("total").asLong());
+    assertEquals(stats.get("total").asLong(), stats.at("/by_status/200").asLong(), "no failed request");
+  }
+
+  @Test
+  void shardsAreWhatTheManifestSaysAndMatchTheExportSchema() throws Exception {
+    long total = 0;
+    Map<String, Set<String>> instructionsBySplit = new HashMap<>();
+    for (JsonNode shard : manifest.get("shards")) {
+      Path file = run.dataset().resolve(shard.get("path").asText());
+      assertTrue(file.getFileName().toString().matches("part-\\d{5}\\.jsonl"), file.toString());
+      byte[] bytes = Files.readAllBytes(file);
+      assertEquals(shard.get("bytes").asLong(), bytes.length);
+      assertEquals(shard.get("sha256").asText(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+      List<String> lines = Files.readAllLines(file);
+      assertEquals(shard.get("records").asLong(), lines.size());
+      total += lines.size();
+      String split = shard.get("split").asText();
+      assertTrue(file.toString().contains("/judge/" + split + "/"));
+      for (String line : lines) {
+        assertEquals(List.of(), JsonSchemas.validate("judge-example", line), line);
+        JsonNode record = PipelineRuns.JSON.readTree(line);
+        assertEquals(split, record.get("split").asText());
+        assertEquals("user", record.at("/messages/0/role").asText());
+        assertEquals("assistant", record.at("/messages/1/role").asText());
+        instructionsBySplit.computeIfAbsent(split, k -> new HashSet<>()).add(record.get("instruction_id").asText());
+      }
+    }
+    assertEquals(manifest.at("/sets/judge/records").asLong(), total);
+    Set<String> both = new HashSet<>(instructionsBySplit.getOrDefault("train", Set.of()));
+    both.retainAll(instructionsBySplit.getOrDefault("validation", Set.of()));
+    assertEquals(Set.of(), both, "no instruction is in both splits");
+  }
+
+  @Test
+  void everyStageOutputMatchesItsSchema() throws IOException {
+    Path runDir = run.runDir();
+    Map<String, String> schemaOfRecords = Map.of("generate", "instruction", "classify", "instruction", "respond", "response",
+        "judge", "judgment", "score", "ifd-score", "select", "ifd-score", "export", "judge-example");
+    SparkSession spark = SparkSession.active();
+    for (Map.Entry<String, String> e : schemaOfRecords.entrySet()) {
+      assertValid(spark, runDir.resolve(e.getKey()).resolve("records"), e.getValue());
+      assertValid(spark, runDir.resolve(e.getKey()).resolve("filtered"), "rejected-record");
+      assertValid(spark, runDir.resolve(e.getKey()).resolve("quarantine"), "rejected-record");
+      assertEquals(List.of(), JsonSchemas.validate("stage-report",
+          Files.readString(runDir.resolve(e.getKey()).resolve("_report.json"))));
+    }
+    assertValid(spark, runDir.resolve("judge/items/judge-calls"), "item-outcome");
+  }
+
+  @Test
+  void latestNamesAPublishedVersionAndNoStagingIsLeft() throws IOException {
+    assertTrue(Files.isDirectory(run.dataset()));
+    assertEquals(run.version(), manifest.get("version").asText());
+    try (var entries = Files.list(out.resolve("datasets"))) {
+      assertEquals(Set.of("LATEST", run.version()), entries.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".crc")).collect(java.util.stream.Collectors.toSet()));
+    }
+  }
+
+  static void assertValid(SparkSession spark, Path parquet, String schema) {
+    List<String> rows = spark.read().parquet(parquet.toString()).toJSON().takeAsList(200);
+    for (String row : rows) {
+      assertEquals(List.of(), JsonSchemas.validate(schema, row), parquet + ": " + row);
+    }
+  }
+
+  static JsonNode firstStep(JsonNode stage) {
+    return stage.get("steps").get(0);
+  }
+}

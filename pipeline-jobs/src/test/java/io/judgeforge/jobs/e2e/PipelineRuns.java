@@ -1,0 +1,54 @@
+package io.judgeforge.jobs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.judgeforge.jobs.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the command line in this JVM and reads what a run left behind. */
+final class PipelineRuns {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Run(Path out, String stdout, String stderr) {
+    String version() throws IOException {
+      return Files.readString(out.resolve("datasets/LATEST")).strip();
+    }
+
+    Path dataset() throws IOException {
+      return out.resolve("datasets").resolve(version());
+    }
+
+    JsonNode manifest() throws IOException {
+      return JSON.readTree(dataset().resolve("manifest.json").toFile());
+    }
+
+    Path runDir() throws IOException {
+      try (var runs = Files.list(out.resolve("runs"))) {
+        return runs.sorted().reduce((a, b) -> b).orElseThrow();
+      }
+    }
+  }
+
+  private PipelineRuns() {}
+
+  static Run run(Path out, String conf, String... overrides) {
+    List<String> args = new ArrayList<>(List.of("run", "--conf", conf, "--out", out.toString()));
+    for (String o : overrides) {
+      args.add("--set");
+      args.add(o);
+    }
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code = Main.execute(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+    assertEquals(0, code, "run failed:\n" + stdout + "\n" + stderr);
+    return new Run(out, stdout.toString(), stderr.toString());
+  }
+}
