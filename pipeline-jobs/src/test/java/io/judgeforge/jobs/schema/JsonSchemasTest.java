@@ -1,0 +1,303 @@
+package io.judgeforge.jobs.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.judgeforge.config.PipelineConfig.AnswerModel;
+import io.judgeforge.json.Json;
+import io.judgeforge.scenario.GenerationMethod;
+import io.judgeforge.stage.generate.GenerationTask;
+import io.judgeforge.stage.RejectedRecord;
+import io.judgeforge.stage.StageReport;
+import io.judgeforge.stage.StepReport;
+import io.judgeforge.stage.export.JudgeExample;
+import io.judgeforge.stage.export.Manifest;
+import io.judgeforge.stage.export.ShardInfo;
+import io.judgeforge.stage.generate.Instruction;
+import io.judgeforge.stage.generate.ReferencePassage;
+import io.judgeforge.stage.generate.SeedInstruction;
+import io.judgeforge.stage.judge.Judgment;
+import io.judgeforge.stage.respond.AnswerTask;
+import io.judgeforge.stage.respond.Response;
+import io.judgeforge.stage.score.IfdScore;
+import io.judgeforge.teacher.ChatMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class JsonSchemasTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String SHA = "4443929933b6c8243e5307e03608b91614cf9c036e2a7355d38d0dfcd0621ed9";
+
+  private static final Set<String> EXPECTED = Set.of("reference-passage", "seed-instruction", "generation-task",
+      "instruction", "answer-task", "response", "judgment", "ifd-score", "item-outcome", "rejected-record",
+      "step-report", "stage-report", "judge-example", "manifest");
+
+  // ---------------------------------------------------------------- valid examples, one per schema
+
+  private static final String INSTRUCTION = """
+      {"id": "gen-close_qa-0000-0", "scenario": "close_qa", "intended_scenario": "close_qa",
+       "predicted_scenario": "close_qa", "method": "reference", "text": "Who printed the first Bible in Mainz?",
+       "task_id": "gen-close_qa-0000", "reference_id": "ref-001", "seed_example_ids": ["seed-close_qa-1"],
+       "template_version": "generate-reference@8cbce9d39b78", "teacher_model": "sim-gpt-4",
+       "request_hash": "%s"}""".formatted(SHA);
+
+  private static final String STEP_REPORT = """
+      {"step": "teacher-calls", "in": 30, "out": 28, "filtered": 0, "quarantined": 2, "produced": 112,
+       "reasons": {"parse_failed": 2}, "calls": 31, "prompt_tokens": 11029, "completion_tokens": 3124}""";
+
+  private static final String STAGE_REPORT = """
+      {"stage": "generate", "steps": [%s], "records": 112, "records_by_scenario": {"close_qa": 56, "math_qa": 56},
+       "wall_ms": 23699}""".formatted(STEP_REPORT);
+
+  private static final Map<String, String> VALID = new LinkedHashMap<>();
+
+  static {
+    VALID.put("reference-passage", """
+        {"id": "ref-001", "title": "The printing press", "topic": "history", "text": "Johannes Gutenberg ..."}""");
+    VALID.put("seed-instruction", """
+        {"id": "seed-close_qa-1", "scenario": "close_qa", "text": "Which element has the symbol Fe?"}""");
+    VALID.put("generation-task", """
+        {"id": "gen-math_qa-0003", "scenario": "math_qa", "method": "quiz", "count": 4,
+         "difficulty": "advanced", "audience": "data analysts", "subject": "statistics", "topic": "probability",
+         "task": "compute a value", "seed_example_ids": []}""");
+    VALID.put("instruction", INSTRUCTION);
+    VALID.put("answer-task", """
+        {"instruction": %s,
+         "model": {"name": "sim-gpt-3.5", "endpoint": "sim", "model": "sim-gpt-3.5", "temperature": 0.8,
+                   "max_tokens": 768}}""".formatted(INSTRUCTION));
+    VALID.put("response", """
+        {"id": "gen-close_qa-0000-0~sim-6b", "instruction_id": "gen-close_qa-0000-0", "scenario": "close_qa",
+         "instruction": "Who printed the first Bible in Mainz?", "model": "sim-6b", "model_name": "sim-6b",
+         "text": "Johannes Gutenberg.", "prompt_tokens": 40, "completion_tokens": 17}""");
+    VALID.put("judgment", """
+        {"id": "jdg-gen-close_qa-0000-0~sim-6b", "response_id": "gen-close_qa-0000-0~sim-6b",
+         "instruction_id": "gen-close_qa-0000-0", "scenario": "close_qa", "mode": "single", "answer_model": "sim-6b",
+         "prompt": "Please act as an impartial judge ...", "output": "... is [[4]] ...", "score": 4,
+         "point_scores": [4, 2], "strengths": ["Correct."], "shortcomings": ["Terse."],
+         "template_version": "judge-single@f29b10e83781", "teacher_model": "sim-gpt-4", "request_hash": "%s"}"""
+        .formatted(SHA));
+    VALID.put("ifd-score", """
+        {"judgment_id": "jdg-gen-close_qa-0000-0~sim-6b", "scenario": "close_qa", "score": 4,
+         "conditioned_loss": 1.2766, "direct_loss": 2.1796, "ifd": 0.5857, "answer_tokens": 165}""");
+    VALID.put("item-outcome", """
+        {"item_id": "gen-close_qa-0000", "scenario": "close_qa", "status": "quarantined", "reason": "parse_failed",
+         "detail": "no numbered list", "input": "{\\"id\\":\\"gen-close_qa-0000\\"}", "calls": 1,
+         "prompt_tokens": 400, "completion_tokens": 30, "records": []}""");
+    VALID.put("rejected-record", """
+        {"stage": "generate", "step": "validate", "status": "filtered", "item_id": "gen-close_qa-0000-3",
+         "scenario": "close_qa", "reason": "duplicate", "detail": "duplicate of gen-close_qa-0000-1",
+         "input": "{\\"id\\":\\"gen-close_qa-0000-3\\"}"}""");
+    VALID.put("step-report", STEP_REPORT);
+    VALID.put("stage-report", STAGE_REPORT);
+    VALID.put("judge-example", """
+        {"messages": [{"role": "user", "content": "Please act as an impartial judge ..."},
+                      {"role": "assistant", "content": "... is [[4]] ..."}],
+         "id": "jdg-gen-close_qa-0000-0~sim-6b", "split": "train", "scenario": "close_qa", "mode": "single",
+         "score": 4, "instruction_id": "gen-close_qa-0000-0", "response_id": "gen-close_qa-0000-0~sim-6b",
+         "answer_model": "sim-6b", "ifd": 0.5206, "template_version": "judge-single@f29b10e83781",
+         "teacher_model": "sim-gpt-4"}""");
+    VALID.put("manifest", """
+        {"version": "20261122-155843-f2f8", "run_id": "20261122-155843-f2f8", "run_name": "local-sample",
+         "created_at": "2026-11-22T15:59:45.851708917Z", "config_sha256": "%s",
+         "sets": {"judge": {"records": 3, "by_split": {"train": 2, "validation": 1},
+                            "by_scenario": {"close_qa": 3}, "by_score": {"1": 1, "4": 2},
+                            "by_split_and_scenario": {"train": {"close_qa": 2}, "validation": {"close_qa": 1}}}},
+         "shards": [{"path": "judge/train/part-00000.jsonl", "set": "judge", "split": "train", "records": 2,
+                     "bytes": 9000, "sha256": "%s"}],
+         "stages": [%s],
+         "totals": {"calls": 31, "prompt_tokens": 11029, "completion_tokens": 3124, "wall_ms": 23699,
+                    "reconciled": true}}""".formatted(SHA, SHA, STAGE_REPORT));
+  }
+
+  // ---------------------------------------------------------------- broken examples: {json, field named}
+
+  private static final Map<String, String[]> BROKEN = new LinkedHashMap<>();
+
+  static {
+    BROKEN.put("reference-passage", new String[] {"""
+        {"id": "ref-001", "title": "No text"}""", "text"});
+    BROKEN.put("seed-instruction", new String[] {"""
+        {"id": "seed-1", "scenario": "close_qa", "text": "Hi", "difficulty": "easy"}""", "difficulty"});
+    BROKEN.put("generation-task", new String[] {"""
+        {"id": "gen-close_qa-0000", "scenario": "close_qa", "method": "reference", "count": "4",
+         "reference_index": 0, "seed_example_ids": []}""", "count"});
+    BROKEN.put("instruction", new String[] {
+        INSTRUCTION.replace("\"method\": \"reference\"", "\"method\": \"REFERENCE\""), "method"});
+    BROKEN.put("answer-task", new String[] {"""
+        {"instruction": %s, "model": {"name": "sim-6b", "endpoint": "sim", "model": "sim-6b", "temperature": 0.8}}"""
+        .formatted(INSTRUCTION), "max_tokens"});
+    BROKEN.put("response", new String[] {"""
+        {"id": "gen-x-0000-0~sim-6b", "instruction_id": "gen-x-0000-0", "scenario": "x", "instruction": "Q?",
+         "model": "sim-6b", "model_name": "sim-6b", "text": "A.", "prompt_tokens": -1, "completion_tokens": 3}""",
+        "prompt_tokens"});
+    BROKEN.put("judgment", new String[] {VALID.get("judgment").replace("\"score\": 4", "\"score\": \"4\""), "score"});
+    BROKEN.put("ifd-score", new String[] {"""
+        {"judgment_id": "jdg-x", "scenario": "x", "score": 4, "conditioned_loss": 1.2, "direct_loss": 2.1,
+         "answer_tokens": 165}""", "ifd"});
+    BROKEN.put("item-outcome", new String[] {"""
+        {"item_id": "gen-x-0000", "status": "failed", "calls": 1, "prompt_tokens": 4, "completion_tokens": 3,
+         "records": []}""", "status"});
+    BROKEN.put("rejected-record", new String[] {"""
+        {"stage": "judge", "step": "judge-calls", "status": "quarantined", "item_id": "gen-x-0000-0~sim-6b",
+         "input": "{}"}""", "reason"});
+    BROKEN.put("step-report", new String[] {STEP_REPORT.replace("\"produced\": 112,", ""), "produced"});
+    BROKEN.put("stage-report", new String[] {STAGE_REPORT.replace("\"wall_ms\": 23699", "\"wall_ms\": 2.5"), "wall_ms"});
+    BROKEN.put("judge-example", new String[] {VALID.get("judge-example").replace("\"split\": \"train\"",
+        "\"split\": \"test\""), "split"});
+    BROKEN.put("manifest", new String[] {VALID.get("manifest").replace("\"reconciled\": true", "\"reconciled\": \"yes\""),
+        "reconciled"});
+  }
+
+  @Test
+  void everySchemaFileIsWellFormed() throws IOException {
+    Path dir = JsonSchemas.directory();
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".schema.json")).sorted().toList()) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, fileName.length() - ".schema.json".length());
+        found.add(name);
+        JsonNode schema = MAPPER.readTree(file.toFile());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText(), fileName + " $schema");
+        assertEquals(JsonSchemas.ID_PREFIX + fileName, schema.path("$id").asText(), fileName + " $id");
+        assertFalse(schema.path("title").asText().isBlank(), fileName + " has a title");
+        assertFalse(schema.path("description").asText().isBlank(), fileName + " has a description");
+        List<String> problems = new ArrayList<>();
+        checkObjects(schema, "#", problems);
+        assertEquals(List.of(), problems, fileName);
+        JsonSchemas.schema(name); // compiles, with every $ref resolved
+      }
+    }
+    assertEquals(new TreeSet<>(EXPECTED), found, "schema files in " + dir);
+  }
+
+  /** Every declared property has a description, and every object schema with properties is closed. */
+  private static void checkObjects(JsonNode node, String path, List<String> problems) {
+    if (node.isObject()) {
+      JsonNode properties = node.get("properties");
+      boolean conditional = path.endsWith("/then") || path.endsWith("/else") || path.endsWith("/if");
+      if (properties != null && properties.isObject() && !conditional) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> p = it.next();
+          if (p.getValue().isObject() && p.getValue().path("description").asText().isBlank()) {
+            problems.add(path + "/properties/" + p.getKey() + " has no description");
+          }
+        }
+        if (!path.contains("/contains") && !node.path("additionalProperties").isBoolean()) {
+          problems.add(path + " does not set additionalProperties: false");
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        checkObjects(e.getValue(), path + "/" + e.getKey(), problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkObjects(node.get(i), path + "/" + i, problems);
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> validExamplesPass() {
+    assertEquals(EXPECTED, VALID.keySet());
+    return VALID.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
+        () -> assertEquals(List.of(), JsonSchemas.validate(e.getKey(), e.getValue()), e.getValue())));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> brokenExamplesNameTheField() {
+    assertEquals(EXPECTED, BROKEN.keySet());
+    return BROKEN.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      String json = e.getValue()[0];
+      String field = e.getValue()[1];
+      List<String> messages = JsonSchemas.validate(e.getKey(), json);
+      assertFalse(messages.isEmpty(), e.getKey() + " should reject " + json);
+      assertTrue(messages.stream().anyMatch(m -> m.contains(field)), "no message names '" + field + "': " + messages);
+    }));
+  }
+
+  @Test
+  void conditionalRulesHold() {
+    // A quiz task needs its spec; a reference task needs its passage index and carries no quiz spec.
+    assertTrue(JsonSchemas.validate("generation-task", """
+        {"id": "gen-math_qa-0000", "scenario": "math_qa", "method": "quiz", "count": 4, "seed_example_ids": []}""")
+        .stream().anyMatch(m -> m.contains("difficulty")));
+    assertTrue(JsonSchemas.validate("generation-task", """
+        {"id": "gen-close_qa-0000", "scenario": "close_qa", "method": "reference", "count": 4,
+         "reference_index": 0, "topic": "x", "seed_example_ids": []}""").stream().anyMatch(m -> m.contains("topic")));
+    // An 'out' item has no reason or input; a rejected one has both and no records.
+    assertTrue(JsonSchemas.validate("item-outcome", """
+        {"item_id": "a", "status": "out", "reason": "x", "calls": 1, "prompt_tokens": 1, "completion_tokens": 1,
+         "records": []}""").stream().anyMatch(m -> m.contains("reason")));
+    assertTrue(JsonSchemas.validate("item-outcome", """
+        {"item_id": "a", "status": "filtered", "reason": "too_long", "calls": 2, "prompt_tokens": 1,
+         "completion_tokens": 0, "records": []}""").stream().anyMatch(m -> m.contains("input")));
+    // Records of an item must be one of the stage record types.
+    assertFalse(JsonSchemas.validate("item-outcome", """
+        {"item_id": "a", "status": "out", "calls": 1, "prompt_tokens": 1, "completion_tokens": 1,
+         "records": [{"judgment_id": "jdg-a", "scenario": "x", "score": 3}]}""").isEmpty());
+  }
+
+  /** JSON written by the project's mapper from the records themselves conforms to their schemas. */
+  @TestFactory
+  Stream<DynamicTest> recordsWrittenByTheProjectMapperConform() {
+    Instruction unclassified = new Instruction("gen-math_qa-0001-2", "math_qa", "math_qa", null, "quiz",
+        "What is 15% of 80?", "gen-math_qa-0001", null, List.of(), "generate-quiz@0123456789ab", "sim-gpt-4", SHA);
+    Instruction classified = unclassified.classified("math_qa", "math_qa");
+    AnswerModel model = new AnswerModel("sim-6b", "sim", "sim-6b", 0.8, 768);
+    Response response = new Response("gen-math_qa-0001-2~sim-6b", classified.id(), "math_qa", classified.text(),
+        "sim-6b", "sim-6b", "12.", 12, 3);
+    Judgment judgment = new Judgment("jdg-" + response.id(), response.id(), classified.id(), "math_qa", "single",
+        "sim-6b", "prompt", "output [[5]]", 5, List.of(5), List.of("Correct."), List.of(), "judge-single@0123456789ab",
+        "sim-gpt-4", SHA);
+    StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 100, 20);
+    StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
+    Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
+        Map.of("judge", new Manifest.SetCounts(1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of("5", 1L),
+            Map.of("train", Map.of("math_qa", 1L)))),
+        List.of(new ShardInfo("judge/train/part-00000.jsonl", "judge", "train", 1, 100, SHA)), List.of(stage),
+        new Manifest.Totals(2, 100, 20, 1234, true));
+    Map<String, Object> records = new LinkedHashMap<>();
+    records.put("reference-passage", new ReferencePassage("ref-001", "Title", null, "Text."));
+    records.put("seed-instruction", new SeedInstruction("seed-math_qa-1", "math_qa", "What is 2 + 2?"));
+    records.put("generation-task", new GenerationTask("gen-math_qa-0001", "math_qa", GenerationMethod.QUIZ, 5, null, null,
+        null, "easy", "students", "algebra", "equations", "solve", List.of("seed-math_qa-1")));
+    records.put("generation-task (reference)", new GenerationTask("gen-close_qa-0000", "close_qa", GenerationMethod.REFERENCE,
+        5, 3L, "ref-004", "Text.", null, null, null, null, null, List.of()));
+    records.put("instruction", unclassified);
+    records.put("instruction (classified)", classified);
+    records.put("answer-task", new AnswerTask(classified, model));
+    records.put("response", response);
+    records.put("judgment", judgment);
+    records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", 5, 1.2, 2.4, 0.5, 40));
+    records.put("rejected-record", new RejectedRecord("judge", "judge-calls", "quarantined", response.id(), "math_qa",
+        "parse_failed", null, Json.write(response)));
+    records.put("step-report", step);
+    records.put("stage-report", stage);
+    records.put("judge-example", new JudgeExample(List.of(ChatMessage.user("prompt"), ChatMessage.assistant("output")),
+        judgment.id(), "train", "math_qa", "single", 5, classified.id(), response.id(), "sim-6b", 0.5,
+        "judge-single@0123456789ab", "sim-gpt-4"));
+    records.put("manifest", manifest);
+    return records.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      String schema = e.getKey().split(" ")[0];
+      String json = Json.write(e.getValue());
+      assertEquals(List.of(), JsonSchemas.validate(schema, json), json);
+    }));
+  }
+}
