@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       StageCommands.Select.class,
       StageCommands.Export.class,
       SimServerCommand.class,
-      ValidateConfCommand.class
+      ValidateConfCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Callable<Integer> {
   public static final int USAGE = 2;
