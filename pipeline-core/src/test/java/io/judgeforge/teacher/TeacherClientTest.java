@@ -1,67 +1,41 @@
 package io.judgeforge.teacher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.judgeforge.config.ConfigException;
-import io.judgeforge.config.PipelineConfig.Endpoint;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.judgeforge.testing.ScriptedEndpoint;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against a scripted loopback server: each request takes the next scripted reply. */
 class TeacherClientTest {
-  record Reply(int status, String body, Map<String, String> headers) {}
-
   static final String OK = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}],"
       + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}";
   static final ModelCall CALL = new ModelCall("e", "m", 0.0, 16);
 
-  HttpServer server;
-  final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
-  final List<String> authHeaders = new ArrayList<>();
-  final List<Long> sleeps = new ArrayList<>();
+  ScriptedEndpoint server;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      authHeaders.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      exchange.getRequestBody().readAllBytes();
-      Reply r = script.poll();
-      if (r == null) {
-        r = new Reply(500, "{\"error\":\"script exhausted\"}", Map.of());
-      }
-      r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-      byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(r.status(), body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.start();
+  void start() {
+    server = new ScriptedEndpoint();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
+  }
+
+  ScriptedEndpoint reply(int status, String body, Map<String, String> headers) {
+    return server.reply(status, body, headers);
   }
 
   TeacherClient client(int maxAttempts, String keyEnv, Map<String, String> env) {
-    Endpoint e = new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", keyEnv, 5_000, 4, maxAttempts);
-    return new TeacherClient(e, env::get, sleeps::add);
+    return server.client(maxAttempts, keyEnv, env);
   }
 
   ChatResult chat(TeacherClient c) {
@@ -70,44 +44,44 @@ class TeacherClientTest {
 
   @Test
   void okCarriesContentAndUsage() {
-    script.add(new Reply(200, OK, Map.of()));
+    reply(200, OK, Map.of());
     ChatResult r = chat(client(3, "", Map.of()));
     assertEquals(CallOutcome.OK, r.outcome());
     assertEquals("hi", r.content());
     assertEquals(1, r.attempts());
     assertEquals(7, r.promptTokens());
     assertEquals(2, r.completionTokens());
-    assertNull(authHeaders.get(0), "no key configured, no Authorization header");
+    assertEquals("null", server.authorization.get(0), "no key configured, no Authorization header");
   }
 
   @Test
   void retriesA429HonouringRetryAfter() {
-    script.add(new Reply(429, "{}", Map.of("Retry-After", "2")));
-    script.add(new Reply(200, OK, Map.of()));
+    reply(429, "{}", Map.of("Retry-After", "2"));
+    reply(200, OK, Map.of());
     ChatResult r = chat(client(3, "", Map.of()));
     assertEquals(CallOutcome.OK, r.outcome());
     assertEquals(2, r.attempts());
-    assertEquals(List.of(2000L), sleeps);
+    assertEquals(List.of(2000L), server.sleeps);
   }
 
   @Test
   void persistentFailuresEndAsOutcomesAfterTheRetryCap() {
     for (int i = 0; i < 3; i++) {
-      script.add(new Reply(429, "{}", Map.of()));
+      reply(429, "{}", Map.of());
     }
     ChatResult limited = chat(client(3, "", Map.of()));
     assertEquals(CallOutcome.RATE_LIMITED, limited.outcome());
     assertEquals(3, limited.attempts());
-    assertEquals(2, sleeps.size(), "no sleep after the last attempt");
+    assertEquals(2, server.sleeps.size(), "no sleep after the last attempt");
     for (int i = 0; i < 2; i++) {
-      script.add(new Reply(503, "{}", Map.of()));
+      reply(503, "{}", Map.of());
     }
     assertEquals(CallOutcome.TRANSIENT, chat(client(2, "", Map.of())).outcome());
   }
 
   @Test
   void aBadRequestIsNotRetried() {
-    script.add(new Reply(400, "{\"error\":{\"message\":\"bad\"}}", Map.of()));
+    reply(400, "{\"error\":{\"message\":\"bad\"}}", Map.of());
     ChatResult r = chat(client(3, "", Map.of()));
     assertEquals(CallOutcome.BAD_REQUEST, r.outcome());
     assertEquals(1, r.attempts());
@@ -116,10 +90,10 @@ class TeacherClientTest {
 
   @Test
   void truncatedFilteredAndMalformedAnswersAreOutcomes() {
-    script.add(new Reply(200, OK.replace("\"stop\"", "\"length\""), Map.of()));
-    script.add(new Reply(200, OK.replace("\"stop\"", "\"content_filter\""), Map.of()));
-    script.add(new Reply(200, "{not json", Map.of()));
-    script.add(new Reply(200, "{\"choices\":[]}", Map.of()));
+    reply(200, OK.replace("\"stop\"", "\"length\""), Map.of());
+    reply(200, OK.replace("\"stop\"", "\"content_filter\""), Map.of());
+    reply(200, "{not json", Map.of());
+    reply(200, "{\"choices\":[]}", Map.of());
     TeacherClient c = client(1, "", Map.of());
     assertEquals(CallOutcome.TRUNCATED, chat(c).outcome());
     assertEquals(CallOutcome.CONTENT_FILTERED, chat(c).outcome());
@@ -129,18 +103,18 @@ class TeacherClientTest {
 
   @Test
   void theKeyComesFromTheNamedEnvironmentVariable() {
-    script.add(new Reply(200, OK, Map.of()));
+    reply(200, OK, Map.of());
     chat(client(1, "JF_TEST_KEY", Map.of("JF_TEST_KEY", "sk-sentinel")));
-    assertEquals("Bearer sk-sentinel", authHeaders.get(0));
+    assertEquals("Bearer sk-sentinel", server.authorization.get(0));
     ConfigException missing = assertThrows(ConfigException.class, () -> client(1, "JF_ABSENT_KEY", Map.of()));
     assertTrue(missing.getMessage().contains("JF_ABSENT_KEY"));
   }
 
   @Test
   void logprobsAreReadAligned() {
-    script.add(new Reply(200, "{\"choices\":[{\"text\":\"a b\",\"logprobs\":{\"tokens\":[\"a\",\" b\"],"
-        + "\"token_logprobs\":[null,-1.5],\"text_offset\":[0,1]}}],\"usage\":{\"prompt_tokens\":2}}", Map.of()));
-    script.add(new Reply(200, "{\"choices\":[{\"text\":\"a\",\"logprobs\":{\"tokens\":[\"a\"],\"token_logprobs\":[]}}]}", Map.of()));
+    reply(200, "{\"choices\":[{\"text\":\"a b\",\"logprobs\":{\"tokens\":[\"a\",\" b\"],"
+        + "\"token_logprobs\":[null,-1.5],\"text_offset\":[0,1]}}],\"usage\":{\"prompt_tokens\":2}}", Map.of());
+    reply(200, "{\"choices\":[{\"text\":\"a\",\"logprobs\":{\"tokens\":[\"a\"],\"token_logprobs\":[]}}]}", Map.of());
     TeacherClient c = client(1, "", Map.of());
     LogprobResult r = c.promptLogprobs("m", "a b");
     assertEquals(CallOutcome.OK, r.outcome());

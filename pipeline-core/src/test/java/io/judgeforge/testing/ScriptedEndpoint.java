@@ -1,0 +1,86 @@
+package io.judgeforge.testing;
+
+import com.sun.net.httpserver.HttpServer;
+import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.teacher.TeacherClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback HTTP endpoint that answers each request with the next scripted reply, and records
+ * what it received. For tests of the client and of stage logic whose outcome depends on exactly
+ * what the teacher says.
+ */
+public final class ScriptedEndpoint implements AutoCloseable {
+  public record Reply(int status, String body, Map<String, String> headers) {}
+
+  private final HttpServer server;
+  private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+  public final List<String> authorization = new CopyOnWriteArrayList<>();
+  public final List<String> bodies = new CopyOnWriteArrayList<>();
+  public final List<Long> sleeps = new CopyOnWriteArrayList<>();
+
+  public ScriptedEndpoint() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", exchange -> {
+      authorization.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      Reply r = script.poll();
+      if (r == null) {
+        r = new Reply(500, "{\"error\":\"script exhausted\"}", Map.of());
+      }
+      r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(r.status(), body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+
+  public ScriptedEndpoint reply(int status, String body, Map<String, String> headers) {
+    script.add(new Reply(status, body, headers));
+    return this;
+  }
+
+  /** A chat completion whose message content is {@code content}. */
+  public ScriptedEndpoint chat(String content, String finishReason) {
+    String escaped = io.judgeforge.json.Json.write(content);
+    return reply(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":" + escaped + "},\"finish_reason\":\""
+        + finishReason + "\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}", Map.of());
+  }
+
+  public ScriptedEndpoint chat(String content) {
+    return chat(content, "stop");
+  }
+
+  public Endpoint endpoint(String apiKeyEnv, int maxAttempts) {
+    return new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", apiKeyEnv, 5_000, 4, maxAttempts);
+  }
+
+  public TeacherClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
+    return new TeacherClient(endpoint(apiKeyEnv, maxAttempts), env::get, sleeps::add);
+  }
+
+  public TeacherClient client() {
+    return client(1, "", Map.of());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
