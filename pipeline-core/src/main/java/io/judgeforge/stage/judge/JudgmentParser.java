@@ -40,10 +40,13 @@ public final class JudgmentParser implements Serializable {
   public Result parse(String output) {
     Matcher m = OVERALL.matcher(output);
     Integer overall = null;
+    String placeholder = null;
     while (m.find()) {
       String raw = m.group(1);
       if (!raw.matches("\\d+")) {
-        return new Failed("overall rating is not an integer: [[" + raw + "]]");
+        // An echo of the template's own "[[a score from 1 to 5]]" is not a verdict; a real one may follow.
+        placeholder = raw;
+        continue;
       }
       int value = Integer.parseInt(raw);
       if (overall != null && overall != value) {
@@ -52,7 +55,9 @@ public final class JudgmentParser implements Serializable {
       overall = value;
     }
     if (overall == null) {
-      return new Failed("no overall rating '[[n]]' after 'overall rating of this response is'");
+      return new Failed(placeholder == null
+          ? "no overall rating '[[n]]' after 'overall rating of this response is'"
+          : "overall rating is not an integer: [[" + placeholder + "]]");
     }
     if (overall < minScore || overall > maxScore) {
       return new Failed("overall rating [[" + overall + "]] is off the scale " + minScore + "-" + maxScore);

@@ -57,6 +57,13 @@ class JudgmentParserTest {
   }
 
   @Test
+  void anEchoedFormatLineBeforeTheVerdictIsSkipped() {
+    String echoed = "Use exactly this format:\nI believe the overall rating of this response is [[a score from 1 to 5]], and"
+        + " the reasons are as follows.\n\n" + GOOD;
+    assertEquals(3, parsed(echoed).score());
+  }
+
+  @Test
   void repeatingTheSameOverallScoreIsFine() {
     assertEquals(3, parsed(GOOD + "\nSo the overall rating for this response is [[3]].").score());
   }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       StageCommands.Export.class,
       SimServerCommand.class,
       ValidateConfCommand.class,
+      MetaEvalCommand.class,
       BenchCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,104 @@
+package io.judgeforge.eval;
+
+import io.judgeforge.config.ConfigException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the benchmark and the predictions into values, checking what the metrics rely on.
+ *
+ * <p>The split between errors and missing predictions is deliberate. A defect in the human labels or in a file's
+ * shape (no id, a duplicate id, a label off the scale, a malformed line) stops the run, because any number computed
+ * from it would be wrong. A bad prediction does not: judging a judge includes its failures, so an empty, unparseable
+ * or off-scale prediction becomes {@link Rating.Unusable} and is scored as wrong.
+ */
+final class EvalInputReader {
+  static final String BENCHMARK = "benchmark";
+  static final String PREDICTIONS = "predictions";
+
+  private EvalInputReader() {}
+
+  /** Benchmark rows in file order: {@code id}, optional {@code scenario}, {@code human}. */
+  static List<BenchmarkItem> readBenchmark(Path file, EvalMode mode, Scale scale) {
+    List<BenchmarkItem> items = new ArrayList<>();
+    Map<String, Long> lines = new HashMap<>();
+    for (TableReader.Row row : TableReader.read(file, BENCHMARK)) {
+      String id = id(row, file, BENCHMARK, lines);
+      String human = row.fields().get("human");
+      if (human == null || human.isBlank()) {
+        throw TableReader.lineError(BENCHMARK, file, row.line(), "no 'human' label for id '" + id + "'");
+      }
+      double value = human(human.strip(), mode, scale, file, row.line(), id);
+      String scenario = row.fields().get("scenario");
+      items.add(new BenchmarkItem(id, scenario == null || scenario.isBlank() ? null : scenario.strip(), value));
+    }
+    if (items.isEmpty()) {
+      throw new ConfigException("Cannot read " + BENCHMARK + " file " + file + ": it has no rows");
+    }
+    return items;
+  }
+
+  /** Predictions by id, in file order: {@code id} and one of {@code pred} or {@code pred_text}. */
+  static Map<String, Prediction> readPredictions(Path file, RatingParser parser) {
+    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    Map<String, Long> lines = new HashMap<>();
+    for (TableReader.Row row : TableReader.read(file, PREDICTIONS)) {
+      String id = id(row, file, PREDICTIONS, lines);
+      Map<String, String> fields = row.fields();
+      if (!fields.containsKey("pred") && !fields.containsKey("pred_text")) {
+        throw TableReader.lineError(PREDICTIONS, file, row.line(), "neither 'pred' nor 'pred_text' for id '" + id + "'");
+      }
+      boolean hasValue = given(fields.get("pred"));
+      boolean hasText = given(fields.get("pred_text"));
+      if (hasValue && hasText) {
+        // Which one the judge meant is a guess; refuse rather than pick.
+        throw TableReader.lineError(PREDICTIONS, file, row.line(), "both 'pred' and 'pred_text' for id '" + id + "'; give one");
+      }
+      Rating rating = hasText ? parser.fromText(fields.get("pred_text")) : parser.fromValue(fields.get("pred"));
+      predictions.put(id, new Prediction(id, rating));
+    }
+    return predictions;
+  }
+
+  private static String id(TableReader.Row row, Path file, String role, Map<String, Long> lines) {
+    String id = row.fields().get("id");
+    if (id == null || id.isBlank()) {
+      throw TableReader.lineError(role, file, row.line(), "no 'id'");
+    }
+    id = id.strip();
+    Long first = lines.putIfAbsent(id, row.line());
+    if (first != null) {
+      throw new ConfigException("Duplicate id '" + id + "' in " + role + " file " + file
+          + " (lines " + first + " and " + row.line() + ")");
+    }
+    return id;
+  }
+
+  private static double human(String text, EvalMode mode, Scale scale, Path file, long line, String id) {
+    Double value = RatingParser.number(text);
+    if (mode == EvalMode.PAIRWISE) {
+      if (value == null || (value != 0 && value != 1 && value != 2)) {
+        throw TableReader.lineError(BENCHMARK, file, line,
+            "human label '" + text + "' for id '" + id + "' is not 1, 2 or 0 (tie)");
+      }
+      return value;
+    }
+    if (value == null) {
+      throw TableReader.lineError(BENCHMARK, file, line, "human score '" + text + "' for id '" + id + "' is not a number");
+    }
+    if (!scale.contains(value)) {
+      // Most likely --min-score/--max-score do not match the benchmark; every figure would be off.
+      throw TableReader.lineError(BENCHMARK, file, line, "human score " + text + " for id '" + id
+          + "' is off the scale " + scale + " (set --min-score/--max-score)");
+    }
+    return value;
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,175 @@
+package io.judgeforge.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.judgeforge.config.ConfigException;
+import io.judgeforge.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the rows of a JSON Lines or CSV file, chosen by extension, as text fields with the line each row starts
+ * on, so that every later error can name the file and the line.
+ *
+ * <p>Both formats come out the same: a JSON number becomes its text (so ids and scores read alike from JSONL and
+ * CSV), a JSON {@code null} and an empty CSV cell both become {@code ""}, and a field absent from a JSON row is
+ * absent from the map. Fields other than the ones asked for are ignored: benchmarks carry their instructions and
+ * responses along.
+ */
+final class TableReader {
+  static final String SUPPORTED = ".jsonl, .json (one JSON object per line) or .csv";
+
+  /** A row: its 1-based starting line and its fields by column name. */
+  record Row(long line, Map<String, String> fields) {}
+
+  private static final Pattern CSV_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)\\s*");
+
+  private static final ObjectReader JSON_LINE =
+      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private TableReader() {}
+
+  /**
+   * All rows of {@code file}. {@code role} ("benchmark", "predictions") names the file in messages.
+   *
+   * @throws ConfigException if the file is absent, has an unsupported extension, or has a malformed line
+   */
+  static List<Row> read(Path file, String role) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean csv = name.endsWith(".csv");
+    if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
+      throw new ConfigException("Unsupported " + role + " file format: " + file + " (expected " + SUPPORTED + ")");
+    }
+    String text = readText(file, role);
+    return csv ? csvRows(file, role, text) : jsonRows(file, role, text);
+  }
+
+  private static String readText(Path file, String role) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // A byte-order mark (common in CSV exported from spreadsheets) would otherwise become part of the first name.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(capitalized(role) + " file not found: " + file);
+    } catch (CharacterCodingException e) {
+      throw new ConfigException("Cannot read " + role + " file " + file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + role + " file " + file, e);
+    }
+  }
+
+  private static List<Row> jsonRows(Path file, String role, String text) {
+    List<Row> rows = new ArrayList<>();
+    Iterator<String> lines = text.lines().iterator();
+    for (long line = 1; lines.hasNext(); line++) {
+      String json = lines.next();
+      if (json.isBlank()) {
+        continue;
+      }
+      if (rows.isEmpty() && json.strip().startsWith("[")) {
+        throw lineError(role, file, line, "a JSON array; expected JSON Lines, one object per line");
+      }
+      JsonNode node;
+      try {
+        node = JSON_LINE.readTree(json);
+      } catch (JsonProcessingException e) {
+        throw lineError(role, file, line, "malformed JSON (" + e.getOriginalMessage() + ")");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!node.isObject()) {
+        throw lineError(role, file, line, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      node.fields().forEachRemaining(f -> fields.put(f.getKey(), text(f.getValue())));
+      rows.add(new Row(line, fields));
+    }
+    return rows;
+  }
+
+  private static String text(JsonNode value) {
+    if (value.isNull()) {
+      return "";
+    }
+    return value.isValueNode() ? value.asText() : value.toString();
+  }
+
+  private static List<Row> csvRows(Path file, String role, String text) {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    long[] lineStarts = lineStarts(text);
+    List<Row> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+      List<String> header = parser.getHeaderNames();
+      for (CSVRecord record : parser) {
+        long line = lineOf(lineStarts, record.getCharacterPosition());
+        if (!record.isConsistent()) {
+          throw lineError(role, file, line, record.size() + " fields, but the header has " + header.size());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          fields.put(header.get(i).strip(), record.get(i));
+        }
+        rows.add(new Row(line, fields));
+      }
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      // Commons CSV reports an unclosed quote or a bad header this way; some messages start "(startline N)".
+      Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      String message = String.valueOf(cause.getMessage());
+      Matcher at = CSV_LINE.matcher(message);
+      if (at.lookingAt()) {
+        throw lineError(role, file, Long.parseLong(at.group(1)), "malformed CSV (" + message.substring(at.end()) + ")");
+      }
+      throw new ConfigException("Cannot read " + role + " file " + file + ": malformed CSV (" + message + ")", e);
+    }
+    return rows;
+  }
+
+  /** Offsets at which each line starts, for turning a record's character position into a line number. */
+  private static long[] lineStarts(String text) {
+    long[] starts = new long[16];
+    int count = 0;
+    starts[count++] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  private static long lineOf(long[] lineStarts, long position) {
+    int i = Arrays.binarySearch(lineStarts, position);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
+  static ConfigException lineError(String role, Path file, long line, String problem) {
+    return new ConfigException("Cannot read " + role + " file " + file + ", line " + line + ": " + problem);
+  }
+
+  private static String capitalized(String role) {
+    return Character.toUpperCase(role.charAt(0)) + role.substring(1);
+  }
+}
