@@ -21,6 +21,7 @@ public record PipelineConfig(
     String prompts,
     Inputs inputs,
     Map<String, Endpoint> endpoints,
+    Store store,
     Teacher teacher,
     Generate generate,
     Classify classify,
@@ -89,6 +90,8 @@ public record PipelineConfig(
       check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");
     }
   }
+
+  public record Store(boolean enabled, String path) implements Serializable {}
 
   public record Teacher(String endpoint, String model, double temperature, int maxTokens) implements Serializable {
     public Teacher {

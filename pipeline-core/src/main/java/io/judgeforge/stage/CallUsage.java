@@ -3,19 +3,24 @@ package io.judgeforge.stage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.LogprobResult;
 
-/** Teacher calls an item cost: HTTP attempts and tokens. */
-public record CallUsage(long calls, long promptTokens, long completionTokens) {
-  public static final CallUsage NONE = new CallUsage(0, 0, 0);
+/**
+ * What an item's teacher requests cost in this run: HTTP attempts made ({@code calls}), requests
+ * answered from the response store without a call ({@code stored}), and the tokens of the calls
+ * made (stored answers were paid for by an earlier run and cost nothing now).
+ */
+public record CallUsage(long calls, long stored, long promptTokens, long completionTokens) {
+  public static final CallUsage NONE = new CallUsage(0, 0, 0, 0);
 
   public static CallUsage of(ChatResult r) {
-    return new CallUsage(r.attempts(), r.promptTokens(), r.completionTokens());
+    return r.stored() ? new CallUsage(0, 1, 0, 0) : new CallUsage(r.attempts(), 0, r.promptTokens(), r.completionTokens());
   }
 
   public static CallUsage of(LogprobResult r) {
-    return new CallUsage(r.attempts(), r.promptTokens(), 0);
+    return r.stored() ? new CallUsage(0, 1, 0, 0) : new CallUsage(r.attempts(), 0, r.promptTokens(), 0);
   }
 
   public CallUsage plus(CallUsage other) {
-    return new CallUsage(calls + other.calls, promptTokens + other.promptTokens, completionTokens + other.completionTokens);
+    return new CallUsage(calls + other.calls, stored + other.stored, promptTokens + other.promptTokens,
+        completionTokens + other.completionTokens);
   }
 }

@@ -15,6 +15,10 @@ public record StageReport(
     return steps.stream().mapToLong(StepReport::calls).sum();
   }
 
+  public long stored() {
+    return steps.stream().mapToLong(StepReport::stored).sum();
+  }
+
   public long promptTokens() {
     return steps.stream().mapToLong(StepReport::promptTokens).sum();
   }

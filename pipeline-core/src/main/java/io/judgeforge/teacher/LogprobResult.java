@@ -14,7 +14,8 @@ public record LogprobResult(
     int attempts,
     long latencyMs,
     long promptTokens,
-    String error) {
+    String error,
+    boolean stored) {
 
   public boolean ok() {
     return outcome == CallOutcome.OK;

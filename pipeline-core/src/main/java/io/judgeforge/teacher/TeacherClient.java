@@ -6,12 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
+import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.teacher.store.ResponseStore;
+import io.judgeforge.teacher.store.StoredResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,13 +30,24 @@ import okhttp3.Response;
  * Calls one OpenAI-compatible endpoint. Failures are returned as outcomes, never thrown: a stage
  * turns a failed outcome into a quarantine row with its reason. The API key is read from the
  * environment variable the config names and is never logged or returned.
+ *
+ * <p>Every request has a key: a hash of the endpoint's name, the path, the request body and the
+ * template version. A response already in the {@link ResponseStore} under that key is used without
+ * a call; a new response is stored before it is returned. Identical requests in flight at once in
+ * one JVM share one call, and a claim in the store keeps two attempts of one Spark task from both
+ * paying for it.
  */
 public final class TeacherClient {
   private static final MediaType JSON = MediaType.get("application/json");
   // One OkHttp client (connection pool, dispatcher) per endpoint per JVM, shared by all Spark tasks.
   private static final Map<Endpoint, OkHttpClient> HTTP = new ConcurrentHashMap<>();
+  // Requests being made right now in this JVM, by key: a second identical request waits for the first.
+  private static final Map<String, CompletableFuture<Exchange>> IN_FLIGHT = new ConcurrentHashMap<>();
+  private static final long CLAIM_POLL_MS = 200;
 
+  private final String name;
   private final Endpoint endpoint;
+  private final ResponseStore store;
   private final OkHttpClient http;
   private final RetryPolicy retry;
   private final String apiKey;
@@ -41,8 +59,11 @@ public final class TeacherClient {
     void sleep(long millis) throws InterruptedException;
   }
 
-  public TeacherClient(Endpoint endpoint, Function<String, String> environment, Sleeper sleeper) {
+  public TeacherClient(String name, Endpoint endpoint, ResponseStore store, Function<String, String> environment,
+      Sleeper sleeper) {
+    this.name = name;
     this.endpoint = endpoint;
+    this.store = store;
     this.http = HTTP.computeIfAbsent(endpoint, TeacherClient::newHttpClient);
     this.retry = RetryPolicy.of(endpoint.maxAttempts());
     this.sleeper = sleeper;
@@ -58,8 +79,8 @@ public final class TeacherClient {
     }
   }
 
-  public static TeacherClient forEndpoint(Endpoint endpoint) {
-    return new TeacherClient(endpoint, System::getenv, Thread::sleep);
+  public static TeacherClient forEndpoint(String name, Endpoint endpoint, ResponseStore store) {
+    return new TeacherClient(name, endpoint, store, System::getenv, Thread::sleep);
   }
 
   private static OkHttpClient newHttpClient(Endpoint e) {
@@ -75,8 +96,8 @@ public final class TeacherClient {
         .build();
   }
 
-  /** One chat completion. */
-  public ChatResult chat(ModelCall call, List<ChatMessage> messages) {
+  /** One chat completion, made with the template of version {@code templateVersion} (part of the key). */
+  public ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("model", call.model());
     ArrayNode msgs = body.putArray("messages");
@@ -85,9 +106,9 @@ public final class TeacherClient {
     }
     body.put("temperature", call.temperature());
     body.put("max_tokens", call.maxTokens());
-    Exchange ex = post("/chat/completions", body);
+    Exchange ex = exchange("/chat/completions", body, templateVersion);
     if (ex.outcome != CallOutcome.OK) {
-      return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error);
+      return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error, ex.key, false);
     }
     JsonNode choice = ex.json.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
@@ -95,7 +116,7 @@ public final class TeacherClient {
     long completionTokens = ex.json.path("usage").path("completion_tokens").asLong(0);
     if (!content.isTextual()) {
       return new ChatResult(CallOutcome.PARSE_FAILED, null, null, ex.attempts, ex.latencyMs, promptTokens,
-          completionTokens, "response has no choices[0].message.content");
+          completionTokens, "response has no choices[0].message.content", ex.key, ex.stored);
     }
     String finish = choice.path("finish_reason").asText("");
     CallOutcome outcome = switch (finish) {
@@ -104,7 +125,7 @@ public final class TeacherClient {
       default -> CallOutcome.OK;
     };
     return new ChatResult(outcome, content.asText(), finish, ex.attempts, ex.latencyMs, promptTokens, completionTokens,
-        outcome == CallOutcome.OK ? null : "finish_reason " + finish);
+        outcome == CallOutcome.OK ? null : "finish_reason " + finish, ex.key, ex.stored);
   }
 
   /**
@@ -120,9 +141,9 @@ public final class TeacherClient {
     body.put("temperature", 0.0);
     body.put("echo", true);
     body.put("logprobs", 0);
-    Exchange ex = post("/completions", body);
+    Exchange ex = exchange("/completions", body, "");
     if (ex.outcome != CallOutcome.OK) {
-      return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error);
+      return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error, ex.stored);
     }
     JsonNode lp = ex.json.path("choices").path(0).path("logprobs");
     JsonNode tokens = lp.path("tokens");
@@ -132,7 +153,7 @@ public final class TeacherClient {
     if (!tokens.isArray() || !logprobs.isArray() || !offsets.isArray()
         || tokens.size() != logprobs.size() || tokens.size() != offsets.size()) {
       return new LogprobResult(CallOutcome.PARSE_FAILED, null, null, null, ex.attempts, ex.latencyMs, promptTokens,
-          "response has no aligned choices[0].logprobs tokens, token_logprobs and text_offset");
+          "response has no aligned choices[0].logprobs tokens, token_logprobs and text_offset", ex.stored);
     }
     List<String> t = new ArrayList<>();
     List<Double> l = new ArrayList<>();
@@ -142,35 +163,129 @@ public final class TeacherClient {
       l.add(logprobs.get(i).isNumber() ? logprobs.get(i).asDouble() : null);
       o.add(offsets.get(i).asInt());
     }
-    return new LogprobResult(CallOutcome.OK, t, l, o, ex.attempts, ex.latencyMs, promptTokens, null);
+    return new LogprobResult(CallOutcome.OK, t, l, o, ex.attempts, ex.latencyMs, promptTokens, null, ex.stored);
   }
 
-  private record Exchange(CallOutcome outcome, JsonNode json, int attempts, long latencyMs, String error) {}
+  /** {@code stored}: answered from the response store, without a call. */
+  private record Exchange(CallOutcome outcome, JsonNode json, String raw, int attempts, long latencyMs, String error,
+      String key, boolean stored) {
+    Exchange withKey(String key) {
+      return new Exchange(outcome, json, raw, attempts, latencyMs, error, key, stored);
+    }
 
-  private Exchange post(String path, ObjectNode body) {
+    Exchange fromStore() {
+      return new Exchange(outcome, json, raw, 0, 0, error, key, true);
+    }
+  }
+
+  /** The request key: the same request to the same named endpoint has the same key on every run. */
+  public static String requestKey(String endpointName, String path, String canonicalBody, String templateVersion) {
+    return PromptTemplate.sha256(endpointName + "\n" + path + "\n" + templateVersion + "\n" + canonicalBody);
+  }
+
+  private Exchange exchange(String path, ObjectNode body, String templateVersion) {
+    String request = Json.write(body);
+    String key = requestKey(name, path, request, templateVersion);
+    Optional<Exchange> stored = fromStore(key);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    CompletableFuture<Exchange> mine = new CompletableFuture<>();
+    CompletableFuture<Exchange> running = IN_FLIGHT.putIfAbsent(key, mine);
+    if (running != null) {
+      // The same request is being made in this JVM right now: share its outcome, pay once.
+      try {
+        Exchange shared = running.get();
+        return shared.outcome == CallOutcome.OK ? shared.fromStore() : shared;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Exchange(CallOutcome.TRANSIENT, null, null, 0, 0, "interrupted", key, false);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    try {
+      Exchange result = claimAndCall(path, request, key);
+      mine.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      IN_FLIGHT.remove(key, mine);
+    }
+  }
+
+  private Exchange claimAndCall(String path, String request, String key) {
+    long lease = (long) endpoint.timeoutMs() * endpoint.maxAttempts() + 60_000;
+    long deadline = System.currentTimeMillis() + lease;
+    while (!store.claim(key, lease)) {
+      // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
+      Optional<Exchange> done = fromStore(key);
+      if (done.isPresent()) {
+        return done.get();
+      }
+      if (System.currentTimeMillis() > deadline) {
+        break;
+      }
+      try {
+        sleeper.sleep(CLAIM_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Exchange(CallOutcome.TRANSIENT, null, null, 0, 0, "interrupted", key, false);
+      }
+    }
+    try {
+      Optional<Exchange> done = fromStore(key);
+      if (done.isPresent()) {
+        return done.get();
+      }
+      Exchange ex = post(path, request).withKey(key);
+      if (ex.outcome == CallOutcome.OK) {
+        store.put(new StoredResponse(key, name, path, request, ex.raw, Instant.now().toString()));
+      }
+      return ex;
+    } finally {
+      store.release(key);
+    }
+  }
+
+  private Optional<Exchange> fromStore(String key) {
+    return store.get(key).flatMap(s -> {
+      try {
+        return Optional.of(new Exchange(CallOutcome.OK, Json.mapper().readTree(s.response()), s.response(), 0, 0, null,
+            key, true));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  private Exchange post(String path, String request) {
     String url = endpoint.baseUrl().replaceAll("/+$", "") + path;
-    byte[] bytes = Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = request.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     long start = System.nanoTime();
     CallOutcome lastOutcome = CallOutcome.TRANSIENT;
     String lastError = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
+      Request.Builder httpRequest = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
       if (apiKey != null) {
-        request.header("Authorization", "Bearer " + apiKey);
+        httpRequest.header("Authorization", "Bearer " + apiKey);
       }
       String retryAfter = null;
-      try (Response response = http.newCall(request.build()).execute()) {
+      try (Response response = http.newCall(httpRequest.build()).execute()) {
         String text = response.body() == null ? "" : response.body().string();
         if (response.isSuccessful()) {
           try {
-            return new Exchange(CallOutcome.OK, Json.mapper().readTree(text), attempt, millisSince(start), null);
+            return new Exchange(CallOutcome.OK, Json.mapper().readTree(text), text, attempt, millisSince(start), null, null, false);
           } catch (IOException e) {
-            return new Exchange(CallOutcome.PARSE_FAILED, null, attempt, millisSince(start), "response body is not JSON");
+            return new Exchange(CallOutcome.PARSE_FAILED, null, null, attempt, millisSince(start), "response body is not JSON",
+                null, false);
           }
         }
         lastError = "HTTP " + response.code() + ": " + excerpt(text);
         if (!RetryPolicy.retryable(response.code())) {
-          return new Exchange(CallOutcome.BAD_REQUEST, null, attempt, millisSince(start), lastError);
+          return new Exchange(CallOutcome.BAD_REQUEST, null, null, attempt, millisSince(start), lastError, null, false);
         }
         lastOutcome = response.code() == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.TRANSIENT;
         retryAfter = response.header("Retry-After");
@@ -183,11 +298,11 @@ public final class TeacherClient {
           sleeper.sleep(retry.delayMs(attempt, retryAfter));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return new Exchange(CallOutcome.TRANSIENT, null, attempt, millisSince(start), "interrupted");
+          return new Exchange(CallOutcome.TRANSIENT, null, null, attempt, millisSince(start), "interrupted", null, false);
         }
       }
     }
-    return new Exchange(lastOutcome, null, retry.maxAttempts(), millisSince(start), lastError);
+    return new Exchange(lastOutcome, null, null, retry.maxAttempts(), millisSince(start), lastError, null, false);
   }
 
   private static long millisSince(long startNanos) {

@@ -1,6 +1,7 @@
 package io.judgeforge.teacher;
 
 import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.teacher.store.ResponseStore;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,10 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The run's endpoints by name, each client built on first use on the executor that needs it. */
 public final class TeacherClients implements Serializable {
   private final Map<String, Endpoint> endpoints;
+  private final ResponseStore.Factory store;
   private transient Map<String, TeacherClient> clients;
+  private transient ResponseStore openStore;
 
-  public TeacherClients(Map<String, Endpoint> endpoints) {
+  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store) {
     this.endpoints = Map.copyOf(endpoints);
+    this.store = store;
   }
 
   public synchronized TeacherClient get(String name) {
@@ -22,6 +26,9 @@ public final class TeacherClients implements Serializable {
     if (endpoint == null) {
       throw new IllegalArgumentException("Unknown endpoint '" + name + "' (configured: " + endpoints.keySet() + ")");
     }
-    return clients.computeIfAbsent(name, n -> TeacherClient.forEndpoint(endpoint));
+    if (openStore == null) {
+      openStore = store.open();
+    }
+    return clients.computeIfAbsent(name, n -> TeacherClient.forEndpoint(n, endpoint, openStore));
   }
 }

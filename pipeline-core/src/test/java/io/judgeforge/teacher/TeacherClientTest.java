@@ -39,7 +39,7 @@ class TeacherClientTest {
   }
 
   ChatResult chat(TeacherClient c) {
-    return c.chat(CALL, List.of(ChatMessage.user("hello")));
+    return c.chat(CALL, List.of(ChatMessage.user("hello")), "t@1");
   }
 
   @Test

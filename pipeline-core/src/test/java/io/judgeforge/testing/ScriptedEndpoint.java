@@ -3,6 +3,7 @@ package io.judgeforge.testing;
 import com.sun.net.httpserver.HttpServer;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.store.ResponseStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ public final class ScriptedEndpoint implements AutoCloseable {
   public final List<String> authorization = new CopyOnWriteArrayList<>();
   public final List<String> bodies = new CopyOnWriteArrayList<>();
   public final List<Long> sleeps = new CopyOnWriteArrayList<>();
+  private ResponseStore store = ResponseStore.NONE;
 
   public ScriptedEndpoint() {
     try {
@@ -72,11 +74,22 @@ public final class ScriptedEndpoint implements AutoCloseable {
   }
 
   public TeacherClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
-    return new TeacherClient(endpoint(apiKeyEnv, maxAttempts), env::get, sleeps::add);
+    return new TeacherClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, env::get, sleeps::add);
+  }
+
+  /** Clients made from now on keep their responses in {@code store}. */
+  public ScriptedEndpoint storeIn(ResponseStore store) {
+    this.store = store;
+    return this;
   }
 
   public TeacherClient client() {
     return client(1, "", Map.of());
+  }
+
+  /** Requests received so far. */
+  public int requests() {
+    return bodies.size();
   }
 
   @Override

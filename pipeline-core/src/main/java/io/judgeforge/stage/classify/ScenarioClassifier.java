@@ -61,7 +61,7 @@ public final class ScenarioClassifier implements Serializable {
   }
 
   public ItemResult<Instruction> classify(Instruction instruction, TeacherClient client) {
-    ChatResult result = client.chat(teacher, List.of(ChatMessage.user(render(instruction.text()))));
+    ChatResult result = client.chat(teacher, List.of(ChatMessage.user(render(instruction.text()))), template.version());
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
       return ItemResult.quarantined(result.outcome().code(), result.error(), usage);

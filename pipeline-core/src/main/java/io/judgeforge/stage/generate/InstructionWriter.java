@@ -12,7 +12,6 @@ import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.ModelCall;
 import io.judgeforge.teacher.TeacherClient;
-import io.judgeforge.teacher.RequestHash;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,8 +67,8 @@ public final class InstructionWriter implements Serializable {
 
   public ItemResult<Instruction> write(GenerationTask task, TeacherClient client) {
     List<ChatMessage> messages = List.of(ChatMessage.user(render(task)));
-    String requestHash = RequestHash.of(teacher, messages, template(task).version());
-    ChatResult result = client.chat(teacher, messages);
+    ChatResult result = client.chat(teacher, messages, template(task).version());
+    String requestHash = result.requestKey();
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
       return ItemResult.quarantined(result.outcome().code(), result.error(), usage);

@@ -7,7 +7,6 @@ import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.ModelCall;
-import io.judgeforge.teacher.RequestHash;
 import io.judgeforge.teacher.TeacherClient;
 import java.io.Serializable;
 import java.util.List;
@@ -27,8 +26,8 @@ public final class ResponseJudge implements Serializable {
   public ItemResult<Judgment> judge(Response response, TeacherClient client) {
     String prompt = renderer.single(response.scenario(), response.instruction(), response.text());
     List<ChatMessage> messages = List.of(ChatMessage.user(prompt));
-    String requestHash = RequestHash.of(teacher, messages, renderer.template().version());
-    ChatResult result = client.chat(teacher, messages);
+    ChatResult result = client.chat(teacher, messages, renderer.template().version());
+    String requestHash = result.requestKey();
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
       return ItemResult.quarantined(result.outcome().code(), result.error(), usage);

@@ -13,13 +13,16 @@ import java.util.List;
 
 /** Asks one model of the answer pool to answer one instruction, as a user would ask it. */
 public final class AnswerCollector implements Serializable {
+  // The instruction is sent as it is, with no template around it.
+  static final String NO_TEMPLATE = "";
+
   public static String responseId(String instructionId, String modelName) {
     return instructionId + "~" + modelName;
   }
 
   public ItemResult<Response> answer(Instruction instruction, AnswerModel model, TeacherClient client) {
     ModelCall call = new ModelCall(model.endpoint(), model.model(), model.temperature(), model.maxTokens());
-    ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())));
+    ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())), NO_TEMPLATE);
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
       return ItemResult.quarantined(result.outcome().code(), result.error(), usage);

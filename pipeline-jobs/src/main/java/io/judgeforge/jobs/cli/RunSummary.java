@@ -12,9 +12,10 @@ final class RunSummary {
 
   static String render(List<StageReport> reports, long wallMs, String dataset, String simulatorStats) {
     StringBuilder sb = new StringBuilder("\nRun summary\n");
-    sb.append(String.format("%-10s %8s %8s %9s %12s %8s %8s %12s %8s%n", "stage", "in", "out", "filtered", "quarantined",
-        "records", "calls", "tokens", "wall s"));
+    sb.append(String.format("%-10s %8s %8s %9s %12s %8s %8s %8s %12s %8s%n", "stage", "in", "out", "filtered", "quarantined",
+        "records", "calls", "stored", "tokens", "wall s"));
     long calls = 0;
+    long stored = 0;
     long tokens = 0;
     for (StageReport r : reports) {
       StepReport first = r.steps().get(0);
@@ -23,11 +24,13 @@ final class RunSummary {
       long stageTokens = r.promptTokens() + r.completionTokens();
       calls += r.calls();
       tokens += stageTokens;
-      sb.append(String.format("%-10s %8d %8d %9d %12d %8d %8d %12d %8.1f%n", r.stage(), first.in(),
-          r.steps().get(r.steps().size() - 1).out(), filtered, quarantined, r.records(), r.calls(), stageTokens,
+      sb.append(String.format("%-10s %8d %8d %9d %12d %8d %8d %8d %12d %8.1f%n", r.stage(), first.in(),
+          r.steps().get(r.steps().size() - 1).out(), filtered, quarantined, r.records(), r.calls(), r.stored(), stageTokens,
           r.wallMs() / 1000.0));
+      stored += r.stored();
     }
-    sb.append("(in: work items of the stage's first step; out: items kept by its last step; records: rows written)\n");
+    sb.append("(in: work items of the stage's first step; out: items kept by its last step; records: rows written;\n"
+        + " calls: HTTP requests made; stored: requests answered from the response store without a call)\n");
     Set<String> scenarios = new TreeSet<>();
     reports.forEach(r -> scenarios.addAll(r.recordsByScenario().keySet()));
     sb.append(String.format("%nrecords by scenario%n%-24s", "scenario"));
@@ -38,7 +41,7 @@ final class RunSummary {
       reports.forEach(r -> sb.append(String.format(" %9d", r.recordsByScenario().getOrDefault(s, 0L))));
       sb.append('\n');
     }
-    sb.append(String.format("%nteacher calls: %d (tokens %d)%n", calls, tokens));
+    sb.append(String.format("%nteacher calls: %d (tokens %d); answered from the response store: %d%n", calls, tokens, stored));
     if (simulatorStats != null) {
       sb.append("simulator saw: ").append(simulatorStats).append('\n');
     }

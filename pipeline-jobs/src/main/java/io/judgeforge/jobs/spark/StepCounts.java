@@ -23,10 +23,11 @@ public final class StepCounts {
   public static StepReport ofItems(String step, Dataset<Row> items) {
     Map<String, long[]> byStatus = new HashMap<>();
     for (Row r : items.groupBy("status").agg(count(lit(1)), sum("calls"), sum("prompt_tokens"),
-        sum("completion_tokens"), sum(size(col("records")))).collectAsList()) {
-      byStatus.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)});
+        sum("completion_tokens"), sum(size(col("records"))), sum("stored")).collectAsList()) {
+      byStatus.put(r.getString(0),
+          new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
     }
-    long[] zero = new long[5];
+    long[] zero = new long[6];
     long out = byStatus.getOrDefault(ItemStatus.OUT.code(), zero)[0];
     long filtered = byStatus.getOrDefault(ItemStatus.FILTERED.code(), zero)[0];
     long quarantined = byStatus.getOrDefault(ItemStatus.QUARANTINED.code(), zero)[0];
@@ -34,7 +35,9 @@ public final class StepCounts {
     long promptTokens = 0;
     long completionTokens = 0;
     long produced = 0;
+    long stored = 0;
     for (long[] v : byStatus.values()) {
+      stored += v[5];
       calls += v[1];
       promptTokens += v[2];
       completionTokens += v[3];
@@ -42,7 +45,8 @@ public final class StepCounts {
     }
     long in = out + filtered + quarantined;
     return new StepReport(step, in, out, filtered, quarantined, produced,
-        reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, promptTokens, completionTokens);
+        reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, stored, promptTokens,
+        completionTokens);
   }
 
   /** For a step without calls: {@code in} items, of which {@code rejects} (RejectedRecord rows) were removed. */
@@ -56,7 +60,7 @@ public final class StepCounts {
         quarantined += r.getLong(1);
       }
     }
-    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0);
+    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0);
   }
 
   private static Map<String, Long> reasons(Dataset<Row> rejects) {

@@ -65,6 +65,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
         .add("detail", DataTypes.StringType)
         .add("input", DataTypes.StringType)
         .add("calls", DataTypes.LongType, false)
+        .add("stored", DataTypes.LongType, false)
         .add("prompt_tokens", DataTypes.LongType, false)
         .add("completion_tokens", DataTypes.LongType, false)
         .add("records", DataTypes.createArrayType(out.schema(), false), false);
@@ -110,7 +111,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     }
     String inputJson = result.status() == ItemStatus.OUT ? null : Json.write(item);
     return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
-        result.detail(), inputJson, result.usage().calls(), result.usage().promptTokens(),
+        result.detail(), inputJson, result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
         result.usage().completionTokens(), CollectionConverters.asScala(produced).toSeq());
   }
 }

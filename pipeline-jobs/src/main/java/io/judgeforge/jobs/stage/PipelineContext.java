@@ -2,6 +2,8 @@ package io.judgeforge.jobs.stage;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.HadoopFiles;
+import io.judgeforge.jobs.spark.HadoopResponseStore;
+import io.judgeforge.teacher.store.ResponseStore;
 import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.scenario.ScenarioCatalog;
@@ -29,7 +31,15 @@ public record PipelineContext(
     Progress progress) {
 
   public TeacherClients clients() {
-    return new TeacherClients(config.endpoints());
+    ResponseStore.Factory store = config.store().enabled()
+        ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration())
+        : ResponseStore.Factory.NONE;
+    return new TeacherClients(config.endpoints(), store);
+  }
+
+  /** The response store's folder: {@code store.path}, or {@code OUT/store}. */
+  public String storePath() {
+    return config.store().path().isEmpty() ? layout.out() + "/store" : config.store().path();
   }
 
   public ModelCall teacher(double temperature, int maxTokens) {

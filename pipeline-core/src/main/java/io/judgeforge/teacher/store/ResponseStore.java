@@ -1,0 +1,57 @@
+package io.judgeforge.teacher.store;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * Raw teacher responses by request key, kept across runs. A response is put before anything uses
+ * it, so a crash, a Spark task retry, a rerun or a nightly refresh that makes the same request
+ * finds it here instead of paying for it again. Raw bodies are kept apart from parsed results: a
+ * parser fix re-parses what is stored without calling.
+ *
+ * <p>Implementations are safe for concurrent use by many tasks and JVMs: the first put of a key
+ * wins and later puts of the same key are no-ops.
+ */
+public interface ResponseStore {
+  Optional<StoredResponse> get(String key);
+
+  /** Stores {@code response} under its key unless one is there already. */
+  void put(StoredResponse response);
+
+  /**
+   * Claims the right to make the call for {@code key} for {@code leaseMs}, so that two attempts of
+   * one Spark task (a retry racing a straggler, speculative execution) do not both pay for it.
+   * Returns false while another live claim holds the key.
+   */
+  boolean claim(String key, long leaseMs);
+
+  /** Releases a claim, whether or not a response was stored. */
+  void release(String key);
+
+  /** A store that keeps nothing: every request is made. */
+  ResponseStore NONE = new ResponseStore() {
+    @Override
+    public Optional<StoredResponse> get(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void put(StoredResponse response) {}
+
+    @Override
+    public boolean claim(String key, long leaseMs) {
+      return true;
+    }
+
+    @Override
+    public void release(String key) {}
+  };
+
+  /** Builds the store on the JVM that uses it: executors open their own handle from this. */
+  @FunctionalInterface
+  interface Factory extends Serializable {
+    ResponseStore open();
+
+    Factory NONE = () -> ResponseStore.NONE;
+  }
+}

@@ -1,0 +1,100 @@
+package io.judgeforge.teacher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.judgeforge.teacher.store.InMemoryResponseStore;
+import io.judgeforge.teacher.store.ResponseStore;
+import io.judgeforge.teacher.store.StoredResponse;
+import io.judgeforge.testing.ScriptedEndpoint;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client with a response store: a request is paid for once, whatever repeats it. */
+class ResponseStoreClientTest {
+  static final ModelCall CALL = new ModelCall("e", "m", 0.0, 16);
+  static final List<ChatMessage> HELLO = List.of(ChatMessage.user("hello"));
+  final ScriptedEndpoint server = new ScriptedEndpoint();
+  final InMemoryResponseStore store = new InMemoryResponseStore();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aStoredResponseIsUsedWithoutACall() {
+    server.storeIn(store).chat("first answer");
+    ChatResult paid = server.client().chat(CALL, HELLO, "t@1");
+    ChatResult again = server.client().chat(CALL, HELLO, "t@1");
+    assertEquals(1, server.requests());
+    assertFalse(paid.stored());
+    assertTrue(again.stored());
+    assertEquals("first answer", again.content());
+    assertEquals(paid.requestKey(), again.requestKey());
+    assertEquals(0, again.attempts(), "no HTTP attempt for a stored answer");
+  }
+
+  @Test
+  void theKeyCoversModelSamplingMessagesAndTemplateVersion() {
+    server.storeIn(store);
+    for (int i = 0; i < 5; i++) {
+      server.chat("answer " + i);
+    }
+    TeacherClient c = server.client();
+    String base = c.chat(CALL, HELLO, "t@1").requestKey();
+    assertNotEquals(base, c.chat(CALL, HELLO, "t@2").requestKey());
+    assertNotEquals(base, c.chat(new ModelCall("e", "m2", 0.0, 16), HELLO, "t@1").requestKey());
+    assertNotEquals(base, c.chat(new ModelCall("e", "m", 0.7, 16), HELLO, "t@1").requestKey());
+    assertNotEquals(base, c.chat(CALL, List.of(ChatMessage.user("hello!")), "t@1").requestKey());
+    assertEquals(5, server.requests());
+    assertEquals(5, store.size());
+  }
+
+  @Test
+  void failuresAreNotStoredSoARerunRetriesThem() {
+    server.storeIn(store).reply(400, "{\"error\":{\"message\":\"bad\"}}", Map.of()).reply(200, "{not json", Map.of());
+    TeacherClient c = server.client();
+    assertEquals(CallOutcome.BAD_REQUEST, c.chat(CALL, HELLO, "t@1").outcome());
+    assertEquals(CallOutcome.PARSE_FAILED, c.chat(CALL, HELLO, "t@1").outcome());
+    assertEquals(0, store.size());
+    server.chat("recovered");
+    assertEquals("recovered", c.chat(CALL, HELLO, "t@1").content());
+  }
+
+  @Test
+  void aTruncatedAnswerIsStoredBecauseItWasPaidFor() {
+    server.storeIn(store).chat("cut", "length");
+    assertEquals(CallOutcome.TRUNCATED, server.client().chat(CALL, HELLO, "t@1").outcome());
+    ChatResult again = server.client().chat(CALL, HELLO, "t@1");
+    assertEquals(CallOutcome.TRUNCATED, again.outcome());
+    assertTrue(again.stored());
+    assertEquals(1, server.requests());
+  }
+
+  @Test
+  void whileAnotherAttemptHoldsTheClaimTheClientWaitsForItsResponse() {
+    // Learn the key with a throwaway call, then clear the store and claim the key as a rival attempt.
+    server.chat("probe");
+    InMemoryResponseStore probe = new InMemoryResponseStore();
+    String key = server.storeIn(probe).client().chat(CALL, HELLO, "t@1").requestKey();
+    ResponseStore rival = new InMemoryResponseStore();
+    assertTrue(rival.claim(key, 60_000));
+    String body = probe.get(key).orElseThrow().response();
+    int[] polls = {0};
+    TeacherClient c = new TeacherClient("scripted", server.endpoint("", 1), rival, k -> null, ms -> {
+      if (++polls[0] == 3) {
+        rival.put(new StoredResponse(key, "scripted", "/chat/completions", "{}", body, "now"));
+      }
+    });
+    ChatResult r = c.chat(CALL, HELLO, "t@1");
+    assertTrue(r.stored());
+    assertEquals("probe", r.content());
+    assertEquals(1, server.requests(), "only the probe reached the server");
+    assertEquals(3, polls[0]);
+  }
+}

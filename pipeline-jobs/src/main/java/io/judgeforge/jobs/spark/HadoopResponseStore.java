@@ -1,0 +1,162 @@
+package io.judgeforge.jobs.spark;
+
+import io.judgeforge.json.Json;
+import io.judgeforge.teacher.store.ResponseStore;
+import io.judgeforge.teacher.store.StoredResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The response store on the run's Hadoop file system: one JSON file per response at
+ * {@code <root>/<first two hex of the key>/<key>.json}, written to a temporary name and renamed, so a
+ * reader never sees half a response and the first writer of a key wins. Claims are
+ * {@code <key>.claim} files created without overwrite, holding their expiry time.
+ *
+ * <p>Creation without overwrite is atomic on HDFS and local file systems; on S3A it is atomic only
+ * where conditional writes are enabled, elsewhere two racing attempts may both pay (never more).
+ */
+public final class HadoopResponseStore implements ResponseStore {
+  private final Path root;
+  private final FileSystem fs;
+  private final FileContext files;
+
+  HadoopResponseStore(String root, Configuration conf) {
+    this.root = new Path(root);
+    try {
+      this.fs = this.root.getFileSystem(conf);
+      this.files = FileContext.getFileContext(this.root.toUri(), conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the response store at " + root, e);
+    }
+  }
+
+  /** A factory that carries the Hadoop configuration to executors. */
+  public static Factory factory(String root, Configuration conf) {
+    byte[] confBytes = serialize(conf);
+    return () -> new HadoopResponseStore(root, deserialize(confBytes));
+  }
+
+  private Path file(String key, String suffix) {
+    return new Path(new Path(root, key.substring(0, 2)), key + suffix);
+  }
+
+  @Override
+  public Optional<StoredResponse> get(String key) {
+    try (InputStream in = fs.open(file(key, ".json"))) {
+      return Optional.of(Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), StoredResponse.class));
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read stored response " + key, e);
+    }
+  }
+
+  @Override
+  public void put(StoredResponse response) {
+    Path target = file(response.key(), ".json");
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+    try {
+      try (OutputStream out = fs.create(tmp, false)) {
+        out.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
+      }
+      try {
+        // Rename.NONE refuses an existing target (a plain rename overwrites on local file systems).
+        files.rename(tmp, target, Options.Rename.NONE);
+      } catch (FileAlreadyExistsException e) {
+        // Another attempt stored the same key first: its response is the one every reader uses.
+        fs.delete(tmp, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store response " + response.key() + " under " + root, e);
+    }
+  }
+
+  @Override
+  public boolean claim(String key, long leaseMs) {
+    Path claim = file(key, ".claim");
+    long now = System.currentTimeMillis();
+    try {
+      if (create(claim, now + leaseMs)) {
+        return true;
+      }
+      long expiry = readExpiry(claim);
+      if (expiry < now) {
+        // The claimant died without releasing: take over.
+        fs.delete(claim, false);
+        return create(claim, now + leaseMs);
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot claim " + key + " in the response store", e);
+    }
+  }
+
+  private boolean create(Path claim, long expiry) throws IOException {
+    try (OutputStream out = fs.create(claim, false)) {
+      out.write(Long.toString(expiry).getBytes(StandardCharsets.UTF_8));
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (fs.exists(claim)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private long readExpiry(Path claim) throws IOException {
+    try (InputStream in = fs.open(claim)) {
+      return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    } catch (FileNotFoundException | NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void release(String key) {
+    try {
+      fs.delete(file(key, ".claim"), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot release the claim on " + key, e);
+    }
+  }
+
+  private static byte[] serialize(Configuration conf) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        conf.write(out);
+      }
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Configuration deserialize(byte[] bytes) {
+    Configuration conf = new Configuration(false);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      conf.readFields(in);
+      return conf;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

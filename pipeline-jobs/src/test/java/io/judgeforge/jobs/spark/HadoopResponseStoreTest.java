@@ -1,0 +1,44 @@
+package io.judgeforge.jobs.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.judgeforge.teacher.store.ResponseStore;
+import io.judgeforge.teacher.store.StoredResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HadoopResponseStoreTest {
+  static final String KEY = "ab" + "0".repeat(62);
+
+  static StoredResponse response(String body) {
+    return new StoredResponse(KEY, "sim", "/chat/completions", "{\"model\":\"m\"}", body, "2026-11-22T00:00:00Z");
+  }
+
+  @Test
+  void putThenGetRoundTripsAndTheFirstWriterWins(@TempDir Path dir) {
+    ResponseStore store = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    assertEquals(Optional.empty(), store.get(KEY));
+    store.put(response("{\"first\":1}"));
+    store.put(response("{\"second\":2}"));
+    assertEquals("{\"first\":1}", store.get(KEY).orElseThrow().response());
+    assertTrue(Files.exists(dir.resolve("ab").resolve(KEY + ".json")), "sharded by the key's first two hex digits");
+  }
+
+  @Test
+  void aClaimExcludesOthersUntilReleasedOrExpired(@TempDir Path dir) throws Exception {
+    ResponseStore a = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    ResponseStore b = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    assertTrue(a.claim(KEY, 60_000));
+    assertFalse(b.claim(KEY, 60_000));
+    a.release(KEY);
+    assertTrue(b.claim(KEY, 1));
+    Thread.sleep(5);
+    assertTrue(a.claim(KEY, 60_000), "an expired claim is taken over");
+  }
+}
