@@ -46,6 +46,25 @@ final class ApiError extends RuntimeException {
     return new ApiError(500, "server_error", message, null, "internal_error");
   }
 
+  /** A 429, from the rate limits or injected; the type and code are those OpenAI clients look for. */
+  static ApiError rateLimited(String message) {
+    return new ApiError(429, "rate_limit_exceeded", message, null, "rate_limit_exceeded");
+  }
+
+  /** An injected 500. The message says it is simulated, so nobody hunts for a bug that is not there. */
+  static ApiError injectedServerError() {
+    return new ApiError(
+        500, "server_error", "The server had an error while processing your request (simulated fault).", null,
+        "internal_error");
+  }
+
+  /** An injected 503, OpenAI's answer when it is overloaded. */
+  static ApiError injectedOverload() {
+    return new ApiError(
+        503, "server_error", "The engine is currently overloaded, please try again later (simulated fault).", null,
+        "service_unavailable");
+  }
+
   int status() {
     return status;
   }

@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Configuration of one simulator instance.
+ * Configuration of one simulator instance. {@link #defaults()} serves without delay, limits or
+ * faults; the other settings make it behave like a loaded production API, to exercise clients.
  *
  * @param seed root of every pseudo-random choice, so two servers with the same seed answer alike
  * @param models model name to strength in [0, 1]; strength drives how good that model's answers are
- * @param latencyMs fixed delay added to every request, to exercise client timeouts and concurrency
+ * @param latency delay added to every request, to exercise client timeouts and concurrency
  * @param threads HTTP worker threads; Spark executors may call the simulator concurrently
+ * @param rateLimits server-side requests- and tokens-per-minute limits, per model, answered with 429
+ * @param faults rates of injected failures of model calls
  */
-public record SimulatorSettings(long seed, Map<String, Double> models, int latencyMs, int threads) {
+public record SimulatorSettings(
+    long seed, Map<String, Double> models, Latency latency, int threads, RateLimits rateLimits, Faults faults) {
 
   public static final int DEFAULT_LATENCY_MS = 0;
   public static final int DEFAULT_THREADS = 16;
@@ -36,12 +40,23 @@ public record SimulatorSettings(long seed, Map<String, Double> models, int laten
     }
     // Insertion order is kept so /v1/models lists models in the order they were configured.
     models = Collections.unmodifiableMap(copy);
-    if (latencyMs < 0) {
-      throw new IllegalArgumentException("latencyMs must be >= 0, got " + latencyMs);
+    if (latency == null) {
+      throw new IllegalArgumentException("latency must be given (Latency.NONE for no delay)");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
+    if (rateLimits == null) {
+      throw new IllegalArgumentException("rateLimits must be given (RateLimits.NONE for no limits)");
+    }
+    if (faults == null) {
+      throw new IllegalArgumentException("faults must be given (Faults.NONE for no faults)");
+    }
+  }
+
+  /** A fixed latency, no rate limits and no faults: the settings before latency distributions existed. */
+  public SimulatorSettings(long seed, Map<String, Double> models, int latencyMs, int threads) {
+    this(seed, models, Latency.fixed(latencyMs), threads, RateLimits.NONE, Faults.NONE);
   }
 
   /** Settings with the default latency and thread count. */
@@ -62,16 +77,40 @@ public record SimulatorSettings(long seed, Map<String, Double> models, int laten
     return new SimulatorSettings(42L, models);
   }
 
-  public SimulatorSettings withSeed(long newSeed) {
-    return new SimulatorSettings(newSeed, models, latencyMs, threads);
+  /** The mean latency in whole milliseconds: for a fixed latency, the latency itself. */
+  public int latencyMs() {
+    return (int) Math.round(latency.meanMs());
   }
 
+  public SimulatorSettings withSeed(long newSeed) {
+    return new SimulatorSettings(newSeed, models, latency, threads, rateLimits, faults);
+  }
+
+  /** A fixed latency of {@code newLatencyMs}, replacing any distribution. */
   public SimulatorSettings withLatencyMs(int newLatencyMs) {
-    return new SimulatorSettings(seed, models, newLatencyMs, threads);
+    return withLatency(Latency.fixed(newLatencyMs));
+  }
+
+  public SimulatorSettings withLatency(Latency newLatency) {
+    return new SimulatorSettings(seed, models, newLatency, threads, rateLimits, faults);
   }
 
   public SimulatorSettings withThreads(int newThreads) {
-    return new SimulatorSettings(seed, models, latencyMs, newThreads);
+    return new SimulatorSettings(seed, models, latency, newThreads, rateLimits, faults);
+  }
+
+  public SimulatorSettings withRateLimits(RateLimits newRateLimits) {
+    return new SimulatorSettings(seed, models, latency, threads, newRateLimits, faults);
+  }
+
+  public SimulatorSettings withFaults(Faults newFaults) {
+    return new SimulatorSettings(seed, models, latency, threads, rateLimits, newFaults);
+  }
+
+  /** One line naming everything that shapes how the simulator serves, for start-up logs. */
+  public String describe() {
+    return "seed " + seed + ", " + threads + " threads, latency " + latency.describe() + ", rate limits "
+        + rateLimits.describe() + ", faults " + faults.describe();
   }
 
   /** Strength of a configured model, or null when the simulator does not serve that model. */

@@ -11,5 +11,14 @@
  * and Themis-format judgments; any other message is answered with a quality that follows the
  * requested model's configured strength. Every reply is a pure function of the simulator seed and
  * the request content, so reruns are byte-identical.
+ *
+ * <p>To exercise clients as a loaded production API would, {@link
+ * io.judgeforge.simulator.SimulatorSettings} can add a {@link io.judgeforge.simulator.Latency}
+ * distribution, per-model {@link io.judgeforge.simulator.RateLimits} (429 with {@code Retry-After}
+ * and OpenAI's {@code x-ratelimit-*} headers) and injected {@link io.judgeforge.simulator.Faults}
+ * (500, 503, random 429, a body that is not JSON, a truncated completion, a reply slower than the
+ * client's timeout). Latency and faults are drawn from the seed, the request's bytes and how often
+ * those bytes arrived before: a rerun draws the same, a retry draws afresh. The defaults turn none
+ * of this on; without faults, reply bodies stay byte-identical whatever the latency and limits.
  */
 package io.judgeforge.simulator;

@@ -7,6 +7,7 @@ import io.judgeforge.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,7 +21,12 @@ final class SimulatorClient {
       new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
   /** A reply with its exact body text, so determinism can be checked byte for byte. */
-  record Reply(int status, String body, String contentType) {
+  record Reply(int status, String body, String contentType, Headers headers) {
+    /** A response header (case-insensitive name), or null when absent. */
+    String header(String name) {
+      return headers.get(name);
+    }
+
     JsonNode json() {
       try {
         return Json.mapper().readTree(body);
@@ -31,9 +37,20 @@ final class SimulatorClient {
   }
 
   private final String root;
+  private final OkHttpClient http;
 
   SimulatorClient(SimulatorServer server) {
+    this(server, HTTP);
+  }
+
+  /** A client that gives up after {@code callTimeout}, as the pipeline's does. */
+  SimulatorClient(SimulatorServer server, Duration callTimeout) {
+    this(server, HTTP.newBuilder().callTimeout(callTimeout).build());
+  }
+
+  private SimulatorClient(SimulatorServer server, OkHttpClient http) {
     this.root = "http://127.0.0.1:" + server.port();
+    this.http = http;
   }
 
   Reply get(String path) {
@@ -71,9 +88,9 @@ final class SimulatorClient {
     return request;
   }
 
-  private static Reply execute(Request request) {
-    try (Response response = HTTP.newCall(request).execute()) {
-      return new Reply(response.code(), response.body().string(), response.header("Content-Type"));
+  private Reply execute(Request request) {
+    try (Response response = http.newCall(request).execute()) {
+      return new Reply(response.code(), response.body().string(), response.header("Content-Type"), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException("Request to the simulator failed: " + request, e);
     }

@@ -60,6 +60,53 @@ class SimulatorSettingsTest {
     assertEquals(base.models(), base.withThreads(2).models());
   }
 
+  @Test
+  void defaultsServeWithoutDelayLimitsOrFaults() {
+    SimulatorSettings settings = SimulatorSettings.defaults();
+
+    assertEquals(Latency.NONE, settings.latency());
+    assertEquals(RateLimits.NONE, settings.rateLimits());
+    assertEquals(Faults.NONE, settings.faults());
+    assertEquals("seed 42, 16 threads, latency none, rate limits none, faults none", settings.describe());
+  }
+
+  @Test
+  void theFourArgumentConstructorMeansAFixedLatency() {
+    SimulatorSettings settings = new SimulatorSettings(7L, Map.of("m", 0.5), 30, 2);
+
+    assertEquals(Latency.fixed(30), settings.latency());
+    assertEquals(30, settings.latencyMs());
+    assertEquals(RateLimits.NONE, settings.rateLimits());
+    assertEquals(Faults.NONE, settings.faults());
+    assertEquals(new SimulatorSettings(7L, Map.of("m", 0.5), Latency.fixed(30), 2, RateLimits.NONE, Faults.NONE), settings);
+  }
+
+  @Test
+  void newSettingsHaveWithersAndAreDescribed() {
+    SimulatorSettings settings = SimulatorSettings.defaults()
+        .withLatency(Latency.lognormal(100, 300))
+        .withRateLimits(RateLimits.everyModel(60, 0).withModel("sim-gpt-4", new RateLimit(10, 5000)))
+        .withFaults(Faults.NONE.with(FaultKind.HTTP_500, 0.1));
+
+    assertEquals(100, settings.latencyMs(), "latencyMs is the mean of a distribution");
+    assertEquals(new RateLimit(10, 5000), settings.rateLimits().forModel("sim-gpt-4"));
+    assertEquals(new RateLimit(60, 0), settings.rateLimits().forModel("sim-6b"));
+    assertEquals(0.1, settings.faults().http500());
+    String described = settings.describe();
+    assertTrue(described.contains("latency lognormal (mean 100 ms, p99 300 ms"), described);
+    assertTrue(described.contains("rate limits 60 rpm, unlimited tpm per model (sim-gpt-4: 10 rpm, 5000 tpm)"), described);
+    assertTrue(described.contains("faults http500 0.100"), described);
+  }
+
+  @Test
+  void limitsRejectNegativeValuesAndNullsAreRejected() {
+    assertMessageContains("rpm", () -> new RateLimit(-1, 0));
+    assertMessageContains("tpm", () -> new RateLimit(0, -5));
+    assertMessageContains("latency", () -> new SimulatorSettings(1L, Map.of("m", 0.5), null, 1, RateLimits.NONE, Faults.NONE));
+    assertMessageContains("rateLimits", () -> SimulatorSettings.defaults().withRateLimits(null));
+    assertMessageContains("faults", () -> SimulatorSettings.defaults().withFaults(null));
+  }
+
   private static void assertMessageContains(String expected, Runnable construction) {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, construction::run);
     assertTrue(error.getMessage().contains(expected), () -> "message was: " + error.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatsAndLatencyTest {
@@ -51,6 +52,41 @@ class StatsAndLatencyTest {
 
       assertTrue(elapsedMs >= latencyMs, "took " + elapsedMs + " ms");
     }
+  }
+
+  @Test
+  void aLatencyDistributionDelaysEveryRequestByAtLeastItsMinimum() {
+    Latency latency = Latency.uniform(60, 90);
+    try (SimulatorServer server = SimulatorServer.start(SimulatorSettings.defaults().withLatency(latency), 0)) {
+      SimulatorClient client = new SimulatorClient(server);
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        client.chat("sim-6b", "Name a river.");
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(elapsedMs >= 60, "took " + elapsedMs + " ms");
+      }
+    }
+  }
+
+  @Test
+  void statsListEveryFaultKindAndRateLimitedFromTheStart() {
+    try (SimulatorServer server = SimulatorServer.start(SimulatorSettings.defaults(), 0)) {
+      JsonNode stats = new SimulatorClient(server).get("/sim/stats").json();
+
+      assertEquals(
+          List.of("total", "by_path", "by_status", "faults", "rate_limited"), (iterable(stats.fieldNames())));
+      assertEquals(
+          List.of("http429", "http503", "http500", "malformed_json", "truncated", "slow"),
+          (iterable(stats.get("faults").fieldNames())));
+      assertEquals(0, stats.get("rate_limited").asInt());
+    }
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> list = new java.util.ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
   }
 
   @Test
