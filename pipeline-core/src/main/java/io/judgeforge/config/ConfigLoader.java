@@ -35,6 +35,7 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML =
       YAMLMapper.builder(new YAMLFactory())
           .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)

@@ -33,12 +33,18 @@ public record PipelineConfig(
     implements Serializable {
 
   public PipelineConfig {
+    check(endpoints != null, "endpoints", null, "a mapping of named endpoints");
     endpoints = Map.copyOf(endpoints);
     checkEndpoint("teacher.endpoint", teacher.endpoint(), endpoints);
     checkEndpoint("score.endpoint", score.endpoint(), endpoints);
     for (int i = 0; i < respond.pool().size(); i++) {
       checkEndpoint("respond.pool[" + i + "].endpoint", respond.pool().get(i).endpoint(), endpoints);
     }
+  }
+
+  // OpenAI-compatible APIs accept 0 to 2.
+  static void checkTemperature(String key, double temperature) {
+    check(temperature >= 0 && temperature <= 2, key, temperature, "a number from 0 to 2");
   }
 
   private static void checkEndpoint(String key, String name, Map<String, Endpoint> endpoints) {
@@ -49,9 +55,11 @@ public record PipelineConfig(
     return endpoints.get(name);
   }
 
-  public record Run(String name, String id, long seed) implements Serializable {
+  public record Run(String name, String id, long seed, double maxQuarantinedShare) implements Serializable {
     public Run {
       check(id.matches("[A-Za-z0-9._-]*"), "run.id", id, "letters, digits, '.', '_' or '-'");
+      check(maxQuarantinedShare >= 0 && maxQuarantinedShare <= 1, "run.max-quarantined-share", maxQuarantinedShare,
+          "a number in [0, 1]");
     }
   }
 
@@ -96,6 +104,7 @@ public record PipelineConfig(
   public record Teacher(String endpoint, String model, double temperature, int maxTokens) implements Serializable {
     public Teacher {
       check(!model.isBlank(), "teacher.model", model, "a model name");
+      checkTemperature("teacher.temperature", temperature);
       check(maxTokens >= 1, "teacher.max-tokens", maxTokens, "an integer >= 1");
     }
   }
@@ -104,6 +113,7 @@ public record PipelineConfig(
       int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords, Quiz quiz)
       implements Serializable {
     public Generate {
+      check(quotas != null, "generate.quotas", null, "a mapping of scenario id to count");
       quotas = Map.copyOf(quotas);
       check(perCall >= 1 && perCall <= 50, "generate.per-call", perCall, "1 to 50");
       check(seedExamples >= 0, "generate.seed-examples", seedExamples, "an integer >= 0");
@@ -129,7 +139,7 @@ public record PipelineConfig(
     }
 
     private static List<String> nonEmpty(String key, List<String> values) {
-      check(!values.isEmpty(), key, values, "a non-empty list");
+      check(values != null && !values.isEmpty(), key, values, "a non-empty list");
       return List.copyOf(values);
     }
   }
@@ -140,12 +150,16 @@ public record PipelineConfig(
     DROP
   }
 
-  public record Classify(MismatchPolicy onMismatch, double temperature, int maxTokens) implements Serializable {}
+  public record Classify(MismatchPolicy onMismatch, double temperature, int maxTokens) implements Serializable {
+    public Classify {
+      checkTemperature("classify.temperature", temperature);
+    }
+  }
 
   public record Respond(List<AnswerModel> pool) implements Serializable {
     public Respond {
+      check(pool != null && !pool.isEmpty(), "respond.pool", pool, "at least one answer model");
       pool = List.copyOf(pool);
-      check(!pool.isEmpty(), "respond.pool", pool, "at least one answer model");
       check(pool.stream().map(AnswerModel::name).distinct().count() == pool.size(), "respond.pool", pool.stream().map(AnswerModel::name).toList(), "distinct names");
     }
   }
@@ -156,6 +170,7 @@ public record PipelineConfig(
       check(name != null && name.matches("[A-Za-z0-9._-]+"), "respond.pool[].name", name, "letters, digits, '.', '_' or '-'");
       check(model != null && !model.isBlank(), "respond.pool[].model", model, "a model name");
       check(maxTokens >= 1, "respond.pool[].max-tokens", maxTokens, "an integer >= 1");
+      checkTemperature("respond.pool[].temperature", temperature);
     }
   }
 
@@ -165,6 +180,7 @@ public record PipelineConfig(
 
   public record Judge(JudgeMode mode, double temperature, int maxTokens, int minScore, int maxScore) implements Serializable {
     public Judge {
+      checkTemperature("judge.temperature", temperature);
       check(minScore < maxScore, "judge.max-score", maxScore, "greater than judge.min-score (" + minScore + ")");
     }
   }

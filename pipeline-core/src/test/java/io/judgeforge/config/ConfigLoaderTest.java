@@ -81,6 +81,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void temperaturesAndDuplicateKeysAreChecked() {
+    assertEquals("Invalid value for 'teacher.temperature': 9.0 (expected a number from 0 to 2)",
+        assertThrows(ConfigException.class, () -> bind(LOCAL, "teacher.temperature=9")).getMessage());
+    assertTrue(assertThrows(ConfigException.class, () -> bind(LOCAL + "\nrun:\n  seed: 1\n")).getMessage()
+        .contains("Duplicate field 'run'"));
+  }
+
+  @Test
   void apiKeyEnvMustBeAVariableNameAndIsNeverEchoed() {
     ConfigException e = assertThrows(ConfigException.class, () -> bind(LOCAL, "endpoints.sim.api-key-env=sk-live-123"));
     assertTrue(e.getMessage().contains("api-key-env"));

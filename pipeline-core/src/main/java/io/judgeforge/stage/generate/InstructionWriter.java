@@ -78,8 +78,9 @@ public final class InstructionWriter implements Serializable {
       return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), "no numbered list or JSON array of instructions in the answer", usage);
     }
     List<Instruction> out = new ArrayList<>();
-    // More items than asked for are not used: the plan asked for `count`, and quotas count on it.
-    for (int i = 0; i < Math.min(task.count(), questions.size()); i++) {
+    // Every instruction the teacher wrote is kept, also beyond the count asked for: nothing is dropped
+    // unseen, and the validate step filters with reasons.
+    for (int i = 0; i < questions.size(); i++) {
       String text = questions.get(i);
       if (task.method() == GenerationMethod.QUIZ && task.reference() != null) {
         text = text + "\n\nMaterial:\n" + task.reference();

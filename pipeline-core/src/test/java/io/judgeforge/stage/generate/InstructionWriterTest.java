@@ -43,7 +43,7 @@ class InstructionWriterTest {
     teacher.chat("Here you go:\n1. How many countries does the Danube cross?\n2. Which sea does the Danube reach?\n3. Extra one?");
     ItemResult<Instruction> r = writer.write(referenceTask(2), teacher.client());
     assertEquals(ItemStatus.OUT, r.status());
-    assertEquals(2, r.records().size(), "only as many as the plan asked for");
+    assertEquals(3, r.records().size(), "an extra instruction is kept, not dropped unseen");
     Instruction first = r.records().get(0);
     assertEquals("gen-close_qa-0000-0", first.id());
     assertEquals("How many countries does the Danube cross?", first.text());

@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
       for (int r = 0; r < repeat; r++) {
         long start = System.nanoTime();
         try (Launch launch = Launch.load(options.conf, options.overrides)) {
-          PipelineContext ctx = launch.context(out, launch.newRunId(), line -> { }, null);
+          PipelineContext ctx = launch.context(out, launch.newRunId(), true, line -> { }, null);
           Pipeline.Result result = Pipeline.run(ctx, Pipeline.STAGES, stage -> { });
           Map<String, Long> perStage = new LinkedHashMap<>();
           for (StageReport report : result.reports()) {

@@ -89,13 +89,20 @@ public final class Launch implements AutoCloseable {
     }
     try {
       PipelineConfig config = ConfigLoader.bind(tree, variables);
+      checkApiKeys(config);
       String dir = new org.apache.hadoop.fs.Path(confUri).getParent().toString();
       String catalogPath = HadoopFiles.resolve(dir, config.catalog());
       String catalogYaml = readRequired(files, catalogPath, "catalog");
       ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
+      for (String scenario : config.generate().quotas().keySet()) {
+        if (catalog.find(scenario).isEmpty()) {
+          throw new ConfigException("Unknown config key 'generate.quotas." + scenario + "' (not a scenario of the catalog: "
+              + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
+        }
+      }
       String promptsDir = HadoopFiles.resolve(dir, config.prompts());
       Map<String, PromptTemplate> templates = new HashMap<>();
-      StringBuilder fingerprint = new StringBuilder(canonical(config)).append('\n').append(catalogYaml);
+      StringBuilder fingerprint = new StringBuilder(canonical(tree)).append('\n').append(catalogYaml);
       for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
         String text = readRequired(files, promptsDir + "/" + name + ".txt", "prompts");
         templates.put(name, PromptTemplate.of(name, text));
@@ -120,10 +127,26 @@ public final class Launch implements AutoCloseable {
     }
   }
 
-  /** The SHA-256 covers the bound config and the catalog, templates and seeds it names. */
-  private static String canonical(PipelineConfig config) {
+  // Every named key variable must be set before Spark starts: found on an executor, a missing key
+  // would only fail every call.
+  private static void checkApiKeys(PipelineConfig config) {
+    config.endpoints().forEach((name, endpoint) -> {
+      String variable = endpoint.apiKeyEnv();
+      if (!variable.isEmpty() && (System.getenv(variable) == null || System.getenv(variable).isBlank())) {
+        throw new ConfigException("The environment variable '" + variable + "' named by 'endpoints." + name
+            + ".api-key-env' is not set");
+      }
+    });
+  }
+
+  /**
+   * The config's canonical text, with keys sorted, before ${...} references are replaced: the
+   * simulator's port, new on every run, does not change the hash of an unchanged config.
+   */
+  private static String canonical(ObjectNode tree) {
     try {
-      return Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(config);
+      Object plain = Json.mapper().convertValue(tree, Object.class);
+      return Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(plain);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -159,7 +182,8 @@ public final class Launch implements AutoCloseable {
   }
 
   /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
-  public PipelineContext context(String out, String runId, PipelineContext.Progress progress, ProgressListener listener) {
+  public PipelineContext context(String out, String runId, boolean startsRun, PipelineContext.Progress progress,
+      ProgressListener listener) {
     SparkSession spark = Sessions.create(config);
     if (listener != null) {
       spark.sparkContext().addSparkListener(listener);
@@ -167,6 +191,9 @@ public final class Launch implements AutoCloseable {
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String outUri = localToUri(out);
     String id = runId != null ? runId : latestRun(files, outUri);
+    if (!startsRun && !files.exists(outUri + "/runs/" + id)) {
+      throw new ConfigException("No run '" + id + "' under " + outUri + "/runs (give the --run-id of an existing run)");
+    }
     String referencesPath = HadoopFiles.resolve(configDir, config.inputs().references());
     return new PipelineContext(spark, config, configSha256, catalog, prompts, seeds, referencesPath,
         new RunLayout(outUri, id), files, progress);
@@ -188,7 +215,9 @@ public final class Launch implements AutoCloseable {
     if (!files.exists(runs)) {
       throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
     }
-    List<FileStatus> found = files.list(runs).stream().filter(FileStatus::isDirectory).toList();
+    // The newest run is the one whose folder changed last, whatever its name.
+    List<FileStatus> found = files.list(runs).stream().filter(FileStatus::isDirectory)
+        .sorted(java.util.Comparator.comparingLong(FileStatus::getModificationTime)).toList();
     if (found.isEmpty()) {
       throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
     }

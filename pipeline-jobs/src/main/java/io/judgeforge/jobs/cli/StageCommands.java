@@ -49,7 +49,7 @@ final class StageCommands {
         }
         String id = runId != null ? runId : startsRun() ? launch.newRunId() : null;
         ProgressListener listener = new ProgressListener(progress, 2000);
-        PipelineContext ctx = launch.context(out, id, progress, listener);
+        PipelineContext ctx = launch.context(out, id, startsRun(), progress, listener);
         progress.say("run " + ctx.layout().runId() + " -> " + ctx.layout().run());
         Pipeline.Result result = Pipeline.run(ctx, stages(), listener::label);
         String simStats = launch.simulator() == null ? null : SimulatorStats.fetch(launch.simulator().baseUrl());

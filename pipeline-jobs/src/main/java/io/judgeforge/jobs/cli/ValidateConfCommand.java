@@ -20,7 +20,7 @@ final class ValidateConfCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Launch launch = Launch.check(options.conf, options.overrides)) {
       var config = launch.config;
-      out.println("config OK: " + options.conf + " (sha256 " + launch.configSha256.substring(0, 16) + ")");
+      out.println("config OK: " + options.conf + " (sha256 " + launch.configSha256 + ")");
       out.println("scenarios: " + launch.catalog.scenarios().size() + ", criteria: "
           + launch.catalog.scenarios().stream().mapToInt(s -> s.criteria().size()).sum());
       launch.catalog.scenarios().forEach(s -> out.println("  " + s.id() + " (" + s.method().name().toLowerCase()

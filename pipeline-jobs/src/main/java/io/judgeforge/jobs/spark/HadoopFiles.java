@@ -22,7 +22,7 @@ public final class HadoopFiles {
   private final Configuration conf;
 
   public HadoopFiles(Configuration conf) {
-    this.conf = conf;
+    this.conf = RawLocalFiles.configure(conf);
   }
 
   public FileSystem fs(String path) {

@@ -17,15 +17,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The response store on the run's Hadoop file system: one JSON file per response at
  * {@code <root>/<first two hex of the key>/<key>.json}, written to a temporary name and renamed, so a
- * reader never sees half a response and the first writer of a key wins. Claims are
+ * reader never sees half a response; a key already stored is never overwritten. Claims are
  * {@code <key>.claim} files created without overwrite, holding their expiry time.
  *
  * <p>Creation without overwrite is atomic on HDFS and local file systems; on S3A it is atomic only
@@ -34,13 +32,12 @@ import org.apache.hadoop.fs.Path;
 public final class HadoopResponseStore implements ResponseStore {
   private final Path root;
   private final FileSystem fs;
-  private final FileContext files;
 
-  HadoopResponseStore(String root, Configuration conf) {
+  HadoopResponseStore(String root, Configuration given) {
     this.root = new Path(root);
+    Configuration conf = RawLocalFiles.configure(given);
     try {
       this.fs = this.root.getFileSystem(conf);
-      this.files = FileContext.getFileContext(this.root.toUri(), conf);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the response store at " + root, e);
     }
@@ -75,11 +72,9 @@ public final class HadoopResponseStore implements ResponseStore {
       try (OutputStream out = fs.create(tmp, false)) {
         out.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
       }
-      try {
-        // Rename.NONE refuses an existing target (a plain rename overwrites on local file systems).
-        files.rename(tmp, target, Options.Rename.NONE);
-      } catch (FileAlreadyExistsException e) {
-        // Another attempt stored the same key first: its response is the one every reader uses.
+      // The caller holds the key's claim, so a rival writer is unlikely; the check keeps the first
+      // response where a rename would overwrite (local file systems), and HDFS refuses the rename.
+      if (fs.exists(target) || !fs.rename(tmp, target)) {
         fs.delete(tmp, false);
       }
     } catch (IOException e) {

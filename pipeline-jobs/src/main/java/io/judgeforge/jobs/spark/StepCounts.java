@@ -19,8 +19,11 @@ import org.apache.spark.sql.Row;
 public final class StepCounts {
   private StepCounts() {}
 
-  /** From a teacher step's item log. */
-  public static StepReport ofItems(String step, Dataset<Row> items) {
+  /**
+   * From a teacher step's item log. {@code in} is the step's input count, taken before the calls:
+   * an item missing from the log makes the report unbalanced instead of disappearing.
+   */
+  public static StepReport ofItems(String step, long in, Dataset<Row> items) {
     Map<String, long[]> byStatus = new HashMap<>();
     for (Row r : items.groupBy("status").agg(count(lit(1)), sum("calls"), sum("prompt_tokens"),
         sum("completion_tokens"), sum(size(col("records"))), sum("stored")).collectAsList()) {
@@ -43,7 +46,6 @@ public final class StepCounts {
       completionTokens += v[3];
       produced += v[4];
     }
-    long in = out + filtered + quarantined;
     return new StepReport(step, in, out, filtered, quarantined, produced,
         reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, stored, promptTokens,
         completionTokens);

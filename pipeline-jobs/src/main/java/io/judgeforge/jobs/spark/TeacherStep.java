@@ -82,6 +82,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
       }
       return calls;
     };
+    long inputItems = input.count();
     input.repartition(partitions)
         .mapPartitions(perPartition, Encoders.row(itemSchema()))
         .write().mode(SaveMode.Overwrite).parquet(itemsPath);
@@ -92,7 +93,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     Dataset<Row> rejects = items.filter(col("status").notEqual(ItemStatus.OUT.code()))
         .select(lit(stage).as("stage"), lit(step).as("step"), col("status"), col("item_id"), col("scenario"),
             col("reason"), col("detail"), col("input"));
-    return new StepOutput(records, rejects, StepCounts.ofItems(step, items));
+    return new StepOutput(records, rejects, StepCounts.ofItems(step, inputItems, items));
   }
 
   private Row process(Row row) {
@@ -100,6 +101,9 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     ItemResult<O> result;
     try {
       result = fn.apply(item, clients);
+    } catch (io.judgeforge.config.ConfigException e) {
+      // A configuration problem fails every item alike: stop the run instead of quarantining it all.
+      throw e;
     } catch (RuntimeException e) {
       // A defect in one item's data (an unknown scenario, a malformed field) must not sink the
       // partition's other items: the item is quarantined with the error, and counted.

@@ -58,7 +58,7 @@ public final class ExportJob {
     String version = ctx.config().export().version().isEmpty() ? ctx.layout().runId() : ctx.config().export().version();
     String target = ctx.layout().datasets() + "/" + version;
     if (ctx.files().exists(target)) {
-      throw new IllegalStateException("Dataset version " + version + " already exists at " + target
+      throw new io.judgeforge.config.ConfigException("Dataset version " + version + " already exists at " + target
           + "; set export.version to a new name");
     }
 
@@ -89,6 +89,10 @@ public final class ExportJob {
     StageReport report = StageOutputs.write(ctx, STAGE, examples, List.of(format), start);
 
     Dataset<Row> written = ctx.spark().read().parquet(ctx.layout().records(STAGE)).cache();
+    if (written.isEmpty()) {
+      throw new IllegalStateException("Nothing to publish: the judge set has 0 records after selection (stage reports"
+          + " under " + ctx.layout().run() + " say where they went); LATEST is unchanged");
+    }
     String staging = ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis();
     List<ShardInfo> shards = new ArrayList<>();
     for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {

@@ -39,6 +39,15 @@ final class StageOutputs {
     }
     ctx.progress().say(String.format("[%s] done in %.1f s: %d records; %s", stage, report.wallMs() / 1000.0,
         report.records(), describe(reports)));
+    double maxShare = ctx.config().run().maxQuarantinedShare();
+    for (StepReport s : reports) {
+      if (s.in() > 0 && s.quarantined() > maxShare * s.in()) {
+        throw new IllegalStateException(String.format(
+            "Stage %s step %s quarantined %d of %d items, over run.max-quarantined-share %.2f; reasons %s. "
+                + "Everything done is kept under %s (quarantine/ has each item's reason and input).",
+            stage, s.step(), s.quarantined(), s.in(), maxShare, s.reasons(), ctx.layout().stage(stage)));
+      }
+    }
     return report;
   }
 

@@ -50,6 +50,31 @@ class CommandLineTest {
   }
 
   @Test
+  void aMissingKeyVariableIsFoundBeforeAnythingRuns() {
+    Outcome o = run("validate-conf", "--conf", "../conf/local.yaml", "--set", "endpoints.sim.api-key-env=JF_SURELY_UNSET_KEY");
+    assertEquals(2, o.code());
+    assertEquals("validate-conf: The environment variable 'JF_SURELY_UNSET_KEY' named by 'endpoints.sim.api-key-env' is not set",
+        o.err().strip());
+  }
+
+  @Test
+  void quotasMustNameCatalogScenarios() {
+    Outcome o = run("validate-conf", "--conf", "../conf/local.yaml", "--set", "generate.quotas.poetry=5");
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("validate-conf: Unknown config key 'generate.quotas.poetry' (not a scenario of the catalog"),
+        o.err());
+  }
+
+  @Test
+  void aStageOnAnUnknownRunIsOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+    java.nio.file.Files.createDirectories(out.resolve("runs/some-run"));
+    Outcome o = run("classify", "--conf", "../conf/local.yaml", "--out", out.toString(), "--run-id", "no-such-run");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().strip().startsWith("classify: No run 'no-such-run' under "), o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+  }
+
+  @Test
   void validateConfDescribesTheRunWithoutCallingAnything() {
     Outcome o = run("validate-conf", "--conf", "../conf/local.yaml");
     assertEquals(0, o.code(), o.err());

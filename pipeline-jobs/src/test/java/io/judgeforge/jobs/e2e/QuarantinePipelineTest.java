@@ -67,6 +67,8 @@ class QuarantinePipelineTest {
     assertTrue(run.manifest().at("/totals/reconciled").asBoolean());
     assertTrue(run.manifest().at("/sets/judge/records").asLong() > 0, "the dataset is still published");
 
+    EndToEndPipelineTest.assertValid(SparkSession.active(), run.runDir().resolve("respond/quarantine"), "rejected-record");
+    EndToEndPipelineTest.assertValid(SparkSession.active(), run.runDir().resolve("generate/quarantine"), "rejected-record");
     List<Row> rows = SparkSession.active().read().parquet(run.runDir().resolve("respond/quarantine").toString()).collectAsList();
     assertEquals(instructions, rows.size());
     for (Row r : rows) {
