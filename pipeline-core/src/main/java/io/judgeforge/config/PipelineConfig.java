@@ -84,8 +84,17 @@ public record PipelineConfig(
     }
   }
 
-  public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts)
-      implements Serializable {
+  public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
+      double tpm) implements Serializable {
+    public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts) {
+      this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, 0, 0);
+    }
+
+    /** This endpoint with the RPM and TPM one of {@code executors} JVMs may use. */
+    public Endpoint perExecutor(int executors) {
+      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm / executors, tpm / executors);
+    }
+
     public Endpoint {
       check(baseUrl != null && baseUrl.matches("https?://.+"), "endpoints.*.base-url", baseUrl, "an http(s) URL");
       if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -96,6 +105,8 @@ public record PipelineConfig(
       check(timeoutMs > 0, "endpoints.*.timeout-ms", timeoutMs, "an integer > 0");
       check(maxInFlight >= 1, "endpoints.*.max-in-flight", maxInFlight, "an integer >= 1");
       check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");
+      check(rpm >= 0, "endpoints.*.rpm", rpm, "a number >= 0 (0 = no limit)");
+      check(tpm >= 0, "endpoints.*.tpm", tpm, "a number >= 0 (0 = no limit)");
     }
   }
 

@@ -7,6 +7,7 @@ import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
 import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.teacher.limit.EndpointLimits;
 import io.judgeforge.teacher.store.ResponseStore;
 import io.judgeforge.teacher.store.StoredResponse;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class TeacherClient {
     }
     body.put("temperature", call.temperature());
     body.put("max_tokens", call.maxTokens());
-    Exchange ex = exchange("/chat/completions", body, templateVersion);
+    Exchange ex = exchange("/chat/completions", body, templateVersion, call.model(), call.maxTokens());
     if (ex.outcome != CallOutcome.OK) {
       return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error, ex.key, false);
     }
@@ -141,7 +142,7 @@ public final class TeacherClient {
     body.put("temperature", 0.0);
     body.put("echo", true);
     body.put("logprobs", 0);
-    Exchange ex = exchange("/completions", body, "");
+    Exchange ex = exchange("/completions", body, "", model, 1);
     if (ex.outcome != CallOutcome.OK) {
       return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error, ex.stored);
     }
@@ -183,7 +184,7 @@ public final class TeacherClient {
     return PromptTemplate.sha256(endpointName + "\n" + path + "\n" + templateVersion + "\n" + canonicalBody);
   }
 
-  private Exchange exchange(String path, ObjectNode body, String templateVersion) {
+  private Exchange exchange(String path, ObjectNode body, String templateVersion, String model, int maxTokens) {
     String request = Json.write(body);
     String key = requestKey(name, path, request, templateVersion);
     Optional<Exchange> stored = fromStore(key);
@@ -205,7 +206,7 @@ public final class TeacherClient {
       }
     }
     try {
-      Exchange result = claimAndCall(path, request, key);
+      Exchange result = claimAndCall(path, request, key, model, maxTokens);
       mine.complete(result);
       return result;
     } catch (RuntimeException e) {
@@ -216,7 +217,7 @@ public final class TeacherClient {
     }
   }
 
-  private Exchange claimAndCall(String path, String request, String key) {
+  private Exchange claimAndCall(String path, String request, String key, String model, int maxTokens) {
     long lease = (long) endpoint.timeoutMs() * endpoint.maxAttempts() + 60_000;
     long deadline = System.currentTimeMillis() + lease;
     while (!store.claim(key, lease)) {
@@ -240,7 +241,7 @@ public final class TeacherClient {
       if (done.isPresent()) {
         return done.get();
       }
-      Exchange ex = post(path, request).withKey(key);
+      Exchange ex = post(path, request, model, maxTokens).withKey(key);
       if (ex.outcome == CallOutcome.OK) {
         store.put(new StoredResponse(key, name, path, request, ex.raw, Instant.now().toString()));
       }
@@ -261,48 +262,77 @@ public final class TeacherClient {
     });
   }
 
-  private Exchange post(String path, String request) {
+  private Exchange post(String path, String request, String model, int maxTokens) {
     String url = endpoint.baseUrl().replaceAll("/+$", "") + path;
     byte[] bytes = request.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    EndpointLimits limits = EndpointLimits.shared(name, model, endpoint.rpm(), endpoint.tpm(), endpoint.maxInFlight());
+    // A rough count (about four characters a token) booked in advance, corrected by the usage reported.
+    double estimatedTokens = request.length() / 4.0 + maxTokens;
     long start = System.nanoTime();
-    CallOutcome lastOutcome = CallOutcome.TRANSIENT;
-    String lastError = null;
+    Attempt last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      Request.Builder httpRequest = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
-      if (apiKey != null) {
-        httpRequest.header("Authorization", "Bearer " + apiKey);
+      try {
+        long wait = Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens));
+        if (wait > 0) {
+          sleeper.sleep(wait);
+        }
+        limits.concurrency.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Exchange(CallOutcome.TRANSIENT, null, null, attempt, millisSince(start), "interrupted", null, false);
       }
-      String retryAfter = null;
-      try (Response response = http.newCall(httpRequest.build()).execute()) {
-        String text = response.body() == null ? "" : response.body().string();
-        if (response.isSuccessful()) {
-          try {
-            return new Exchange(CallOutcome.OK, Json.mapper().readTree(text), text, attempt, millisSince(start), null, null, false);
-          } catch (IOException e) {
-            return new Exchange(CallOutcome.PARSE_FAILED, null, null, attempt, millisSince(start), "response body is not JSON",
-                null, false);
-          }
-        }
-        lastError = "HTTP " + response.code() + ": " + excerpt(text);
-        if (!RetryPolicy.retryable(response.code())) {
-          return new Exchange(CallOutcome.BAD_REQUEST, null, null, attempt, millisSince(start), lastError, null, false);
-        }
-        lastOutcome = response.code() == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.TRANSIENT;
-        retryAfter = response.header("Retry-After");
-      } catch (IOException e) {
-        lastOutcome = CallOutcome.TRANSIENT;
-        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+      try {
+        last = send(url, bytes);
+      } finally {
+        limits.concurrency.release(last != null && last.status == 429);
+      }
+      if (last.outcome == CallOutcome.OK) {
+        limits.tokens.reserve(last.json.path("usage").path("total_tokens").asDouble(estimatedTokens) - estimatedTokens);
+      }
+      if (last.final_) {
+        return new Exchange(last.outcome, last.json, last.raw, attempt, millisSince(start), last.error, null, false);
       }
       if (attempt < retry.maxAttempts()) {
         try {
-          sleeper.sleep(retry.delayMs(attempt, retryAfter));
+          sleeper.sleep(retry.delayMs(attempt, last.retryAfter));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return new Exchange(CallOutcome.TRANSIENT, null, null, attempt, millisSince(start), "interrupted", null, false);
         }
       }
     }
-    return new Exchange(lastOutcome, null, null, retry.maxAttempts(), millisSince(start), lastError, null, false);
+    return new Exchange(last.outcome, null, null, retry.maxAttempts(), millisSince(start), last.error, null, false);
+  }
+
+  /** One HTTP attempt; {@code final_} says whether retrying could change the outcome. */
+  private record Attempt(CallOutcome outcome, int status, JsonNode json, String raw, String error, String retryAfter,
+      boolean final_) {}
+
+  private Attempt send(String url, byte[] bytes) {
+    Request.Builder httpRequest = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
+    if (apiKey != null) {
+      httpRequest.header("Authorization", "Bearer " + apiKey);
+    }
+    try (Response response = http.newCall(httpRequest.build()).execute()) {
+      String text = response.body() == null ? "" : response.body().string();
+      int status = response.code();
+      if (response.isSuccessful()) {
+        try {
+          return new Attempt(CallOutcome.OK, status, Json.mapper().readTree(text), text, null, null, true);
+        } catch (IOException e) {
+          return new Attempt(CallOutcome.PARSE_FAILED, status, null, null, "response body is not JSON", null, true);
+        }
+      }
+      String error = "HTTP " + status + ": " + excerpt(text);
+      if (!RetryPolicy.retryable(status)) {
+        return new Attempt(CallOutcome.BAD_REQUEST, status, null, null, error, null, true);
+      }
+      CallOutcome outcome = status == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.TRANSIENT;
+      return new Attempt(outcome, status, null, null, error, response.header("Retry-After"), false);
+    } catch (IOException e) {
+      return new Attempt(CallOutcome.TRANSIENT, 0, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
+          false);
+    }
   }
 
   private static long millisSince(long startNanos) {

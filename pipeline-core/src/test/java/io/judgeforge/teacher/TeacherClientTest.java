@@ -43,6 +43,23 @@ class TeacherClientTest {
   }
 
   @Test
+  void requestsBeyondTheRpmShareWaitTheirTurn() {
+    for (int i = 0; i < 3; i++) {
+      reply(200, OK, Map.of());
+    }
+    // A model name of its own: the JVM-wide limits are keyed by endpoint and model.
+    TeacherClient c = new TeacherClient("rpm-test", new io.judgeforge.config.PipelineConfig.Endpoint(
+        server.endpoint("", 1).baseUrl(), "", 5_000, 4, 1, 2, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
+        k -> null, server.sleeps::add);
+    ModelCall call = new ModelCall("e", "rpm-model-" + System.nanoTime(), 0.0, 16);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(CallOutcome.OK, c.chat(call, List.of(ChatMessage.user("hello " + i)), "t@1").outcome());
+    }
+    assertEquals(1, server.sleeps.size(), "two requests fit in the minute's budget, the third waited");
+    assertTrue(server.sleeps.get(0) > 29_000 && server.sleeps.get(0) <= 30_000, "half a minute at 2 rpm: " + server.sleeps);
+  }
+
+  @Test
   void okCarriesContentAndUsage() {
     reply(200, OK, Map.of());
     ChatResult r = chat(client(3, "", Map.of()));

@@ -34,7 +34,29 @@ public record PipelineContext(
     ResponseStore.Factory store = config.store().enabled()
         ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration())
         : ResponseStore.Factory.NONE;
-    return new TeacherClients(config.endpoints(), store);
+    int executors = executors();
+    java.util.Map<String, io.judgeforge.config.PipelineConfig.Endpoint> shares = new java.util.HashMap<>();
+    config.endpoints().forEach((name, endpoint) -> shares.put(name, endpoint.perExecutor(executors)));
+    return new TeacherClients(shares, store);
+  }
+
+  /**
+   * How many JVMs share each endpoint's cluster-wide RPM and TPM: 1 in local mode; else
+   * spark.executor.instances, or with dynamic allocation its maxExecutors. Dividing by the most
+   * executors there can be keeps the cluster under its limits even when all of them run.
+   */
+  public int executors() {
+    var conf = spark.sparkContext().getConf();
+    if (spark.sparkContext().isLocal()) {
+      return 1;
+    }
+    if (conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
+      int max = conf.getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
+      if (max < Integer.MAX_VALUE) {
+        return Math.max(1, max);
+      }
+    }
+    return Math.max(1, conf.getInt("spark.executor.instances", 1));
   }
 
   /** The response store's folder: {@code store.path}, or {@code OUT/store}. */
