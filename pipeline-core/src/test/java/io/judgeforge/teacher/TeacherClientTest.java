@@ -55,8 +55,9 @@ class TeacherClientTest {
     for (int i = 0; i < 3; i++) {
       assertEquals(CallOutcome.OK, c.chat(call, List.of(ChatMessage.user("hello " + i)), "t@1").outcome());
     }
-    assertEquals(1, server.sleeps.size(), "two requests fit in the minute's budget, the third waited");
+    assertEquals(2, server.sleeps.size(), "the first request goes at once, the next ones wait their turn");
     assertTrue(server.sleeps.get(0) > 29_000 && server.sleeps.get(0) <= 30_000, "half a minute at 2 rpm: " + server.sleeps);
+    assertTrue(server.sleeps.get(1) > 59_000 && server.sleeps.get(1) <= 60_000, "and the third behind it: " + server.sleeps);
   }
 
   @Test

@@ -6,6 +6,10 @@ import java.util.function.LongSupplier;
  * A per-minute budget (requests or tokens) that refills continuously. {@link #reserve} never
  * refuses: it books the amount and says how long the caller must wait before using it, so callers
  * queue fairly in booking order instead of racing for a refill.
+ *
+ * <p>It holds at most one second's worth: a client that bursts a whole minute's budget at once
+ * fills a server's sliding 60-second window, then collects 429s for the rest of the minute while
+ * its own bucket refills. At an even pace the server's window never overflows.
  */
 public final class TokenBucket {
   private final double perMs;
@@ -17,9 +21,9 @@ public final class TokenBucket {
   /** {@code perMinute} <= 0 means unlimited. */
   public TokenBucket(double perMinute, LongSupplier clockMs) {
     this.perMs = perMinute / 60_000.0;
-    this.capacity = perMinute;
+    this.capacity = perMinute <= 0 ? 0 : Math.max(1, perMinute / 60.0);
     this.clockMs = clockMs;
-    this.available = perMinute;
+    this.available = this.capacity;
     this.last = clockMs.getAsLong();
   }
 
