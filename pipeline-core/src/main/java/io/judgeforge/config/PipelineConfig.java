@@ -85,14 +85,20 @@ public record PipelineConfig(
   }
 
   public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
-      double tpm) implements Serializable {
+      double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs) implements Serializable {
     public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts) {
       this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, 0, 0);
     }
 
+    public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
+        double tpm) {
+      this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, 50, 0.9, 60_000);
+    }
+
     /** This endpoint with the RPM and TPM one of {@code executors} JVMs may use. */
     public Endpoint perExecutor(int executors) {
-      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm / executors, tpm / executors);
+      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm / executors, tpm / executors,
+          breakerWindow, breakerFailureShare, breakerMinMs);
     }
 
     public Endpoint {
@@ -107,6 +113,10 @@ public record PipelineConfig(
       check(maxAttempts >= 1, "endpoints.*.max-attempts", maxAttempts, "an integer >= 1");
       check(rpm >= 0, "endpoints.*.rpm", rpm, "a number >= 0 (0 = no limit)");
       check(tpm >= 0, "endpoints.*.tpm", tpm, "a number >= 0 (0 = no limit)");
+      check(breakerWindow >= 1, "endpoints.*.breaker-window", breakerWindow, "an integer >= 1");
+      check(breakerFailureShare > 0 && breakerFailureShare <= 1, "endpoints.*.breaker-failure-share", breakerFailureShare,
+          "a number in (0, 1]");
+      check(breakerMinMs >= 0, "endpoints.*.breaker-min-ms", breakerMinMs, "an integer >= 0");
     }
   }
 

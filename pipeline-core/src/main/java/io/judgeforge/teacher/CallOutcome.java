@@ -17,7 +17,9 @@ public enum CallOutcome {
   /** {@code finish_reason: content_filter}. */
   CONTENT_FILTERED,
   /** A 200 whose body, or whose text, has not the expected shape. */
-  PARSE_FAILED;
+  PARSE_FAILED,
+  /** Not sent: the endpoint's circuit breaker opened after a sustained storm of 429s or 5xx. */
+  CIRCUIT_OPEN;
 
   public String code() {
     return name().toLowerCase();

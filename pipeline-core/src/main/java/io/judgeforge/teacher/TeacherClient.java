@@ -265,12 +265,16 @@ public final class TeacherClient {
   private Exchange post(String path, String request, String model, int maxTokens) {
     String url = endpoint.baseUrl().replaceAll("/+$", "") + path;
     byte[] bytes = request.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    EndpointLimits limits = EndpointLimits.shared(name, model, endpoint.rpm(), endpoint.tpm(), endpoint.maxInFlight());
+    EndpointLimits limits = EndpointLimits.shared(name, endpoint, model);
     // A rough count (about four characters a token) booked in advance, corrected by the usage reported.
     double estimatedTokens = request.length() / 4.0 + maxTokens;
     long start = System.nanoTime();
     Attempt last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      String open = limits.breaker.openReason();
+      if (open != null) {
+        return new Exchange(CallOutcome.CIRCUIT_OPEN, null, null, attempt - 1, millisSince(start), open, null, false);
+      }
       try {
         long wait = Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens));
         if (wait > 0) {
@@ -286,6 +290,7 @@ public final class TeacherClient {
       } finally {
         limits.concurrency.release(last != null && last.status == 429);
       }
+      limits.breaker.record(!last.final_);
       if (last.outcome == CallOutcome.OK) {
         limits.tokens.reserve(last.json.path("usage").path("total_tokens").asDouble(estimatedTokens) - estimatedTokens);
       }

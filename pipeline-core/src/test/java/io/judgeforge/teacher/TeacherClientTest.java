@@ -61,6 +61,21 @@ class TeacherClientTest {
   }
 
   @Test
+  void aSustainedStormOpensTheCircuitAndLaterCallsAreNotSent() {
+    // The scripted server answers 500 once its script is empty. Window 4, all failed, no minimum time.
+    TeacherClient c = new TeacherClient("storm-" + System.nanoTime(), new io.judgeforge.config.PipelineConfig.Endpoint(
+        server.endpoint("", 1).baseUrl(), "", 5_000, 4, 2, 0, 0, 4, 1.0, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
+        k -> null, server.sleeps::add);
+    assertEquals(CallOutcome.TRANSIENT, chat(c).outcome());
+    assertEquals(CallOutcome.TRANSIENT, chat(c).outcome());
+    ChatResult refused = chat(c);
+    assertEquals(CallOutcome.CIRCUIT_OPEN, refused.outcome());
+    assertEquals(0, refused.attempts());
+    assertTrue(refused.error().startsWith("circuit open: 4 of the last 4 attempts failed"), refused.error());
+    assertEquals(4, server.requests(), "the refused call never reached the server");
+  }
+
+  @Test
   void okCarriesContentAndUsage() {
     reply(200, OK, Map.of());
     ChatResult r = chat(client(3, "", Map.of()));
