@@ -22,6 +22,8 @@ public record PipelineConfig(
     Inputs inputs,
     Map<String, Endpoint> endpoints,
     Store store,
+    Map<String, Price> prices,
+    Budget budget,
     Teacher teacher,
     Generate generate,
     Classify classify,
@@ -35,6 +37,8 @@ public record PipelineConfig(
   public PipelineConfig {
     check(endpoints != null, "endpoints", null, "a mapping of named endpoints");
     endpoints = Map.copyOf(endpoints);
+    check(prices != null, "prices", null, "a mapping of model name to {input, output}");
+    prices = Map.copyOf(prices);
     checkEndpoint("teacher.endpoint", teacher.endpoint(), endpoints);
     checkEndpoint("score.endpoint", score.endpoint(), endpoints);
     for (int i = 0; i < respond.pool().size(); i++) {
@@ -121,6 +125,24 @@ public record PipelineConfig(
   }
 
   public record Store(boolean enabled, String path) implements Serializable {}
+
+  /** USD per million input (prompt) and output (completion) tokens. */
+  public record Price(double input, double output) implements Serializable {
+    public Price {
+      check(input >= 0 && output >= 0, "prices.*", input + "/" + output, "input and output prices >= 0");
+    }
+  }
+
+  public record Budget(double maxUsd, long maxTokens) implements Serializable {
+    public Budget {
+      check(maxUsd >= 0, "budget.max-usd", maxUsd, "a number >= 0 (0 = no limit)");
+      check(maxTokens >= 0, "budget.max-tokens", maxTokens, "an integer >= 0 (0 = no limit)");
+    }
+
+    public boolean limited() {
+      return maxUsd > 0 || maxTokens > 0;
+    }
+  }
 
   public record Teacher(String endpoint, String model, double temperature, int maxTokens) implements Serializable {
     public Teacher {

@@ -5,22 +5,23 @@ import io.judgeforge.teacher.LogprobResult;
 
 /**
  * What an item's teacher requests cost in this run: HTTP attempts made ({@code calls}), requests
- * answered from the response store without a call ({@code stored}), and the tokens of the calls
- * made (stored answers were paid for by an earlier run and cost nothing now).
+ * answered from the response store without a call ({@code stored}), and the tokens and USD cost of
+ * the calls made (stored answers were paid for by an earlier run and cost nothing now).
  */
-public record CallUsage(long calls, long stored, long promptTokens, long completionTokens) {
-  public static final CallUsage NONE = new CallUsage(0, 0, 0, 0);
+public record CallUsage(long calls, long stored, long promptTokens, long completionTokens, double costUsd) {
+  public static final CallUsage NONE = new CallUsage(0, 0, 0, 0, 0);
 
   public static CallUsage of(ChatResult r) {
-    return r.stored() ? new CallUsage(0, 1, 0, 0) : new CallUsage(r.attempts(), 0, r.promptTokens(), r.completionTokens());
+    return r.stored() ? new CallUsage(0, 1, 0, 0, 0)
+        : new CallUsage(r.attempts(), 0, r.promptTokens(), r.completionTokens(), r.costUsd());
   }
 
   public static CallUsage of(LogprobResult r) {
-    return r.stored() ? new CallUsage(0, 1, 0, 0) : new CallUsage(r.attempts(), 0, r.promptTokens(), 0);
+    return r.stored() ? new CallUsage(0, 1, 0, 0, 0) : new CallUsage(r.attempts(), 0, r.promptTokens(), 0, r.costUsd());
   }
 
   public CallUsage plus(CallUsage other) {
     return new CallUsage(calls + other.calls, stored + other.stored, promptTokens + other.promptTokens,
-        completionTokens + other.completionTokens);
+        completionTokens + other.completionTokens, costUsd + other.costUsd);
   }
 }

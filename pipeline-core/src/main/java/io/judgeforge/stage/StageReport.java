@@ -19,6 +19,14 @@ public record StageReport(
     return steps.stream().mapToLong(StepReport::stored).sum();
   }
 
+  public double costUsd() {
+    return steps.stream().mapToDouble(StepReport::costUsd).sum();
+  }
+
+  public boolean budgetStopped() {
+    return steps.stream().anyMatch(s -> s.reasons().containsKey("budget_exhausted"));
+  }
+
   public long promptTokens() {
     return steps.stream().mapToLong(StepReport::promptTokens).sum();
   }

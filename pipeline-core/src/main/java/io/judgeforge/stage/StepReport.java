@@ -19,7 +19,8 @@ public record StepReport(
     long calls,
     long stored,
     long promptTokens,
-    long completionTokens) {
+    long completionTokens,
+    double costUsd) {
 
   public StepReport {
     reasons = Map.copyOf(reasons);

@@ -19,7 +19,9 @@ public enum CallOutcome {
   /** A 200 whose body, or whose text, has not the expected shape. */
   PARSE_FAILED,
   /** Not sent: the endpoint's circuit breaker opened after a sustained storm of 429s or 5xx. */
-  CIRCUIT_OPEN;
+  CIRCUIT_OPEN,
+  /** Not sent: the run's budget (budget.max-usd, budget.max-tokens) is spent. The item is filtered, not quarantined. */
+  BUDGET_EXHAUSTED;
 
   public String code() {
     return name().toLowerCase();

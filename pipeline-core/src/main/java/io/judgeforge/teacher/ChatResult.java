@@ -15,7 +15,8 @@ public record ChatResult(
     long completionTokens,
     String error,
     String requestKey,
-    boolean stored) {
+    boolean stored,
+    double costUsd) {
 
   public boolean ok() {
     return outcome == CallOutcome.OK;

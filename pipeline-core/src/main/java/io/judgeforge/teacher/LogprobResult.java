@@ -15,7 +15,8 @@ public record LogprobResult(
     long latencyMs,
     long promptTokens,
     String error,
-    boolean stored) {
+    boolean stored,
+    double costUsd) {
 
   public boolean ok() {
     return outcome == CallOutcome.OK;

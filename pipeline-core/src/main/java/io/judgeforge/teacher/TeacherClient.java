@@ -7,6 +7,7 @@ import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
 import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.limit.EndpointLimits;
 import io.judgeforge.teacher.store.ResponseStore;
 import io.judgeforge.teacher.store.StoredResponse;
@@ -49,6 +50,7 @@ public final class TeacherClient {
   private final String name;
   private final Endpoint endpoint;
   private final ResponseStore store;
+  private final Spending spending;
   private final OkHttpClient http;
   private final RetryPolicy retry;
   private final String apiKey;
@@ -60,11 +62,12 @@ public final class TeacherClient {
     void sleep(long millis) throws InterruptedException;
   }
 
-  public TeacherClient(String name, Endpoint endpoint, ResponseStore store, Function<String, String> environment,
-      Sleeper sleeper) {
+  public TeacherClient(String name, Endpoint endpoint, ResponseStore store, Spending spending,
+      Function<String, String> environment, Sleeper sleeper) {
     this.name = name;
     this.endpoint = endpoint;
     this.store = store;
+    this.spending = spending;
     this.http = HTTP.computeIfAbsent(endpoint, TeacherClient::newHttpClient);
     this.retry = RetryPolicy.of(endpoint.maxAttempts());
     this.sleeper = sleeper;
@@ -80,8 +83,8 @@ public final class TeacherClient {
     }
   }
 
-  public static TeacherClient forEndpoint(String name, Endpoint endpoint, ResponseStore store) {
-    return new TeacherClient(name, endpoint, store, System::getenv, Thread::sleep);
+  public static TeacherClient forEndpoint(String name, Endpoint endpoint, ResponseStore store, Spending spending) {
+    return new TeacherClient(name, endpoint, store, spending, System::getenv, Thread::sleep);
   }
 
   private static OkHttpClient newHttpClient(Endpoint e) {
@@ -109,15 +112,16 @@ public final class TeacherClient {
     body.put("max_tokens", call.maxTokens());
     Exchange ex = exchange("/chat/completions", body, templateVersion, call.model(), call.maxTokens());
     if (ex.outcome != CallOutcome.OK) {
-      return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error, ex.key, false);
+      return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error, ex.key, false, 0);
     }
     JsonNode choice = ex.json.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
     long promptTokens = ex.json.path("usage").path("prompt_tokens").asLong(0);
     long completionTokens = ex.json.path("usage").path("completion_tokens").asLong(0);
+    double cost = ex.stored ? 0 : spending.charge(call.model(), promptTokens, completionTokens);
     if (!content.isTextual()) {
       return new ChatResult(CallOutcome.PARSE_FAILED, null, null, ex.attempts, ex.latencyMs, promptTokens,
-          completionTokens, "response has no choices[0].message.content", ex.key, ex.stored);
+          completionTokens, "response has no choices[0].message.content", ex.key, ex.stored, cost);
     }
     String finish = choice.path("finish_reason").asText("");
     CallOutcome outcome = switch (finish) {
@@ -126,7 +130,7 @@ public final class TeacherClient {
       default -> CallOutcome.OK;
     };
     return new ChatResult(outcome, content.asText(), finish, ex.attempts, ex.latencyMs, promptTokens, completionTokens,
-        outcome == CallOutcome.OK ? null : "finish_reason " + finish, ex.key, ex.stored);
+        outcome == CallOutcome.OK ? null : "finish_reason " + finish, ex.key, ex.stored, cost);
   }
 
   /**
@@ -144,17 +148,18 @@ public final class TeacherClient {
     body.put("logprobs", 0);
     Exchange ex = exchange("/completions", body, "", model, 1);
     if (ex.outcome != CallOutcome.OK) {
-      return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error, ex.stored);
+      return new LogprobResult(ex.outcome, null, null, null, ex.attempts, ex.latencyMs, 0, ex.error, ex.stored, 0);
     }
     JsonNode lp = ex.json.path("choices").path(0).path("logprobs");
     JsonNode tokens = lp.path("tokens");
     JsonNode logprobs = lp.path("token_logprobs");
     JsonNode offsets = lp.path("text_offset");
     long promptTokens = ex.json.path("usage").path("prompt_tokens").asLong(0);
+    double cost = ex.stored ? 0 : spending.charge(model, promptTokens, 0);
     if (!tokens.isArray() || !logprobs.isArray() || !offsets.isArray()
         || tokens.size() != logprobs.size() || tokens.size() != offsets.size()) {
       return new LogprobResult(CallOutcome.PARSE_FAILED, null, null, null, ex.attempts, ex.latencyMs, promptTokens,
-          "response has no aligned choices[0].logprobs tokens, token_logprobs and text_offset", ex.stored);
+          "response has no aligned choices[0].logprobs tokens, token_logprobs and text_offset", ex.stored, cost);
     }
     List<String> t = new ArrayList<>();
     List<Double> l = new ArrayList<>();
@@ -164,7 +169,7 @@ public final class TeacherClient {
       l.add(logprobs.get(i).isNumber() ? logprobs.get(i).asDouble() : null);
       o.add(offsets.get(i).asInt());
     }
-    return new LogprobResult(CallOutcome.OK, t, l, o, ex.attempts, ex.latencyMs, promptTokens, null, ex.stored);
+    return new LogprobResult(CallOutcome.OK, t, l, o, ex.attempts, ex.latencyMs, promptTokens, null, ex.stored, cost);
   }
 
   /** {@code stored}: answered from the response store, without a call. */
@@ -190,6 +195,10 @@ public final class TeacherClient {
     Optional<Exchange> stored = fromStore(key);
     if (stored.isPresent()) {
       return stored.get();
+    }
+    if (spending.exhausted(model)) {
+      // A stored answer costs nothing and is still used above; only new calls stop.
+      return new Exchange(CallOutcome.BUDGET_EXHAUSTED, null, null, 0, 0, "the run's budget is spent", key, false);
     }
     CompletableFuture<Exchange> mine = new CompletableFuture<>();
     CompletableFuture<Exchange> running = IN_FLIGHT.putIfAbsent(key, mine);

@@ -1,6 +1,7 @@
 package io.judgeforge.teacher;
 
 import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.Serializable;
 import java.util.Map;
@@ -10,12 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TeacherClients implements Serializable {
   private final Map<String, Endpoint> endpoints;
   private final ResponseStore.Factory store;
+  private final Spending spending;
   private transient Map<String, TeacherClient> clients;
   private transient ResponseStore openStore;
 
   public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store) {
+    this(endpoints, store, Spending.NONE);
+  }
+
+  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending) {
     this.endpoints = Map.copyOf(endpoints);
     this.store = store;
+    this.spending = spending;
   }
 
   public synchronized TeacherClient get(String name) {
@@ -29,6 +36,6 @@ public final class TeacherClients implements Serializable {
     if (openStore == null) {
       openStore = store.open();
     }
-    return clients.computeIfAbsent(name, n -> TeacherClient.forEndpoint(n, endpoint, openStore));
+    return clients.computeIfAbsent(name, n -> TeacherClient.forEndpoint(n, endpoint, openStore, spending));
   }
 }

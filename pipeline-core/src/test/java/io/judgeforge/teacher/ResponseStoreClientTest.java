@@ -77,6 +77,25 @@ class ResponseStoreClientTest {
   }
 
   @Test
+  void aSpentBudgetStopsNewCallsButNotStoredAnswers() {
+    // The scripted usage is 7 prompt + 2 completion tokens: at 1,000 USD per million, 0.013 USD a call.
+    io.judgeforge.teacher.cost.Spending spending = new io.judgeforge.teacher.cost.Spending(
+        Map.of("m", new io.judgeforge.teacher.cost.Spending.Price(1_000, 1_000)), "budget-" + System.nanoTime(), 0.01, 0);
+    server.storeIn(store).spend(spending).chat("paid");
+    ChatResult paid = server.client().chat(CALL, HELLO, "t@1");
+    assertEquals(0.009, paid.costUsd(), 1e-12);
+    server.chat("second");
+    ChatResult second = server.client().chat(CALL, List.of(ChatMessage.user("another")), "t@1");
+    assertEquals(CallOutcome.OK, second.outcome(), "0.009 spent is still under 0.01");
+    ChatResult refused = server.client().chat(CALL, List.of(ChatMessage.user("a third")), "t@1");
+    assertEquals(CallOutcome.BUDGET_EXHAUSTED, refused.outcome());
+    assertEquals(2, server.requests(), "the refused call was not sent");
+    ChatResult stored = server.client().chat(CALL, HELLO, "t@1");
+    assertEquals("paid", stored.content(), "an answer already paid for is still used");
+    assertEquals(0, stored.costUsd());
+  }
+
+  @Test
   void whileAnotherAttemptHoldsTheClaimTheClientWaitsForItsResponse() {
     // Learn the key with a throwaway call, then clear the store and claim the key as a rival attempt.
     server.chat("probe");
@@ -86,7 +105,7 @@ class ResponseStoreClientTest {
     assertTrue(rival.claim(key, 60_000));
     String body = probe.get(key).orElseThrow().response();
     int[] polls = {0};
-    TeacherClient c = new TeacherClient("scripted", server.endpoint("", 1), rival, k -> null, ms -> {
+    TeacherClient c = new TeacherClient("scripted", server.endpoint("", 1), rival, io.judgeforge.teacher.cost.Spending.NONE, k -> null, ms -> {
       if (++polls[0] == 3) {
         rival.put(new StoredResponse(key, "scripted", "/chat/completions", "{}", body, "now"));
       }

@@ -50,7 +50,7 @@ class TeacherClientTest {
     // A model name of its own: the JVM-wide limits are keyed by endpoint and model.
     TeacherClient c = new TeacherClient("rpm-test", new io.judgeforge.config.PipelineConfig.Endpoint(
         server.endpoint("", 1).baseUrl(), "", 5_000, 4, 1, 2, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
-        k -> null, server.sleeps::add);
+        io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
     ModelCall call = new ModelCall("e", "rpm-model-" + System.nanoTime(), 0.0, 16);
     for (int i = 0; i < 3; i++) {
       assertEquals(CallOutcome.OK, c.chat(call, List.of(ChatMessage.user("hello " + i)), "t@1").outcome());
@@ -65,7 +65,7 @@ class TeacherClientTest {
     // The scripted server answers 500 once its script is empty. Window 4, all failed, no minimum time.
     TeacherClient c = new TeacherClient("storm-" + System.nanoTime(), new io.judgeforge.config.PipelineConfig.Endpoint(
         server.endpoint("", 1).baseUrl(), "", 5_000, 4, 2, 0, 0, 4, 1.0, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
-        k -> null, server.sleeps::add);
+        io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
     assertEquals(CallOutcome.TRANSIENT, chat(c).outcome());
     assertEquals(CallOutcome.TRANSIENT, chat(c).outcome());
     ChatResult refused = chat(c);

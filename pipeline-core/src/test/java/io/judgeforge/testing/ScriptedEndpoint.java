@@ -29,6 +29,7 @@ public final class ScriptedEndpoint implements AutoCloseable {
   public final List<String> bodies = new CopyOnWriteArrayList<>();
   public final List<Long> sleeps = new CopyOnWriteArrayList<>();
   private ResponseStore store = ResponseStore.NONE;
+  private io.judgeforge.teacher.cost.Spending spending = io.judgeforge.teacher.cost.Spending.NONE;
 
   public ScriptedEndpoint() {
     try {
@@ -74,12 +75,18 @@ public final class ScriptedEndpoint implements AutoCloseable {
   }
 
   public TeacherClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
-    return new TeacherClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, env::get, sleeps::add);
+    return new TeacherClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, spending, env::get, sleeps::add);
   }
 
   /** Clients made from now on keep their responses in {@code store}. */
   public ScriptedEndpoint storeIn(ResponseStore store) {
     this.store = store;
+    return this;
+  }
+
+  /** Clients made from now on price and budget their calls with {@code spending}. */
+  public ScriptedEndpoint spend(io.judgeforge.teacher.cost.Spending spending) {
+    this.spending = spending;
     return this;
   }
 

@@ -64,7 +64,7 @@ public final class ScenarioClassifier implements Serializable {
     ChatResult result = client.chat(teacher, List.of(ChatMessage.user(render(instruction.text()))), template.version());
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.quarantined(result.outcome().code(), result.error(), usage);
+      return ItemResult.failedCall(result.outcome(), result.error(), usage);
     }
     Optional<String> label = parse(result.content());
     if (label.isEmpty()) {

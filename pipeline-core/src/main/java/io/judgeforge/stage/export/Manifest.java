@@ -18,7 +18,8 @@ public record Manifest(
     Map<String, SetCounts> sets,
     List<ShardInfo> shards,
     List<StageReport> stages,
-    Totals totals) {
+    Totals totals,
+    BudgetUse budget) {
 
   /** Record counts of one fine-tuning set. */
   public record SetCounts(
@@ -29,5 +30,9 @@ public record Manifest(
       Map<String, Map<String, Long>> bySplitAndScenario) {}
 
   /** Run-wide totals. */
-  public record Totals(long calls, long promptTokens, long completionTokens, long wallMs, boolean reconciled) {}
+  public record Totals(long calls, long stored, long promptTokens, long completionTokens, double costUsd, long wallMs,
+      boolean reconciled) {}
+
+  /** The budget and what was spent; {@code stopped}: the budget ran out and stopped calls. */
+  public record BudgetUse(double maxUsd, long maxTokens, double spentUsd, long spentTokens, boolean stopped) {}
 }

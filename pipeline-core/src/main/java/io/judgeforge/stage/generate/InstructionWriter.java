@@ -71,7 +71,7 @@ public final class InstructionWriter implements Serializable {
     String requestHash = result.requestKey();
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.quarantined(result.outcome().code(), result.error(), usage);
+      return ItemResult.failedCall(result.outcome(), result.error(), usage);
     }
     List<String> questions = QuestionListParser.parse(result.content());
     if (questions.isEmpty()) {

@@ -30,7 +30,7 @@ public final class ResponseJudge implements Serializable {
     String requestHash = result.requestKey();
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.quarantined(result.outcome().code(), result.error(), usage);
+      return ItemResult.failedCall(result.outcome(), result.error(), usage);
     }
     JudgmentParser.Result parsed = parser.parse(result.content());
     if (parsed instanceof JudgmentParser.Failed f) {

@@ -25,7 +25,7 @@ public final class AnswerCollector implements Serializable {
     ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())), NO_TEMPLATE);
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.quarantined(result.outcome().code(), result.error(), usage);
+      return ItemResult.failedCall(result.outcome(), result.error(), usage);
     }
     if (result.content().isBlank()) {
       return ItemResult.quarantined("empty_answer", "the model returned no text", usage);

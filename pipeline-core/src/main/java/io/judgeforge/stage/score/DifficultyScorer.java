@@ -26,7 +26,7 @@ public final class DifficultyScorer implements Serializable {
     LogprobResult withPrompt = client.promptLogprobs(model, conditioned);
     CallUsage usage = CallUsage.of(withPrompt);
     if (!withPrompt.ok()) {
-      return ItemResult.quarantined(withPrompt.outcome().code(), withPrompt.error(), usage);
+      return ItemResult.failedCall(withPrompt.outcome(), withPrompt.error(), usage);
     }
     if (calculator.tooLong(withPrompt, conditioned)) {
       return ItemResult.filtered("too_long", "conditioned text is longer than score.max-length tokens", usage);
@@ -34,7 +34,7 @@ public final class DifficultyScorer implements Serializable {
     LogprobResult alone = client.promptLogprobs(model, direct);
     usage = usage.plus(CallUsage.of(alone));
     if (!alone.ok()) {
-      return ItemResult.quarantined(alone.outcome().code(), alone.error(), usage);
+      return ItemResult.failedCall(alone.outcome(), alone.error(), usage);
     }
     OptionalDouble conditionedLoss = IfdCalculator.meanAnswerLoss(withPrompt, conditioned.length() - answer.length(), conditioned.length());
     OptionalDouble directLoss = IfdCalculator.meanAnswerLoss(alone, direct.length() - answer.length(), direct.length());

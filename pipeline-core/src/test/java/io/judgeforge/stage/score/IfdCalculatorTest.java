@@ -22,7 +22,7 @@ class IfdCalculatorTest {
       tokens.add(text.substring(starts[i], end));
       offsets.add(starts[i]);
     }
-    return new LogprobResult(CallOutcome.OK, tokens, Arrays.asList(logprobs), offsets, 1, 1, starts.length, null, false);
+    return new LogprobResult(CallOutcome.OK, tokens, Arrays.asList(logprobs), offsets, 1, 1, starts.length, null, false, 0);
   }
 
   @Test

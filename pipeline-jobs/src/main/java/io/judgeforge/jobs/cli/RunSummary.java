@@ -41,7 +41,11 @@ final class RunSummary {
       reports.forEach(r -> sb.append(String.format(" %9d", r.recordsByScenario().getOrDefault(s, 0L))));
       sb.append('\n');
     }
-    sb.append(String.format("%nteacher calls: %d (tokens %d); answered from the response store: %d%n", calls, tokens, stored));
+    double cost = reports.stream().mapToDouble(StageReport::costUsd).sum();
+    sb.append(String.format("%nteacher calls: %d (tokens %d, cost $%.4f); answered from the response store: %d%n", calls,
+        tokens, cost, stored));
+    reports.stream().filter(StageReport::budgetStopped).findFirst().ifPresent(r -> sb.append("the budget ran out during stage ")
+        .append(r.stage()).append(": calls not made are filtered as budget_exhausted\n"));
     if (simulatorStats != null) {
       sb.append("simulator saw: ").append(simulatorStats).append('\n');
     }

@@ -25,10 +25,12 @@ public final class StepCounts {
    */
   public static StepReport ofItems(String step, long in, Dataset<Row> items) {
     Map<String, long[]> byStatus = new HashMap<>();
+    double costUsd = 0;
     for (Row r : items.groupBy("status").agg(count(lit(1)), sum("calls"), sum("prompt_tokens"),
-        sum("completion_tokens"), sum(size(col("records"))), sum("stored")).collectAsList()) {
+        sum("completion_tokens"), sum(size(col("records"))), sum("stored"), sum("cost_usd")).collectAsList()) {
       byStatus.put(r.getString(0),
           new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
+      costUsd += r.getDouble(7);
     }
     long[] zero = new long[6];
     long out = byStatus.getOrDefault(ItemStatus.OUT.code(), zero)[0];
@@ -48,7 +50,7 @@ public final class StepCounts {
     }
     return new StepReport(step, in, out, filtered, quarantined, produced,
         reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, stored, promptTokens,
-        completionTokens);
+        completionTokens, costUsd);
   }
 
   /** For a step without calls: {@code in} items, of which {@code rejects} (RejectedRecord rows) were removed. */
@@ -62,7 +64,7 @@ public final class StepCounts {
         quarantined += r.getLong(1);
       }
     }
-    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0);
+    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0, 0);
   }
 
   private static Map<String, Long> reasons(Dataset<Row> rejects) {

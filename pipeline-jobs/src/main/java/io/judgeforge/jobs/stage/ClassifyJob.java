@@ -22,7 +22,7 @@ public final class ClassifyJob {
     String endpoint = config.teacher().endpoint();
     TeacherStep<Instruction, Instruction> step = new TeacherStep<>(STAGE, "teacher-calls", Instruction.class,
         Instruction.class, (instruction, clients) -> classifier.classify(instruction, clients.get(endpoint)),
-        Instruction::id, Instruction::scenario, ctx.clients(), ctx.inFlight(endpoint));
+        Instruction::id, Instruction::scenario, ctx.clients(STAGE), ctx.inFlight(endpoint));
     StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(GenerateJob.STAGE)),
         ctx.layout(), ctx.partitions());
     return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);

@@ -109,9 +109,14 @@ public final class ExportJob {
     long promptTokens = stages.stream().mapToLong(StageReport::promptTokens).sum();
     long completionTokens = stages.stream().mapToLong(StageReport::completionTokens).sum();
     long wallMs = stages.stream().mapToLong(StageReport::wallMs).sum();
+    long stored = stages.stream().mapToLong(StageReport::stored).sum();
+    double costUsd = stages.stream().mapToDouble(StageReport::costUsd).sum();
+    boolean budgetStopped = stages.stream().anyMatch(StageReport::budgetStopped);
     Manifest manifest = new Manifest(version, ctx.layout().runId(), ctx.config().run().name(), Instant.now().toString(),
         ctx.configSha256(), Map.of(JUDGE_SET, setCounts(written)), shards, stages,
-        new Manifest.Totals(calls, promptTokens, completionTokens, wallMs, reconciled));
+        new Manifest.Totals(calls, stored, promptTokens, completionTokens, costUsd, wallMs, reconciled),
+        new Manifest.BudgetUse(ctx.config().budget().maxUsd(), ctx.config().budget().maxTokens(), costUsd,
+            promptTokens + completionTokens, budgetStopped));
     ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
 
     ctx.files().rename(staging, target);

@@ -72,7 +72,7 @@ public final class GenerateJob {
         ctx.teacher(config.teacher().temperature(), config.teacher().maxTokens()));
     TeacherStep<GenerationTask, Instruction> calls = new TeacherStep<>(STAGE, "teacher-calls", GenerationTask.class,
         Instruction.class, (task, clients) -> writer.write(task, clients.get(config.teacher().endpoint())),
-        GenerationTask::id, GenerationTask::scenario, ctx.clients(), ctx.inFlight(config.teacher().endpoint()));
+        GenerationTask::id, GenerationTask::scenario, ctx.clients(STAGE), ctx.inFlight(config.teacher().endpoint()));
     StepOutput called = calls.run(ctx.spark(), withReferences, ctx.layout(), ctx.partitions());
 
     StepOutput validated = validate(ctx, called.records());

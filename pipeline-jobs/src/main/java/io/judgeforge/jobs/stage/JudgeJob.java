@@ -28,7 +28,7 @@ public final class JudgeJob {
     String endpoint = config.teacher().endpoint();
     TeacherStep<Response, Judgment> step = new TeacherStep<>(STAGE, "judge-calls", Response.class, Judgment.class,
         (response, clients) -> judge.judge(response, clients.get(endpoint)), Response::id, Response::scenario,
-        ctx.clients(), ctx.inFlight(endpoint));
+        ctx.clients(STAGE), ctx.inFlight(endpoint));
     StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(RespondJob.STAGE)),
         ctx.layout(), ctx.partitions());
     return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);

@@ -4,6 +4,10 @@ import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.jobs.spark.HadoopResponseStore;
 import io.judgeforge.teacher.store.ResponseStore;
+import io.judgeforge.teacher.cost.Spending;
+import io.judgeforge.json.Json;
+import io.judgeforge.stage.StageReport;
+import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.scenario.ScenarioCatalog;
@@ -30,14 +34,49 @@ public record PipelineContext(
     HadoopFiles files,
     Progress progress) {
 
-  public TeacherClients clients() {
+  /** The clients of one stage: endpoints with this executor's share of their limits, the store, the budget share. */
+  public TeacherClients clients(String stage) {
     ResponseStore.Factory store = config.store().enabled()
         ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration())
         : ResponseStore.Factory.NONE;
     int executors = executors();
     java.util.Map<String, io.judgeforge.config.PipelineConfig.Endpoint> shares = new java.util.HashMap<>();
     config.endpoints().forEach((name, endpoint) -> shares.put(name, endpoint.perExecutor(executors)));
-    return new TeacherClients(shares, store);
+    return new TeacherClients(shares, store, spending(stage, executors));
+  }
+
+  /**
+   * The prices, and each executor's share of what the budget leaves after the stages before
+   * {@code stage} (from their committed reports). The ledger is new for each stage run.
+   */
+  Spending spending(String stage, int executors) {
+    java.util.Map<String, Spending.Price> prices = new java.util.HashMap<>();
+    config.prices().forEach((model, p) -> prices.put(model, new Spending.Price(p.input(), p.output())));
+    String ledger = layout.runId() + "/" + stage + "/" + java.util.UUID.randomUUID();
+    PipelineConfig.Budget budget = config.budget();
+    if (!budget.limited()) {
+      return new Spending(prices, ledger, 0, 0);
+    }
+    double spentUsd = 0;
+    long spentTokens = 0;
+    for (Pipeline.Stage s : Pipeline.STAGES) {
+      if (s.name().equals(stage)) {
+        break;
+      }
+      if (files.exists(layout.report(s.name()))) {
+        StageReport r = Json.read(files.readText(layout.report(s.name())), StageReport.class);
+        spentUsd += r.costUsd();
+        spentTokens += r.promptTokens() + r.completionTokens();
+      }
+    }
+    // A negative share means nothing is left: no call may start.
+    double usd = budget.maxUsd() == 0 ? 0 : share(budget.maxUsd() - spentUsd, executors);
+    long tokens = budget.maxTokens() == 0 ? 0 : (long) share(budget.maxTokens() - spentTokens, executors);
+    return new Spending(prices, ledger, usd, tokens);
+  }
+
+  private static double share(double remaining, int executors) {
+    return remaining <= 0 ? -1 : Math.max(remaining / executors, Double.MIN_VALUE);
   }
 
   /**

@@ -24,7 +24,7 @@ public final class ScoreJob {
     String endpoint = settings.endpoint();
     TeacherStep<Judgment, IfdScore> step = new TeacherStep<>(STAGE, "logprob-calls", Judgment.class, IfdScore.class,
         (judgment, clients) -> scorer.score(judgment, clients.get(endpoint)), Judgment::id, Judgment::scenario,
-        ctx.clients(), ctx.inFlight(endpoint));
+        ctx.clients(STAGE), ctx.inFlight(endpoint));
     StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE)),
         ctx.layout(), ctx.partitions());
     return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);

@@ -1,0 +1,59 @@
+package io.judgeforge.teacher.cost;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * What teacher calls cost and how much may still be spent. Prices are USD per million tokens by
+ * model (a model without a price costs 0). The budget is this JVM's share of what the run may still
+ * spend ({@code budget.max-usd}, {@code budget.max-tokens}; 0 = no limit): when it is reached no new
+ * call starts. Shares are given out by the driver before each stage from the committed stage
+ * reports, so the cluster as a whole never spends more than the budget.
+ */
+public record Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens) implements Serializable {
+  public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
+
+  /** USD per million input (prompt) and output (completion) tokens. */
+  public record Price(double input, double output) implements Serializable {}
+
+  private static final Map<String, Ledger> LEDGERS = new ConcurrentHashMap<>();
+
+  private static final class Ledger {
+    final AtomicLong tokens = new AtomicLong();
+    final DoubleAdder usd = new DoubleAdder();
+  }
+
+  public Spending {
+    prices = Map.copyOf(prices);
+  }
+
+  public double cost(String model, long promptTokens, long completionTokens) {
+    Price p = prices.get(model);
+    return p == null ? 0 : (promptTokens * p.input() + completionTokens * p.output()) / 1_000_000.0;
+  }
+
+  /**
+   * True when a new call to {@code model} may not start: the token share is used up, or the USD
+   * share is and the model has a price (a free model, such as a local scorer, spends no USD).
+   */
+  public boolean exhausted(String model) {
+    Ledger l = LEDGERS.get(ledger);
+    double usd = l == null ? 0 : l.usd.sum();
+    long tokens = l == null ? 0 : l.tokens.get();
+    boolean usdSpent = maxUsd < 0 || (maxUsd > 0 && usd >= maxUsd);
+    boolean tokensSpent = maxTokens < 0 || (maxTokens > 0 && tokens >= maxTokens);
+    return tokensSpent || (usdSpent && prices.containsKey(model));
+  }
+
+  /** Records a call's spend; returns its cost in USD. */
+  public double charge(String model, long promptTokens, long completionTokens) {
+    double usd = cost(model, promptTokens, completionTokens);
+    Ledger l = LEDGERS.computeIfAbsent(ledger, k -> new Ledger());
+    l.tokens.addAndGet(promptTokens + completionTokens);
+    l.usd.add(usd);
+    return usd;
+  }
+}

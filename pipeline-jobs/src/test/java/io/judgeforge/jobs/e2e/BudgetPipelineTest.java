@@ -1,0 +1,42 @@
+package io.judgeforge.jobs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run with a USD budget that runs out while judging: no new priced call starts after that, the
+ * calls not made are filtered as budget_exhausted, the free scorer still runs, the run finishes
+ * with what it has, and the manifest says the budget stopped it.
+ */
+@Tag("spark")
+class BudgetPipelineTest {
+  @Test
+  void theBudgetStopsNewCallsAndTheRunPublishesWhatItHas(@TempDir Path out) throws Exception {
+    double maxUsd = 0.5;
+    PipelineRuns.Run run = PipelineRuns.run(out, "../conf/local.yaml", "generate.quota=2",
+        "prices.sim-gpt-4={input: 10, output: 30}", "budget.max-usd=" + maxUsd);
+    JsonNode manifest = run.manifest();
+    JsonNode budget = manifest.get("budget");
+    assertTrue(budget.get("stopped").asBoolean());
+    double spent = budget.get("spent_usd").asDouble();
+    assertTrue(spent >= maxUsd, "spent up to the budget: " + spent);
+    // Calls already in flight when the budget ran out still finish: at most 2 tasks x 8 in flight.
+    assertTrue(spent < maxUsd + 16 * 0.02, "no new call started after the budget was reached: " + spent);
+    Map<String, JsonNode> stages = new HashMap<>();
+    manifest.get("stages").forEach(s -> stages.put(s.get("stage").asText(), s));
+    JsonNode judge = stages.get("judge").get("steps").get(0);
+    assertTrue(judge.at("/reasons/budget_exhausted").asLong() > 0, judge.toString());
+    assertEquals(judge.get("in").asLong(), judge.get("out").asLong() + judge.get("filtered").asLong());
+    assertEquals(0, stages.get("score").get("steps").get(0).get("filtered").asLong(), "the unpriced scorer still ran");
+    assertTrue(manifest.at("/sets/judge/records").asLong() > 0, "what was judged is published");
+    assertTrue(run.stdout().contains("the budget ran out during stage judge"), run.stdout());
+  }
+}
