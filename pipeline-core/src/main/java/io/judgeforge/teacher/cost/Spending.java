@@ -30,6 +30,18 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
     prices = Map.copyOf(prices);
   }
 
+  /** The config's price table, with no budget: for pricing alone. */
+  public static Spending pricing(io.judgeforge.config.PipelineConfig config) {
+    return withBudget(config, "pricing", 0, 0);
+  }
+
+  /** The config's price table with a budget share under {@code ledger}. */
+  public static Spending withBudget(io.judgeforge.config.PipelineConfig config, String ledger, double maxUsd, long maxTokens) {
+    Map<String, Price> prices = new java.util.HashMap<>();
+    config.prices().forEach((model, p) -> prices.put(model, new Price(p.input(), p.output())));
+    return new Spending(prices, ledger, maxUsd, maxTokens);
+  }
+
   public double cost(String model, long promptTokens, long completionTokens) {
     Price p = prices.get(model);
     return p == null ? 0 : (promptTokens * p.input() + completionTokens * p.output()) / 1_000_000.0;

@@ -62,8 +62,24 @@ final class StageCommands {
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Run the whole pipeline: generate, classify, respond, judge, score, select, export.")
   static final class Run extends StageCommand {
+    @Option(names = "--dry-run",
+        description = "Print the expected calls, tokens and cost of each stage, and stop: no Spark, no call.")
+    boolean dryRun;
+
     List<Pipeline.Stage> stages() {
       return Pipeline.STAGES;
+    }
+
+    @Override
+    public Integer call() {
+      if (!dryRun) {
+        return super.call();
+      }
+      try (Launch launch = Launch.check(options.conf, options.overrides)) {
+        spec.commandLine().getOut().print(DryRun.render(launch));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
     }
   }
 

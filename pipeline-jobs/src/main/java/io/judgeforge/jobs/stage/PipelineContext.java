@@ -50,12 +50,10 @@ public record PipelineContext(
    * {@code stage} (from their committed reports). The ledger is new for each stage run.
    */
   Spending spending(String stage, int executors) {
-    java.util.Map<String, Spending.Price> prices = new java.util.HashMap<>();
-    config.prices().forEach((model, p) -> prices.put(model, new Spending.Price(p.input(), p.output())));
     String ledger = layout.runId() + "/" + stage + "/" + java.util.UUID.randomUUID();
     PipelineConfig.Budget budget = config.budget();
     if (!budget.limited()) {
-      return new Spending(prices, ledger, 0, 0);
+      return Spending.withBudget(config, ledger, 0, 0);
     }
     double spentUsd = 0;
     long spentTokens = 0;
@@ -72,7 +70,7 @@ public record PipelineContext(
     // A negative share means nothing is left: no call may start.
     double usd = budget.maxUsd() == 0 ? 0 : share(budget.maxUsd() - spentUsd, executors);
     long tokens = budget.maxTokens() == 0 ? 0 : (long) share(budget.maxTokens() - spentTokens, executors);
-    return new Spending(prices, ledger, usd, tokens);
+    return Spending.withBudget(config, ledger, usd, tokens);
   }
 
   private static double share(double remaining, int executors) {

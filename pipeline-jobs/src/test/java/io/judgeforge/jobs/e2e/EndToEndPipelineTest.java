@@ -136,6 +136,17 @@ class EndToEndPipelineTest {
   }
 
   @Test
+  void theDryRunExpectedTheCallsTheRunMade() {
+    java.io.StringWriter stdout = new java.io.StringWriter();
+    int code = io.judgeforge.jobs.cli.Main.execute(new String[] {"run", "--conf", "../conf/local.yaml", "--dry-run",
+        "--set", "generate.quota=" + QUOTA}, new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(0, code);
+    String total = stdout.toString().lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
+    assertEquals(manifest.at("/totals/calls").asLong(), Long.parseLong(total.split("\\s+")[1]),
+        "no call failed or was filtered in this run, so the plan's count is exact");
+  }
+
+  @Test
   void latestNamesAPublishedVersionAndNoStagingIsLeft() throws IOException {
     assertTrue(Files.isDirectory(run.dataset()));
     assertEquals(run.version(), manifest.get("version").asText());
