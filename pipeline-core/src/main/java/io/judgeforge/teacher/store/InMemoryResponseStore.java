@@ -34,6 +34,10 @@ public final class InMemoryResponseStore implements ResponseStore {
     claims.remove(key);
   }
 
+  public java.util.Collection<StoredResponse> all() {
+    return java.util.List.copyOf(responses.values());
+  }
+
   public int size() {
     return responses.size();
   }

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       SimServerCommand.class,
       ValidateConfCommand.class,
       MetaEvalCommand.class,
+      CassetteCommand.class,
+      ReplayServerCommand.class,
       BenchCommand.class
     })
 public final class Main implements Callable<Integer> {

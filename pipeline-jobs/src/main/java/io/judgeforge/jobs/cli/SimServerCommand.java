@@ -9,7 +9,6 @@ import io.judgeforge.simulator.SimulatorServer;
 import io.judgeforge.simulator.SimulatorSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,13 +87,7 @@ final class SimServerCommand implements Callable<Integer> {
     out.println("simulator: serving on " + server.baseUrl() + " (models " + settings.models().keySet() + ")");
     out.println("simulator: " + settings.describe());
     out.flush();
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stop.countDown();
-    }));
-    stop.await();
-    return 0;
+    return UntilStopped.serve(server);
   }
 
   /** The settings the flags ask for; a flag with an unusable value is named in a ConfigException. */
