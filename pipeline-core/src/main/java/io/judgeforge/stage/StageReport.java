@@ -23,6 +23,12 @@ public record StageReport(
     return steps.stream().mapToDouble(StepReport::costUsd).sum();
   }
 
+  public java.util.Map<String, Double> costByScenario() {
+    java.util.Map<String, Double> sum = new java.util.TreeMap<>();
+    steps.forEach(s -> s.costByScenario().forEach((k, v) -> sum.merge(k, v, Double::sum)));
+    return sum;
+  }
+
   public boolean budgetStopped() {
     return steps.stream().anyMatch(s -> s.reasons().containsKey("budget_exhausted"));
   }

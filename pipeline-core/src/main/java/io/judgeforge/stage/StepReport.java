@@ -20,10 +20,12 @@ public record StepReport(
     long stored,
     long promptTokens,
     long completionTokens,
-    double costUsd) {
+    double costUsd,
+    Map<String, Double> costByScenario) {
 
   public StepReport {
     reasons = Map.copyOf(reasons);
+    costByScenario = Map.copyOf(costByScenario);
   }
 
   public boolean balanced() {

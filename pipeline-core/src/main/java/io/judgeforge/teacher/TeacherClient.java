@@ -9,6 +9,7 @@ import io.judgeforge.json.Json;
 import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.limit.EndpointLimits;
+import io.judgeforge.teacher.limit.RateLimitHeaders;
 import io.judgeforge.teacher.store.ResponseStore;
 import io.judgeforge.teacher.store.StoredResponse;
 import java.io.IOException;
@@ -285,7 +286,7 @@ public final class TeacherClient {
         return new Exchange(CallOutcome.CIRCUIT_OPEN, null, null, attempt - 1, millisSince(start), open, null, false);
       }
       try {
-        long wait = Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens));
+        long wait = Math.max(Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens)), limits.pauseLeft());
         if (wait > 0) {
           sleeper.sleep(wait);
         }
@@ -300,6 +301,9 @@ public final class TeacherClient {
         limits.concurrency.release(last != null && last.status == 429);
       }
       limits.breaker.record(!last.final_);
+      if (last.pauseMs > 0) {
+        limits.pauseFor(last.pauseMs);
+      }
       if (last.outcome == CallOutcome.OK) {
         limits.tokens.reserve(last.json.path("usage").path("total_tokens").asDouble(estimatedTokens) - estimatedTokens);
       }
@@ -320,7 +324,7 @@ public final class TeacherClient {
 
   /** One HTTP attempt; {@code final_} says whether retrying could change the outcome. */
   private record Attempt(CallOutcome outcome, int status, JsonNode json, String raw, String error, String retryAfter,
-      boolean final_) {}
+      boolean final_, long pauseMs) {}
 
   private Attempt send(String url, byte[] bytes) {
     Request.Builder httpRequest = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
@@ -330,22 +334,23 @@ public final class TeacherClient {
     try (Response response = http.newCall(httpRequest.build()).execute()) {
       String text = response.body() == null ? "" : response.body().string();
       int status = response.code();
+      long pause = RateLimitHeaders.pauseMs(response::header);
       if (response.isSuccessful()) {
         try {
-          return new Attempt(CallOutcome.OK, status, Json.mapper().readTree(text), text, null, null, true);
+          return new Attempt(CallOutcome.OK, status, Json.mapper().readTree(text), text, null, null, true, pause);
         } catch (IOException e) {
-          return new Attempt(CallOutcome.PARSE_FAILED, status, null, null, "response body is not JSON", null, true);
+          return new Attempt(CallOutcome.PARSE_FAILED, status, null, null, "response body is not JSON", null, true, pause);
         }
       }
       String error = "HTTP " + status + ": " + excerpt(text);
       if (!RetryPolicy.retryable(status)) {
-        return new Attempt(CallOutcome.BAD_REQUEST, status, null, null, error, null, true);
+        return new Attempt(CallOutcome.BAD_REQUEST, status, null, null, error, null, true, pause);
       }
       CallOutcome outcome = status == 429 ? CallOutcome.RATE_LIMITED : CallOutcome.TRANSIENT;
-      return new Attempt(outcome, status, null, null, error, response.header("Retry-After"), false);
+      return new Attempt(outcome, status, null, null, error, response.header("Retry-After"), false, pause);
     } catch (IOException e) {
       return new Attempt(CallOutcome.TRANSIENT, 0, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
-          false);
+          false, 0);
     }
   }
 

@@ -76,6 +76,19 @@ class TeacherClientTest {
   }
 
   @Test
+  void aSpentServerBudgetInTheHeadersPausesTheNextRequest() {
+    reply(200, OK, Map.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1.5s"));
+    reply(200, OK, Map.of());
+    TeacherClient c = new TeacherClient("headers-" + System.nanoTime(), server.endpoint("", 1),
+        io.judgeforge.teacher.store.ResponseStore.NONE, io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
+    chat(c);
+    assertEquals(List.of(), server.sleeps);
+    chat(c);
+    assertEquals(1, server.sleeps.size());
+    assertTrue(server.sleeps.get(0) > 1_000 && server.sleeps.get(0) <= 1_500, "waited for the reset: " + server.sleeps);
+  }
+
+  @Test
   void okCarriesContentAndUsage() {
     reply(200, OK, Map.of());
     ChatResult r = chat(client(3, "", Map.of()));

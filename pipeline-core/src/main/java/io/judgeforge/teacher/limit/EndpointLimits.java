@@ -17,13 +17,29 @@ public final class EndpointLimits {
   public final TokenBucket tokens;
   public final AdaptiveConcurrency concurrency;
   public final CircuitBreaker breaker;
+  private final LongSupplier clockMs;
+  private volatile long pausedUntil;
 
   public EndpointLimits(Endpoint endpoint, LongSupplier clockMs) {
     this.requests = new TokenBucket(endpoint.rpm(), clockMs);
     this.tokens = new TokenBucket(endpoint.tpm(), clockMs);
     this.concurrency = new AdaptiveConcurrency(endpoint.maxInFlight(), 1_000, clockMs);
+    this.clockMs = clockMs;
     this.breaker = new CircuitBreaker(endpoint.breakerWindow(), endpoint.breakerFailureShare(), endpoint.breakerMinMs(),
         clockMs);
+  }
+
+  /** The server said its budget is spent for {@code ms}: no request of this JVM starts before then. */
+  public void pauseFor(long ms) {
+    long until = clockMs.getAsLong() + ms;
+    synchronized (this) {
+      pausedUntil = Math.max(pausedUntil, until);
+    }
+  }
+
+  /** Milliseconds left of a pause the server asked for. */
+  public long pauseLeft() {
+    return Math.max(0, pausedUntil - clockMs.getAsLong());
   }
 
   /** The JVM's limits for {@code endpoint}/{@code model}, built once per distinct endpoint setting. */

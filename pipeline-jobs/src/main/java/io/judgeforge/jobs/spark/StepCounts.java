@@ -50,7 +50,7 @@ public final class StepCounts {
     }
     return new StepReport(step, in, out, filtered, quarantined, produced,
         reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, stored, promptTokens,
-        completionTokens, costUsd);
+        completionTokens, costUsd, costByScenario(items));
   }
 
   /** For a step without calls: {@code in} items, of which {@code rejects} (RejectedRecord rows) were removed. */
@@ -64,7 +64,18 @@ public final class StepCounts {
         quarantined += r.getLong(1);
       }
     }
-    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0, 0);
+    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0, 0, Map.of());
+  }
+
+  // Only scenarios that cost something are listed.
+  private static Map<String, Double> costByScenario(Dataset<Row> items) {
+    Map<String, Double> costs = new TreeMap<>();
+    for (Row r : items.groupBy(coalesce(col("scenario"), lit("(none)"))).agg(sum("cost_usd")).collectAsList()) {
+      if (r.getDouble(1) > 0) {
+        costs.put(r.getString(0), r.getDouble(1));
+      }
+    }
+    return costs;
   }
 
   private static Map<String, Long> reasons(Dataset<Row> rejects) {

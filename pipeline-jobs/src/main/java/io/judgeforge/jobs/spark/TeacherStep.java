@@ -69,6 +69,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
         .add("prompt_tokens", DataTypes.LongType, false)
         .add("completion_tokens", DataTypes.LongType, false)
         .add("cost_usd", DataTypes.DoubleType, false)
+        .add("latency_ms", DataTypes.LongType, false)
         .add("records", DataTypes.createArrayType(out.schema(), false), false);
   }
 
@@ -117,6 +118,6 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     String inputJson = result.status() == ItemStatus.OUT ? null : Json.write(item);
     return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
         result.detail(), inputJson, result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
-        result.usage().completionTokens(), result.usage().costUsd(), CollectionConverters.asScala(produced).toSeq());
+        result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(), CollectionConverters.asScala(produced).toSeq());
   }
 }

@@ -58,7 +58,7 @@ class JsonSchemasTest {
 
   private static final String STEP_REPORT = """
       {"step": "teacher-calls", "in": 30, "out": 28, "filtered": 0, "quarantined": 2, "produced": 112,
-       "reasons": {"parse_failed": 2}, "calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0}""";
+       "reasons": {"parse_failed": 2}, "calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0, "cost_by_scenario": {}}""";
 
   private static final String STAGE_REPORT = """
       {"stage": "generate", "steps": [%s], "records": 112, "records_by_scenario": {"close_qa": 56, "math_qa": 56},
@@ -97,7 +97,7 @@ class JsonSchemasTest {
     VALID.put("item-outcome", """
         {"item_id": "gen-close_qa-0000", "scenario": "close_qa", "status": "quarantined", "reason": "parse_failed",
          "detail": "no numbered list", "input": "{\\"id\\":\\"gen-close_qa-0000\\"}", "calls": 1, "stored": 0,
-         "prompt_tokens": 400, "completion_tokens": 30, "cost_usd": 0.0, "records": []}""");
+         "prompt_tokens": 400, "completion_tokens": 30, "cost_usd": 0.0, "latency_ms": 5, "records": []}""");
     VALID.put("rejected-record", """
         {"stage": "generate", "step": "validate", "status": "filtered", "item_id": "gen-close_qa-0000-3",
          "scenario": "close_qa", "reason": "duplicate", "detail": "duplicate of gen-close_qa-0000-1",
@@ -151,7 +151,7 @@ class JsonSchemasTest {
         {"judgment_id": "jdg-x", "scenario": "x", "score": 4, "conditioned_loss": 1.2, "direct_loss": 2.1,
          "answer_tokens": 165}""", "ifd"});
     BROKEN.put("item-outcome", new String[] {"""
-        {"item_id": "gen-x-0000", "status": "failed", "calls": 1, "stored": 0, "prompt_tokens": 4, "completion_tokens": 3, "cost_usd": 0.0,
+        {"item_id": "gen-x-0000", "status": "failed", "calls": 1, "stored": 0, "prompt_tokens": 4, "completion_tokens": 3, "cost_usd": 0.0, "latency_ms": 5,
          "records": []}""", "status"});
     BROKEN.put("rejected-record", new String[] {"""
         {"stage": "judge", "step": "judge-calls", "status": "quarantined", "item_id": "gen-x-0000-0~sim-6b",
@@ -244,14 +244,14 @@ class JsonSchemasTest {
          "reference_index": 0, "topic": "x", "seed_example_ids": []}""").stream().anyMatch(m -> m.contains("topic")));
     // An 'out' item has no reason or input; a rejected one has both and no records.
     assertTrue(JsonSchemas.validate("item-outcome", """
-        {"item_id": "a", "status": "out", "reason": "x", "calls": 1, "stored": 0, "prompt_tokens": 1, "completion_tokens": 1, "cost_usd": 0.0,
+        {"item_id": "a", "status": "out", "reason": "x", "calls": 1, "stored": 0, "prompt_tokens": 1, "completion_tokens": 1, "cost_usd": 0.0, "latency_ms": 5,
          "records": []}""").stream().anyMatch(m -> m.contains("reason")));
     assertTrue(JsonSchemas.validate("item-outcome", """
         {"item_id": "a", "status": "filtered", "reason": "too_long", "calls": 2, "stored": 0, "prompt_tokens": 1,
-         "completion_tokens": 0, "cost_usd": 0.0, "records": []}""").stream().anyMatch(m -> m.contains("input")));
+         "completion_tokens": 0, "cost_usd": 0.0, "latency_ms": 5, "records": []}""").stream().anyMatch(m -> m.contains("input")));
     // Records of an item must be one of the stage record types.
     assertFalse(JsonSchemas.validate("item-outcome", """
-        {"item_id": "a", "status": "out", "calls": 1, "stored": 0, "prompt_tokens": 1, "completion_tokens": 1, "cost_usd": 0.0,
+        {"item_id": "a", "status": "out", "calls": 1, "stored": 0, "prompt_tokens": 1, "completion_tokens": 1, "cost_usd": 0.0, "latency_ms": 5,
          "records": [{"judgment_id": "jdg-a", "scenario": "x", "score": 3}]}""").isEmpty());
   }
 
@@ -267,7 +267,7 @@ class JsonSchemasTest {
     Judgment judgment = new Judgment("jdg-" + response.id(), response.id(), classified.id(), "math_qa", "single",
         "sim-6b", "prompt", "output [[5]]", 5, List.of(5), List.of("Correct."), List.of(), "judge-single@0123456789ab",
         "sim-gpt-4", SHA);
-    StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123);
+    StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123));
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
         Map.of("judge", new Manifest.SetCounts(1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of("5", 1L),
