@@ -81,9 +81,15 @@ public record PipelineConfig(
     }
   }
 
-  public record Inputs(String references, String seeds) implements Serializable {
+  public record Inputs(String references, String referencesFormat, int chunkChars, int chunkOverlapChars, String seeds)
+      implements Serializable {
     public Inputs {
       check(!references.isBlank(), "inputs.references", references, "a path");
+      check(java.util.List.of("auto", "jsonl", "parquet", "csv", "text").contains(referencesFormat), "inputs.references-format",
+          referencesFormat, "one of auto, jsonl, parquet, csv, text");
+      check(chunkChars >= 100, "inputs.chunk-chars", chunkChars, "an integer >= 100");
+      check(chunkOverlapChars >= 0 && chunkOverlapChars < chunkChars / 2, "inputs.chunk-overlap-chars", chunkOverlapChars,
+          "an integer from 0 to below half of inputs.chunk-chars");
       check(!seeds.isBlank(), "inputs.seeds", seeds, "a path");
     }
   }

@@ -22,7 +22,12 @@ final class DryRun {
 
   static String render(Launch launch) {
     PipelineConfig config = launch.config;
-    int referenceChars = averageReferenceChars(HadoopFiles.resolve(launch.configDir, config.inputs().references()));
+    String references = HadoopFiles.resolve(launch.configDir, config.inputs().references());
+    boolean jsonl = config.inputs().referencesFormat().equals("jsonl")
+        || (config.inputs().referencesFormat().equals("auto") && references.matches("(?i).*\\.jsonl?$"));
+    // Other formats are not sampled without Spark: a passage is assumed to fill a chunk.
+    int referenceChars = Math.min(config.inputs().chunkChars(),
+        jsonl ? averageReferenceChars(references) : config.inputs().chunkChars());
     List<StageEstimate> estimates = new RunEstimator(config, launch.catalog, launch.prompts, launch.seeds)
         .estimate(referenceChars);
     StringBuilder sb = new StringBuilder("Dry run: no Spark job and no call was made.\n");

@@ -55,6 +55,11 @@ public final class StepCounts {
 
   /** For a step without calls: {@code in} items, of which {@code rejects} (RejectedRecord rows) were removed. */
   public static StepReport ofFilter(String step, long in, long out, Dataset<Row> rejects) {
+    return ofFilter(step, in, out, out, rejects);
+  }
+
+  /** As {@link #ofFilter(String, long, long, Dataset)}, for a step whose kept items produce {@code produced} records. */
+  public static StepReport ofFilter(String step, long in, long out, long produced, Dataset<Row> rejects) {
     long filtered = 0;
     long quarantined = 0;
     for (Row r : rejects.groupBy("status").count().collectAsList()) {
@@ -64,7 +69,7 @@ public final class StepCounts {
         quarantined += r.getLong(1);
       }
     }
-    return new StepReport(step, in, out, filtered, quarantined, out, reasons(rejects), 0, 0, 0, 0, 0, Map.of());
+    return new StepReport(step, in, out, filtered, quarantined, produced, reasons(rejects), 0, 0, 0, 0, 0, Map.of());
   }
 
   // Only scenarios that cost something are listed.

@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.ReferenceReader;
+import io.judgeforge.stage.generate.ReferenceChunker;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.jobs.spark.TeacherStep;
@@ -54,7 +56,7 @@ public final class GenerateJob {
 
     StepOutput references = readReferences(ctx);
     Dataset<Row> passages = references.records();
-    long referenceCount = references.report().out();
+    long referenceCount = references.report().produced();
 
     List<GenerationTask> plan = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed())
         .plan(referenceCount);
@@ -79,11 +81,11 @@ public final class GenerateJob {
     return StageOutputs.write(ctx, STAGE, validated.records(), List.of(references, called, validated), start);
   }
 
+  /** Reads and checks the passages, then cuts them into chunks: the step's records are the chunks. */
   private static StepOutput readReferences(PipelineContext ctx) {
     RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
-    StructType schema = codec.schema().add("_corrupt_record", DataTypes.StringType);
-    Dataset<Row> raw = ctx.spark().read().schema(schema).option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", "_corrupt_record").json(ctx.referencesPath()).cache();
+    var inputs = ctx.config().inputs();
+    Dataset<Row> raw = ReferenceReader.read(ctx.spark(), ctx.files(), ctx.referencesPath(), inputs.referencesFormat()).cache();
     org.apache.spark.sql.Column reason = when(col("_corrupt_record").isNotNull(), lit("malformed_json"))
         .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
         .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"));
@@ -91,12 +93,16 @@ public final class GenerateJob {
     Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
         .select(lit(STAGE).as("stage"), lit("references").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
             col("id").as("item_id"), lit(null).cast("string").as("scenario"), col("reason"),
-            lit("inputs.references line is unusable").as("detail"),
+            lit("an inputs.references row is unusable").as("detail"),
             coalesce(col("_corrupt_record"), to_json(struct(col("id"), col("title"), col("topic"), col("text")))).as("input"));
     Dataset<Row> good = checked.filter(col("reason").isNull()).select("id", "title", "topic", "text");
+    ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
+    org.apache.spark.api.java.function.FlatMapFunction<Row, Row> cut = row -> chunker.chunks(codec.fromRow(row)).stream()
+        .map(codec::toRow).iterator();
+    Dataset<Row> chunks = good.flatMap(cut, org.apache.spark.sql.Encoders.row(codec.schema())).cache();
     long in = raw.count();
     long out = good.count();
-    return new StepOutput(good, rejects, StepCounts.ofFilter("references", in, out, rejects));
+    return new StepOutput(chunks, rejects, StepCounts.ofFilter("references", in, out, chunks.count(), rejects));
   }
 
   /** Passages numbered 0..n-1 in id order, so a task's reference index picks the same passage on every run. */
