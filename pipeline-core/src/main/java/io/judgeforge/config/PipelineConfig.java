@@ -159,7 +159,8 @@ public record PipelineConfig(
   }
 
   public record Generate(
-      int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords, Quiz quiz)
+      int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords,
+      double nearDuplicateJaccard, int shingleWords, Quiz quiz)
       implements Serializable {
     public Generate {
       check(quotas != null, "generate.quotas", null, "a mapping of scenario id to count");
@@ -170,6 +171,10 @@ public record PipelineConfig(
       quotas.forEach((k, v) -> check(v >= 0, "generate.quotas." + k, v, "an integer >= 0"));
       check(minWords >= 1, "generate.min-words", minWords, "an integer >= 1");
       check(maxWords >= minWords, "generate.max-words", maxWords, "an integer >= generate.min-words");
+      check(nearDuplicateJaccard >= 0 && nearDuplicateJaccard < 1, "generate.near-duplicate-jaccard", nearDuplicateJaccard,
+          "a number in [0, 1); 0 turns the check off");
+      check(shingleWords >= 1 && shingleWords <= minWords, "generate.shingle-words", shingleWords,
+          "an integer from 1 to generate.min-words");
     }
 
     public int quotaFor(String scenarioId) {

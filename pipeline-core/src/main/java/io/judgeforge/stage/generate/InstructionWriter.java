@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * role-playing quizzing), calls the teacher, and reads the instructions out of the answer.
  */
 public final class InstructionWriter implements Serializable {
+  /** Separates a quiz question from the material it is about, in the instruction's text. */
+  public static final String MATERIAL_MARKER = "\n\nMaterial:\n";
+
   private final ScenarioCatalog catalog;
   private final PromptLibrary prompts;
   private final Map<String, String> seedTexts;
@@ -83,7 +86,7 @@ public final class InstructionWriter implements Serializable {
     for (int i = 0; i < questions.size(); i++) {
       String text = questions.get(i);
       if (task.method() == GenerationMethod.QUIZ && task.reference() != null) {
-        text = text + "\n\nMaterial:\n" + task.reference();
+        text = text + MATERIAL_MARKER + task.reference();
       }
       out.add(new Instruction(task.id() + "-" + i, task.scenario(), task.scenario(), null, task.method().name().toLowerCase(),
           text, task.id(), task.referenceId(), task.seedExampleIds(), template(task).version(), teacher.model(), requestHash));

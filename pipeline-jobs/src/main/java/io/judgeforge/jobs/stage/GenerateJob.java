@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.NearDuplicates;
 import io.judgeforge.jobs.spark.ReferenceReader;
 import io.judgeforge.stage.generate.ReferenceChunker;
 import io.judgeforge.jobs.spark.StepCounts;
@@ -146,13 +147,33 @@ public final class GenerateJob {
         .withColumn("dup_of", first("id").over(byKey))
         .withColumn("reason", coalesce(col("rule"), when(col("dup_rank").gt(1), lit("duplicate"))))
         .cache();
-    Dataset<Row> kept = checked.filter(col("reason").isNull()).select(instructionCols);
+    Dataset<Row> unique = checked.filter(col("reason").isNull()).select(instructionCols).cache();
+    var generate = ctx.config().generate();
+    Dataset<Row> kept = unique;
+    Dataset<Row> nearRejects = null;
+    if (generate.nearDuplicateJaccard() > 0) {
+      // Questions about the same material share it word for word; only the question is compared.
+      Dataset<Row> questions = unique.select(col("id"), org.apache.spark.sql.functions.split(col("text"),
+          java.util.regex.Pattern.quote(InstructionWriter.MATERIAL_MARKER)).getItem(0).as("text"));
+      Dataset<Row> near = NearDuplicates.find(questions, generate.nearDuplicateJaccard(),
+          generate.shingleWords(), ctx.config().run().seed()).cache();
+      kept = unique.join(near.select("id"), unique.col("id").equalTo(near.col("id")), "left_anti");
+      nearRejects = unique.join(near.withColumnRenamed("id", "near_id"), col("id").equalTo(col("near_id")))
+          .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
+              col("id").as("item_id"), col("scenario"), lit("near_duplicate").as("reason"),
+              org.apache.spark.sql.functions.concat(lit("near-duplicate of "), col("duplicate_of"), lit(" (Jaccard "),
+                  org.apache.spark.sql.functions.format_number(col("jaccard"), 2), lit(")")).as("detail"),
+              to_json(struct(instructionCols)).as("input"));
+    }
     Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
         .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
             col("id").as("item_id"), col("scenario"), col("reason"),
             when(col("reason").equalTo("duplicate"), org.apache.spark.sql.functions.concat(lit("duplicate of "), col("dup_of")))
                 .otherwise(lit(null).cast("string")).as("detail"),
             to_json(struct(instructionCols)).as("input"));
+    if (nearRejects != null) {
+      rejects = rejects.unionByName(nearRejects);
+    }
     long in = checked.count();
     long out = kept.count();
     return new StepOutput(kept, rejects, StepCounts.ofFilter("validate", in, out, rejects));
