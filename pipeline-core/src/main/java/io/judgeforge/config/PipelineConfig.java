@@ -160,7 +160,7 @@ public record PipelineConfig(
 
   public record Generate(
       int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords,
-      double nearDuplicateJaccard, int shingleWords, Quiz quiz)
+      double nearDuplicateJaccard, int shingleWords, int maxRounds, Quiz quiz)
       implements Serializable {
     public Generate {
       check(quotas != null, "generate.quotas", null, "a mapping of scenario id to count");
@@ -173,6 +173,7 @@ public record PipelineConfig(
       check(maxWords >= minWords, "generate.max-words", maxWords, "an integer >= generate.min-words");
       check(nearDuplicateJaccard >= 0 && nearDuplicateJaccard < 1, "generate.near-duplicate-jaccard", nearDuplicateJaccard,
           "a number in [0, 1); 0 turns the check off");
+      check(maxRounds >= 1 && maxRounds <= 20, "generate.max-rounds", maxRounds, "1 to 20");
       check(shingleWords >= 1 && shingleWords <= minWords, "generate.shingle-words", shingleWords,
           "an integer from 1 to generate.min-words");
     }

@@ -35,9 +35,19 @@ public final class GenerationPlanner {
 
   /** The tasks; reference-based and reading-comprehension tasks get a reference index below {@code referenceCount}. */
   public List<GenerationTask> plan(long referenceCount) {
+    return plan(referenceCount, Map.of(), Map.of());
+  }
+
+  /**
+   * The calls that make up each scenario's shortfall: its quota less the instructions it already
+   * {@code has}. Numbering continues after the {@code callsMade} so far, so a top-up call gets its
+   * own id, reference, seed examples and quiz spec, and so a different request.
+   */
+  public List<GenerationTask> plan(long referenceCount, Map<String, Long> has, Map<String, Integer> callsMade) {
     List<GenerationTask> tasks = new ArrayList<>();
     for (Scenario scenario : catalog.scenarios()) {
-      int quota = settings.quotaFor(scenario.id());
+      int quota = (int) Math.max(0, settings.quotaFor(scenario.id()) - has.getOrDefault(scenario.id(), 0L));
+      int first = callsMade.getOrDefault(scenario.id(), 0);
       int calls = (quota + settings.perCall() - 1) / settings.perCall();
       boolean needsReference = scenario.method() == GenerationMethod.REFERENCE || "reading_comprehension".equals(scenario.id());
       if (calls > 0 && needsReference && referenceCount == 0) {
@@ -46,8 +56,9 @@ public final class GenerationPlanner {
       SplittableRandom random = new SplittableRandom(seed ^ scenario.id().hashCode());
       long referenceOffset = referenceCount == 0 ? 0 : random.nextLong(referenceCount);
       QuizDesign design = new QuizDesign(settings.quiz(), random);
-      for (int call = 0; call < calls; call++) {
-        int count = Math.min(settings.perCall(), quota - call * settings.perCall());
+      for (int i = 0; i < calls; i++) {
+        int call = first + i;
+        int count = Math.min(settings.perCall(), quota - i * settings.perCall());
         String id = "gen-" + scenario.id() + "-" + String.format("%04d", call);
         Long referenceIndex = needsReference ? (referenceOffset + call) % referenceCount : null;
         List<String> seedIds = sampleSeeds(scenario.id(), new SplittableRandom(seed ^ id.hashCode()));

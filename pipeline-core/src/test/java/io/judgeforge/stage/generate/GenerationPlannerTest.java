@@ -24,7 +24,7 @@ class GenerationPlannerTest {
     ScenarioCatalog catalog = ScenarioCatalog.parse(Files.readString(Path.of("../conf/scenarios.yaml")), "scenarios.yaml");
     List<SeedInstruction> seeds = List.of(new SeedInstruction("s1", "close_qa", "Q1?"),
         new SeedInstruction("s2", "close_qa", "Q2?"), new SeedInstruction("s3", "close_qa", "Q3?"));
-    return new GenerationPlanner(catalog, new Generate(5, 2, quota, quotas, 4, 400, 0.8, 3, QUIZ), seeds, 11L);
+    return new GenerationPlanner(catalog, new Generate(5, 2, quota, quotas, 4, 400, 0.8, 3, 3, QUIZ), seeds, 11L);
   }
 
   @Test
@@ -37,6 +37,18 @@ class GenerationPlannerTest {
     assertNull(planned.get("open_qa"));
     assertEquals(List.of(5, 5, 2), plan.stream().filter(t -> t.scenario().equals("close_qa")).map(GenerationTask::count).toList());
     assertEquals(plan.size(), plan.stream().map(GenerationTask::id).distinct().count());
+  }
+
+  @Test
+  void aTopUpPlansOnlyTheShortfallWithNewIds() throws Exception {
+    GenerationPlanner p = planner(12, Map.of());
+    List<GenerationTask> topUp = p.plan(20, Map.of("close_qa", 9L, "math_qa", 12L), Map.of("close_qa", 3, "math_qa", 3));
+    List<GenerationTask> closeQa = topUp.stream().filter(t -> t.scenario().equals("close_qa")).toList();
+    assertEquals(1, closeQa.size());
+    assertEquals(3, closeQa.get(0).count(), "12 asked, 9 kept: 3 more");
+    assertEquals("gen-close_qa-0003", closeQa.get(0).id(), "numbering continues after the 3 calls made");
+    assertTrue(topUp.stream().noneMatch(t -> t.scenario().equals("math_qa")), "a met quota asks for nothing");
+    assertTrue(p.plan(20).stream().noneMatch(t -> t.id().equals("gen-close_qa-0003")), "the first round never used that id");
   }
 
   @Test

@@ -56,33 +56,54 @@ public final class GenerateJob {
     PipelineConfig config = ctx.config();
 
     StepOutput references = readReferences(ctx);
-    Dataset<Row> passages = references.records();
     long referenceCount = references.report().produced();
+    Dataset<Row> indexedReferences = indexed(ctx, references.records()).cache();
 
-    List<GenerationTask> plan = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed())
-        .plan(referenceCount);
-    sayPlan(ctx, plan);
+    GenerationPlanner planner = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed());
+    InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
+        ctx.teacher(config.teacher().temperature(), config.teacher().maxTokens()));
+    List<StepOutput> steps = new ArrayList<>(List.of(references));
+    Map<String, Long> has = Map.of();
+    Map<String, Integer> callsMade = new java.util.HashMap<>();
+    Dataset<Row> generated = null;
+    StepOutput validated = null;
+    // Round 1 asks for every quota; each later round asks only for what validation removed, until
+    // the quotas are met or generate.max-rounds is reached.
+    for (int round = 1; round <= config.generate().maxRounds(); round++) {
+      List<GenerationTask> plan = planner.plan(referenceCount, has, callsMade);
+      if (plan.isEmpty()) {
+        break;
+      }
+      sayPlan(ctx, plan, round);
+      plan.forEach(t -> callsMade.merge(t.scenario(), 1, Integer::sum));
+      String step = round == 1 ? "teacher-calls" : "teacher-calls-" + round;
+      StepOutput called = new TeacherStep<>(STAGE, step, GenerationTask.class, Instruction.class,
+          (GenerationTask task, io.judgeforge.teacher.TeacherClients clients) -> writer.write(task, clients.get(config.teacher().endpoint())),
+          GenerationTask::id, GenerationTask::scenario, ctx.clients(STAGE), ctx.inFlight(config.teacher().endpoint()))
+          .run(ctx.spark(), withReferences(ctx, plan, indexedReferences), ctx.layout(), ctx.partitions());
+      steps.add(called);
+      generated = generated == null ? called.records() : generated.unionByName(called.records());
+      validated = validate(ctx, generated);
+      has = StepCounts.byScenario(validated.records());
+    }
+    if (validated == null) {
+      RecordCodec<Instruction> codec = RecordCodec.of(Instruction.class);
+      validated = validate(ctx, ctx.spark().createDataFrame(List.<Row>of(), codec.schema()));
+    }
+    steps.add(validated);
+    return StageOutputs.write(ctx, STAGE, validated.records(), steps, start);
+  }
 
+  private static Dataset<Row> withReferences(PipelineContext ctx, List<GenerationTask> plan, Dataset<Row> indexedReferences) {
     RecordCodec<GenerationTask> taskCodec = RecordCodec.of(GenerationTask.class);
     List<Row> taskRows = new ArrayList<>();
     plan.forEach(t -> taskRows.add(taskCodec.toRow(t)));
     Dataset<Row> tasks = ctx.spark().createDataFrame(taskRows, taskCodec.schema());
-    Dataset<Row> withReferences = tasks.drop("reference_id", "reference")
-        .join(indexed(ctx, passages), col("reference_index").equalTo(col("ref_index")), "left")
+    return tasks.drop("reference_id", "reference")
+        .join(indexedReferences, col("reference_index").equalTo(col("ref_index")), "left")
         .select(taskColumns(taskCodec.schema()));
-
-    InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
-        ctx.teacher(config.teacher().temperature(), config.teacher().maxTokens()));
-    TeacherStep<GenerationTask, Instruction> calls = new TeacherStep<>(STAGE, "teacher-calls", GenerationTask.class,
-        Instruction.class, (task, clients) -> writer.write(task, clients.get(config.teacher().endpoint())),
-        GenerationTask::id, GenerationTask::scenario, ctx.clients(STAGE), ctx.inFlight(config.teacher().endpoint()));
-    StepOutput called = calls.run(ctx.spark(), withReferences, ctx.layout(), ctx.partitions());
-
-    StepOutput validated = validate(ctx, called.records());
-    return StageOutputs.write(ctx, STAGE, validated.records(), List.of(references, called, validated), start);
   }
 
-  /** Reads and checks the passages, then cuts them into chunks: the step's records are the chunks. */
   private static StepOutput readReferences(PipelineContext ctx) {
     RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
     var inputs = ctx.config().inputs();
@@ -179,14 +200,15 @@ public final class GenerateJob {
     return new StepOutput(kept, rejects, StepCounts.ofFilter("validate", in, out, rejects));
   }
 
-  private static void sayPlan(PipelineContext ctx, List<GenerationTask> plan) {
+  private static void sayPlan(PipelineContext ctx, List<GenerationTask> plan, int round) {
     Map<String, int[]> perScenario = new TreeMap<>();
     for (GenerationTask t : plan) {
       int[] v = perScenario.computeIfAbsent(t.scenario() + " (" + t.method().name().toLowerCase() + ")", k -> new int[2]);
       v[0]++;
       v[1] += t.count();
     }
-    StringBuilder sb = new StringBuilder("[generate] plan: " + plan.size() + " teacher calls");
+    StringBuilder sb = new StringBuilder(round == 1 ? "[generate] plan: " + plan.size() + " teacher calls"
+        : "[generate] round " + round + ", the shortfall after validation: " + plan.size() + " teacher calls");
     perScenario.forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(v[0]).append(" calls, ")
         .append(v[1]).append(" instructions"));
     ctx.progress().say(sb.toString());
