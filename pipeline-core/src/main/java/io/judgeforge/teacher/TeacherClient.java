@@ -186,7 +186,7 @@ public final class TeacherClient {
   }
 
   /** The request key: the same request to the same named endpoint has the same key on every run. */
-  public static String requestKey(String endpointName, String path, String canonicalBody, String templateVersion) {
+  private static String requestKey(String endpointName, String path, String canonicalBody, String templateVersion) {
     return PromptTemplate.sha256(endpointName + "\n" + path + "\n" + templateVersion + "\n" + canonicalBody);
   }
 

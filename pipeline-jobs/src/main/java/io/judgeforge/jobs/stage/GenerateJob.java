@@ -62,6 +62,9 @@ public final class GenerateJob {
     GenerationPlanner planner = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed());
     InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
         ctx.teacher(config.teacher().temperature(), config.teacher().maxTokens()));
+    // One set of clients for every round: the budget share and its ledger belong to the stage run,
+    // so top-up rounds spend from what round 1 left rather than from a fresh share each.
+    io.judgeforge.teacher.TeacherClients clients = ctx.clients(STAGE);
     List<StepOutput> steps = new ArrayList<>(List.of(references));
     Map<String, Long> has = Map.of();
     Map<String, Integer> callsMade = new java.util.HashMap<>();
@@ -78,8 +81,8 @@ public final class GenerateJob {
       plan.forEach(t -> callsMade.merge(t.scenario(), 1, Integer::sum));
       String step = round == 1 ? "teacher-calls" : "teacher-calls-" + round;
       StepOutput called = new TeacherStep<>(STAGE, step, GenerationTask.class, Instruction.class,
-          (GenerationTask task, io.judgeforge.teacher.TeacherClients clients) -> writer.write(task, clients.get(config.teacher().endpoint())),
-          GenerationTask::id, GenerationTask::scenario, ctx.clients(STAGE), ctx.inFlight(config.teacher().endpoint()))
+          (GenerationTask task, io.judgeforge.teacher.TeacherClients c) -> writer.write(task, c.get(config.teacher().endpoint())),
+          GenerationTask::id, GenerationTask::scenario, clients, ctx.inFlight(config.teacher().endpoint()))
           .run(ctx.spark(), withReferences(ctx, plan, indexedReferences), ctx.layout(), ctx.partitions());
       steps.add(called);
       generated = generated == null ? called.records() : generated.unionByName(called.records());

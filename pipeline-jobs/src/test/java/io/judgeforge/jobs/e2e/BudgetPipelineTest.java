@@ -39,4 +39,27 @@ class BudgetPipelineTest {
     assertTrue(manifest.at("/sets/judge/records").asLong() > 0, "what was judged is published");
     assertTrue(run.stdout().contains("the budget ran out during stage judge"), run.stdout());
   }
+
+  @Test
+  void topUpRoundsSpendFromTheSameBudgetAsTheFirst(@TempDir Path out) throws Exception {
+    // One call at a time, so the budget is exact: it runs out during round 1 of generate, and the
+    // top-up round that follows must find nothing left rather than a fresh share.
+    java.io.StringWriter stdout = new java.io.StringWriter();
+    int code = io.judgeforge.jobs.cli.Main.execute(new String[] {"generate", "--conf", "../conf/local.yaml", "--out",
+        out.toString(), "--set", "generate.quota=2", "--set", "spark.partitions=1", "--set", "endpoints.sim.max-in-flight=1",
+        "--set", "prices.sim-gpt-4={input: 10, output: 30}", "--set", "budget.max-usd=0.03"},
+        new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertEquals(0, code, stdout.toString());
+    Path report;
+    try (var runs = java.nio.file.Files.list(out.resolve("runs"))) {
+      report = runs.findFirst().orElseThrow().resolve("generate/_report.json");
+    }
+    JsonNode steps = PipelineRuns.JSON.readTree(report.toFile()).get("steps");
+    JsonNode round1 = steps.get(1);
+    assertTrue(round1.at("/reasons/budget_exhausted").asLong() > 0, "the budget ran out in round 1: " + round1);
+    JsonNode round2 = steps.get(2);
+    assertEquals("teacher-calls-2", round2.get("step").asText(), "a top-up round was planned: " + steps);
+    assertEquals(0, round2.get("calls").asLong(), "round 2 made no call with the budget spent: " + round2);
+    assertEquals(round2.get("in").asLong(), round2.at("/reasons/budget_exhausted").asLong());
+  }
 }
