@@ -81,9 +81,13 @@ public record PipelineConfig(
     }
   }
 
-  public record Inputs(String references, String referencesFormat, int chunkChars, int chunkOverlapChars, String seeds)
+  public record Inputs(String references, String referencesFormat, int chunkChars, int chunkOverlapChars, String seeds,
+      String instructions, String instructionsFormat)
       implements Serializable {
     public Inputs {
+      check(instructions != null, "inputs.instructions", null, "a path, or \"\" for none");
+      check(java.util.List.of("auto", "jsonl", "parquet", "csv").contains(instructionsFormat), "inputs.instructions-format",
+          instructionsFormat, "one of auto, jsonl, parquet, csv");
       check(!references.isBlank(), "inputs.references", references, "a path");
       check(java.util.List.of("auto", "jsonl", "parquet", "csv", "text").contains(referencesFormat), "inputs.references-format",
           referencesFormat, "one of auto, jsonl, parquet, csv, text");
@@ -160,9 +164,17 @@ public record PipelineConfig(
 
   public record Generate(
       int perCall, int seedExamples, int quota, Map<String, Integer> quotas, int minWords, int maxWords,
-      double nearDuplicateJaccard, int shingleWords, int maxRounds, Quiz quiz)
+      double nearDuplicateJaccard, int shingleWords, int maxRounds, Quiz quiz, Map<String, Quiz> quizByScenario,
+      String previousRun, double maxReferenceOverlap, List<String> referenceOverlapExempt)
       implements Serializable {
     public Generate {
+      check(previousRun != null, "generate.previous-run", null, "a run id or folder, or \"\" for none");
+      check(maxReferenceOverlap > 0 && maxReferenceOverlap <= 1, "generate.max-reference-overlap", maxReferenceOverlap,
+          "a number in (0, 1]; 1 turns the check off");
+      check(referenceOverlapExempt != null, "generate.reference-overlap-exempt", null, "a list of scenario ids");
+      referenceOverlapExempt = List.copyOf(referenceOverlapExempt);
+      check(quizByScenario != null, "generate.quiz-by-scenario", null, "a mapping of scenario id to attribute lists");
+      quizByScenario = Map.copyOf(quizByScenario);
       check(quotas != null, "generate.quotas", null, "a mapping of scenario id to count");
       quotas = Map.copyOf(quotas);
       check(perCall >= 1 && perCall <= 50, "generate.per-call", perCall, "1 to 50");
@@ -180,6 +192,11 @@ public record PipelineConfig(
 
     public int quotaFor(String scenarioId) {
       return quotas.getOrDefault(scenarioId, quota);
+    }
+
+    /** The quiz attribute lists of a scenario: its own, else the shared {@code generate.quiz}. */
+    public Quiz quizFor(String scenarioId) {
+      return quizByScenario.getOrDefault(scenarioId, quiz);
     }
   }
 
@@ -254,8 +271,20 @@ public record PipelineConfig(
     }
   }
 
-  public record Export(String version, double validationFraction, int shardRecords) implements Serializable {
+  /** Which scenario label the classifier set trains on (and so which questions the questioner set keeps). */
+  public enum ClassifierLabels {
+    /** The intended scenario where the teacher's label agrees with it; imported instructions take the teacher's label. */
+    AGREED,
+    /** The scenario an instruction was written for (the teacher's label for imported ones). */
+    INTENDED,
+    /** The teacher's label. */
+    PREDICTED
+  }
+
+  public record Export(String version, double validationFraction, int shardRecords, ClassifierLabels classifierLabels)
+      implements Serializable {
     public Export {
+      check(classifierLabels != null, "export.classifier-labels", null, "one of agreed, intended, predicted");
       check(version.matches("[A-Za-z0-9._-]*"), "export.version", version, "letters, digits, '.', '_' or '-'");
       check(validationFraction >= 0 && validationFraction < 1, "export.validation-fraction", validationFraction, "a number in [0, 1)");
       check(shardRecords >= 1, "export.shard-records", shardRecords, "an integer >= 1");

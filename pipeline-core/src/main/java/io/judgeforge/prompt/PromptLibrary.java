@@ -11,6 +11,8 @@ public record PromptLibrary(Map<String, PromptTemplate> templates) implements Se
   public static final String GENERATE_QUIZ = "generate-quiz";
   public static final String CLASSIFY = "classify";
   public static final String JUDGE_SINGLE = "judge-single";
+  /** The prompt of the questioner fine-tuning set: scenario and reference in, questions out, no seed examples. */
+  public static final String QUESTIONER = "questioner";
 
   /** Each template the pipeline needs, with the placeholders it must have. */
   public static final Map<String, Set<String>> REQUIRED =
@@ -20,6 +22,7 @@ public record PromptLibrary(Map<String, PromptTemplate> templates) implements Se
               Set.of("scenario_name", "scenario_description", "difficulty", "audience", "subject", "topic", "task",
                   "material_block", "seed_examples", "count"),
           CLASSIFY, Set.of("scenario_list", "instruction"),
+          QUESTIONER, Set.of("scenario_name", "scenario_description", "reference", "count"),
           JUDGE_SINGLE,
               Set.of("scenario_name", "scenario_description", "criteria", "grading_tiers", "instruction", "response"));
 

@@ -50,6 +50,7 @@ final class ScenarioKeywordRules {
               "(what do you think|\\badvice\\b|\\brecommend\\w*|\\bopinions?\\b|\\bsuggest\\w*"
                   + "|\\bshould i\\b)"));
 
+  private static final String MATERIAL_BLOCK = "\n\nmaterial:\n";
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
   private static final Pattern OPERATOR = Pattern.compile("[+*/=%^×÷]");
 
@@ -66,6 +67,13 @@ final class ScenarioKeywordRules {
   static List<Scenario> candidates(String instruction) {
     String text = instruction.toLowerCase(Locale.ROOT);
     List<Scenario> result = new ArrayList<>();
+    // A question that comes with its material is about that material, as a reader would see it; the
+    // material's own words (numbers, "translated", "code") say nothing about the task.
+    int material = text.indexOf(MATERIAL_BLOCK);
+    if (material >= 0) {
+      text = text.substring(0, material);
+      result.add(Scenario.READING_COMPREHENSION);
+    }
     for (Rule rule : RULES) {
       boolean fires = rule.pattern().matcher(text).find();
       if (!fires && rule.scenario() == Scenario.MATH_QA) {

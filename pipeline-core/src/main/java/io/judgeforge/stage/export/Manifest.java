@@ -21,8 +21,9 @@ public record Manifest(
     Totals totals,
     BudgetUse budget) {
 
-  /** Record counts of one fine-tuning set. */
+  /** One fine-tuning set: what it trains ({@code task}) and its record counts; {@code byScore} is empty for unscored sets. */
   public record SetCounts(
+      String task,
       long records,
       Map<String, Long> bySplit,
       Map<String, Long> byScenario,

@@ -55,7 +55,7 @@ public final class GenerationPlanner {
       }
       SplittableRandom random = new SplittableRandom(seed ^ scenario.id().hashCode());
       long referenceOffset = referenceCount == 0 ? 0 : random.nextLong(referenceCount);
-      QuizDesign design = new QuizDesign(settings.quiz(), random);
+      QuizDesign design = new QuizDesign(settings.quizFor(scenario.id()), random);
       for (int i = 0; i < calls; i++) {
         int call = first + i;
         int count = Math.min(settings.perCall(), quota - i * settings.perCall());

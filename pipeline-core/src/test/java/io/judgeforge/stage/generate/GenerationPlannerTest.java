@@ -24,7 +24,7 @@ class GenerationPlannerTest {
     ScenarioCatalog catalog = ScenarioCatalog.parse(Files.readString(Path.of("../conf/scenarios.yaml")), "scenarios.yaml");
     List<SeedInstruction> seeds = List.of(new SeedInstruction("s1", "close_qa", "Q1?"),
         new SeedInstruction("s2", "close_qa", "Q2?"), new SeedInstruction("s3", "close_qa", "Q3?"));
-    return new GenerationPlanner(catalog, new Generate(5, 2, quota, quotas, 4, 400, 0.8, 3, 3, QUIZ), seeds, 11L);
+    return new GenerationPlanner(catalog, new Generate(5, 2, quota, quotas, 4, 400, 0.8, 3, 3, QUIZ, Map.of(), "", 0.5, List.of()), seeds, 11L);
   }
 
   @Test

@@ -100,6 +100,13 @@ public final class Launch implements AutoCloseable {
               + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
         }
       }
+      for (String scenario : config.generate().quizByScenario().keySet()) {
+        if (catalog.find(scenario).filter(s -> s.method() == io.judgeforge.scenario.GenerationMethod.QUIZ).isEmpty()) {
+          throw new ConfigException("Unknown config key 'generate.quiz-by-scenario." + scenario
+              + "' (not a role-playing-quiz scenario of the catalog: " + catalog.scenarios().stream()
+              .filter(s -> s.method() == io.judgeforge.scenario.GenerationMethod.QUIZ).map(s -> s.id()).toList() + ")");
+        }
+      }
       String promptsDir = HadoopFiles.resolve(dir, config.prompts());
       Map<String, PromptTemplate> templates = new HashMap<>();
       StringBuilder fingerprint = new StringBuilder(canonical(tree)).append('\n').append(catalogYaml);
@@ -194,8 +201,7 @@ public final class Launch implements AutoCloseable {
     if (!startsRun && !files.exists(outUri + "/runs/" + id)) {
       throw new ConfigException("No run '" + id + "' under " + outUri + "/runs (give the --run-id of an existing run)");
     }
-    String referencesPath = HadoopFiles.resolve(configDir, config.inputs().references());
-    return new PipelineContext(spark, config, configSha256, catalog, prompts, seeds, referencesPath,
+    return new PipelineContext(spark, config, configSha256, catalog, prompts, seeds, configDir,
         new RunLayout(outUri, id), files, progress);
   }
 

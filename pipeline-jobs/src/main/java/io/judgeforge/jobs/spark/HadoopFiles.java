@@ -41,6 +41,16 @@ public final class HadoopFiles {
     }
   }
 
+  /** True when the glob pattern matches at least one path. */
+  public boolean globExists(String pattern) {
+    try {
+      org.apache.hadoop.fs.FileStatus[] found = fs(pattern).globStatus(new Path(pattern));
+      return found != null && found.length > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + pattern, e);
+    }
+  }
+
   public String readText(String path) {
     try (InputStream in = fs(path).open(new Path(path))) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();

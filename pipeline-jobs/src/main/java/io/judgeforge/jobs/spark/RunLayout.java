@@ -29,6 +29,16 @@ public record RunLayout(String out, String runId) implements Serializable {
     return stage(stage) + "/records";
   }
 
+  /** The reference passages (chunks) generation used, kept for the questioner set's export. */
+  public String passages() {
+    return stage("generate") + "/passages";
+  }
+
+  /** A further record set of a stage, beside its main {@code records/}: export's classifier and questioner sets. */
+  public String records(String stage, String set) {
+    return stage(stage) + "/records-" + set;
+  }
+
   public String filtered(String stage) {
     return stage(stage) + "/filtered";
   }

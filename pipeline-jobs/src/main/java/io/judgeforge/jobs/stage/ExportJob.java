@@ -2,21 +2,12 @@ package io.judgeforge.jobs.stage;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 
-import io.judgeforge.jobs.spark.RecordCodec;
-import io.judgeforge.jobs.spark.StepCounts;
-import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.json.Json;
-import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.StageReport;
-import io.judgeforge.stage.export.JudgeExample;
 import io.judgeforge.stage.export.Manifest;
 import io.judgeforge.stage.export.ShardInfo;
 import io.judgeforge.stage.export.SplitAssigner;
-import io.judgeforge.stage.judge.Judgment;
-import io.judgeforge.teacher.ChatMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,22 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Stage export: turns the selected judge records into chat-format fine-tuning records, split by
- * instruction, and publishes them as a dataset version: JSONL shards under
- * {@code OUT/datasets/<version>/judge/{train,validation}/part-NNNNN.jsonl} and a {@code manifest.json}.
+ * Stage export: turns the run's data into the paper's three chat-format fine-tuning sets (judge,
+ * scenario classifier, questioner; see FineTuningSets) and publishes them as a dataset version: JSONL
+ * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl} and a
+ * {@code manifest.json}.
  * The version is assembled in a staging folder and renamed into place, and {@code LATEST} is
  * replaced after that, so a crash never leaves a half-written version behind LATEST.
  */
 public final class ExportJob {
   public static final String STAGE = "export";
-  public static final String JUDGE_SET = "judge";
+  public static final String JUDGE_SET = FineTuningSets.JUDGE;
   static final List<String> UPSTREAM = List.of(GenerateJob.STAGE, ClassifyJob.STAGE, RespondJob.STAGE, JudgeJob.STAGE,
       ScoreJob.STAGE, SelectJob.STAGE);
 
@@ -62,31 +52,14 @@ public final class ExportJob {
           + "; set export.version to a new name");
     }
 
-    Dataset<Row> selected = ctx.spark().read().parquet(ctx.layout().records(SelectJob.STAGE))
-        .select(col("judgment_id"), col("ifd"));
-    Dataset<Row> judgments = ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE));
-    Dataset<Row> joined = selected.join(judgments, selected.col("judgment_id").equalTo(judgments.col("id")), "left").cache();
-    Dataset<Row> missing = joined.filter(col("id").isNull())
-        .select(lit(STAGE).as("stage"), lit("format").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
-            col("judgment_id").as("item_id"), lit(null).cast("string").as("scenario"), lit("missing_judgment").as("reason"),
-            lit("selected record has no judge record").as("detail"), to_json(struct(col("judgment_id"), col("ifd"))).as("input"));
-
-    RecordCodec<Judgment> judgmentCodec = RecordCodec.of(Judgment.class);
-    RecordCodec<JudgeExample> exampleCodec = RecordCodec.of(JudgeExample.class);
-    long seed = ctx.config().run().seed();
-    double validationFraction = ctx.config().export().validationFraction();
-    MapFunction<Row, Row> toExample = row -> {
-      Judgment j = judgmentCodec.fromRow(row);
-      double ifd = row.getDouble(row.fieldIndex("ifd"));
-      return exampleCodec.toRow(new JudgeExample(
-          List.of(ChatMessage.user(j.prompt()), ChatMessage.assistant(j.output())), j.id(),
-          SplitAssigner.split(j.instructionId(), seed, validationFraction), j.scenario(), j.mode(), j.score(),
-          j.instructionId(), j.responseId(), j.answerModel(), ifd, j.templateVersion(), j.teacherModel()));
-    };
-    Dataset<Row> examples = joined.filter(col("id").isNotNull()).map(toExample, Encoders.row(exampleCodec.schema()));
-    StepOutput format = new StepOutput(examples, missing,
-        StepCounts.ofFilter("format", joined.count(), joined.filter(col("id").isNotNull()).count(), missing));
-    StageReport report = StageOutputs.write(ctx, STAGE, examples, List.of(format), start);
+    List<FineTuningSets.Built> sets = List.of(FineTuningSets.judge(ctx), FineTuningSets.classifier(ctx),
+        FineTuningSets.questioner(ctx));
+    FineTuningSets.Built judge = sets.get(0);
+    StageReport report = StageOutputs.write(ctx, STAGE, judge.examples(), sets.stream().map(FineTuningSets.Built::step).toList(),
+        start);
+    for (FineTuningSets.Built set : sets.subList(1, sets.size())) {
+      set.examples().write().mode(SaveMode.Overwrite).parquet(ctx.layout().records(STAGE, set.name()));
+    }
 
     Dataset<Row> written = ctx.spark().read().parquet(ctx.layout().records(STAGE)).cache();
     if (written.isEmpty()) {
@@ -95,8 +68,13 @@ public final class ExportJob {
     }
     String staging = ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis();
     List<ShardInfo> shards = new ArrayList<>();
-    for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {
-      shards.addAll(writeShards(ctx, written.filter(col("split").equalTo(split)), staging, JUDGE_SET, split));
+    Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
+    for (FineTuningSets.Built set : sets) {
+      Dataset<Row> records = set == judge ? written : ctx.spark().read().parquet(ctx.layout().records(STAGE, set.name()));
+      for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {
+        shards.addAll(writeShards(ctx, records.filter(col("split").equalTo(split)), staging, set.name(), split));
+      }
+      counts.put(set.name(), setCounts(set.task(), records));
     }
 
     List<StageReport> stages = new ArrayList<>();
@@ -113,7 +91,7 @@ public final class ExportJob {
     double costUsd = stages.stream().mapToDouble(StageReport::costUsd).sum();
     boolean budgetStopped = stages.stream().anyMatch(StageReport::budgetStopped);
     Manifest manifest = new Manifest(version, ctx.layout().runId(), ctx.config().run().name(), Instant.now().toString(),
-        ctx.configSha256(), Map.of(JUDGE_SET, setCounts(written)), shards, stages,
+        ctx.configSha256(), counts, shards, stages,
         new Manifest.Totals(calls, stored, promptTokens, completionTokens, costUsd, wallMs, reconciled),
         new Manifest.BudgetUse(ctx.config().budget().maxUsd(), ctx.config().budget().maxTokens(), costUsd,
             promptTokens + completionTokens, budgetStopped));
@@ -177,23 +155,27 @@ public final class ExportJob {
     }
   }
 
-  private static Manifest.SetCounts setCounts(Dataset<Row> records) {
+  private static Manifest.SetCounts setCounts(String task, Dataset<Row> records) {
+    boolean scored = java.util.Arrays.asList(records.columns()).contains("score");
     Map<String, Long> bySplit = new TreeMap<>();
     Map<String, Long> byScenario = new TreeMap<>();
     Map<String, Long> byScore = new TreeMap<>();
     Map<String, Map<String, Long>> bySplitAndScenario = new TreeMap<>();
     long total = 0;
-    for (Row r : records.groupBy("split", "scenario", "score").count().collectAsList()) {
+    Dataset<Row> groups = scored ? records.groupBy("split", "scenario", "score").count()
+        : records.groupBy("split", "scenario").count().withColumn("score", lit(null).cast("int")).select("split", "scenario", "score", "count");
+    for (Row r : groups.collectAsList()) {
       String split = r.getString(0);
       String scenario = r.getString(1);
-      String score = Integer.toString(r.getInt(2));
       long n = r.getLong(3);
       total += n;
       bySplit.merge(split, n, Long::sum);
       byScenario.merge(scenario, n, Long::sum);
-      byScore.merge(score, n, Long::sum);
+      if (!r.isNullAt(2)) {
+        byScore.merge(Integer.toString(r.getInt(2)), n, Long::sum);
+      }
       bySplitAndScenario.computeIfAbsent(split, k -> new TreeMap<>()).merge(scenario, n, Long::sum);
     }
-    return new Manifest.SetCounts(total, bySplit, byScenario, byScore, new LinkedHashMap<>(bySplitAndScenario));
+    return new Manifest.SetCounts(task, total, bySplit, byScenario, byScore, new LinkedHashMap<>(bySplitAndScenario));
   }
 }

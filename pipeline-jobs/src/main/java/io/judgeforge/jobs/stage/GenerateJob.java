@@ -48,6 +48,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class GenerateJob {
   public static final String STAGE = "generate";
+  static final String COPIES_REFERENCE = "copies_reference";
 
   private GenerateJob() {}
 
@@ -57,7 +58,9 @@ public final class GenerateJob {
 
     StepOutput references = readReferences(ctx);
     long referenceCount = references.report().produced();
-    Dataset<Row> indexedReferences = indexed(ctx, references.records()).cache();
+    // Kept with the run: the questioner set pairs each question with the passage it was written from.
+    references.records().write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(ctx.layout().passages());
+    Dataset<Row> indexedReferences = indexed(ctx, ctx.spark().read().parquet(ctx.layout().passages())).cache();
 
     GenerationPlanner planner = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed());
     InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
@@ -66,18 +69,29 @@ public final class GenerateJob {
     // so top-up rounds spend from what round 1 left rather than from a fresh share each.
     io.judgeforge.teacher.TeacherClients clients = ctx.clients(STAGE);
     List<StepOutput> steps = new ArrayList<>(List.of(references));
-    Map<String, Long> has = Map.of();
-    Map<String, Integer> callsMade = new java.util.HashMap<>();
-    Dataset<Row> generated = null;
-    StepOutput validated = null;
-    // Round 1 asks for every quota; each later round asks only for what validation removed, until
-    // the quotas are met or generate.max-rounds is reached.
+    // Instructions that need no call: imported ones, and those an earlier run generated. They are
+    // validated with the new ones, so a new instruction that repeats one of them is the one removed.
+    Dataset<Row> carried = null;
+    for (StepOutput input : java.util.Arrays.asList(PreviousRun.instructions(ctx), ImportedInstructions.read(ctx))) {
+      if (input != null) {
+        steps.add(input);
+        carried = carried == null ? input.records() : carried.unionByName(input.records());
+      }
+    }
+    Map<String, Integer> callsMade = new java.util.HashMap<>(PreviousRun.callsMade(ctx));
+    StepOutput validated = carried == null ? null : validate(ctx, carried);
+    Map<String, Long> has = validated == null ? Map.of() : generatedByScenario(validated.records());
+    Dataset<Row> generated = carried;
+    // Round 1 asks for every quota's shortfall; each later round asks only for what validation
+    // removed, until the quotas are met or generate.max-rounds is reached.
     for (int round = 1; round <= config.generate().maxRounds(); round++) {
       List<GenerationTask> plan = planner.plan(referenceCount, has, callsMade);
+      if (round == 1 || !plan.isEmpty()) {
+        sayPlan(ctx, plan, has, round);
+      }
       if (plan.isEmpty()) {
         break;
       }
-      sayPlan(ctx, plan, round);
       plan.forEach(t -> callsMade.merge(t.scenario(), 1, Integer::sum));
       String step = round == 1 ? "teacher-calls" : "teacher-calls-" + round;
       StepOutput called = new TeacherStep<>(STAGE, step, GenerationTask.class, Instruction.class,
@@ -87,7 +101,7 @@ public final class GenerateJob {
       steps.add(called);
       generated = generated == null ? called.records() : generated.unionByName(called.records());
       validated = validate(ctx, generated);
-      has = StepCounts.byScenario(validated.records());
+      has = generatedByScenario(validated.records());
     }
     if (validated == null) {
       RecordCodec<Instruction> codec = RecordCodec.of(Instruction.class);
@@ -95,6 +109,11 @@ public final class GenerateJob {
     }
     steps.add(validated);
     return StageOutputs.write(ctx, STAGE, validated.records(), steps, start);
+  }
+
+  /** Quotas count generated instructions only: imported ones are extra data, not a substitute for the design. */
+  private static Map<String, Long> generatedByScenario(Dataset<Row> instructions) {
+    return StepCounts.byScenario(instructions.filter(col("method").notEqual(lit(ImportedInstructions.METHOD))));
   }
 
   private static Dataset<Row> withReferences(PipelineContext ctx, List<GenerationTask> plan, Dataset<Row> indexedReferences) {
@@ -164,8 +183,8 @@ public final class GenerateJob {
     // Exact duplicates after normalisation: the lowest id of a group is kept, so the choice does not
     // depend on partitioning.
     WindowSpec byKey = Window.partitionBy("norm_key").orderBy("id");
-    Dataset<Row> checked = instructions
-        .withColumn("rule", reject.apply(col("text")))
+    Dataset<Row> checked = withCopiedReference(ctx, instructions)
+        .withColumn("rule", coalesce(reject.apply(col("text")), col("copy_rule")))
         .withColumn("norm_key", normalize.apply(col("text")))
         .withColumn("dup_rank", when(col("rule").isNull(), row_number().over(byKey)))
         .withColumn("dup_of", first("id").over(byKey))
@@ -193,6 +212,7 @@ public final class GenerateJob {
         .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
             col("id").as("item_id"), col("scenario"), col("reason"),
             when(col("reason").equalTo("duplicate"), org.apache.spark.sql.functions.concat(lit("duplicate of "), col("dup_of")))
+                .when(col("reason").equalTo(COPIES_REFERENCE), col("copy_detail"))
                 .otherwise(lit(null).cast("string")).as("detail"),
             to_json(struct(instructionCols)).as("input"));
     if (nearRejects != null) {
@@ -203,17 +223,48 @@ public final class GenerateJob {
     return new StepOutput(kept, rejects, StepCounts.ofFilter("validate", in, out, rejects));
   }
 
-  private static void sayPlan(PipelineContext ctx, List<GenerationTask> plan, int round) {
+  /** The plan as a quota table, printed before any call of the round is made. */
+  /**
+   * Adds {@code copy_rule} (copies_reference or null) and {@code copy_detail}: the share of the
+   * question's word 8-grams found in its reference passage, over generate.max-reference-overlap.
+   * Attached material is not part of the question, and exempt scenarios quote their reference on purpose.
+   */
+  private static Dataset<Row> withCopiedReference(PipelineContext ctx, Dataset<Row> instructions) {
+    var generate = ctx.config().generate();
+    UserDefinedFunction overlap = udf((org.apache.spark.sql.api.java.UDF2<String, String, Double>) (text, reference) ->
+        io.judgeforge.stage.generate.ReferenceOverlap.share(text.split(java.util.regex.Pattern.quote(InstructionWriter.MATERIAL_MARKER))[0],
+            reference), DataTypes.DoubleType);
+    Dataset<Row> passages = ctx.spark().read().parquet(ctx.layout().passages())
+        .select(col("id").as("passage_id"), col("text").as("passage_text"));
+    org.apache.spark.sql.Column checkedScenario = col("reference_id").isNotNull()
+        .and(col("intended_scenario").isin(generate.referenceOverlapExempt().toArray()).unary_$bang());
+    return instructions.join(passages, col("reference_id").equalTo(col("passage_id")), "left")
+        .withColumn("copy_share", when(checkedScenario, overlap.apply(col("text"), col("passage_text"))))
+        .withColumn("copy_rule", when(col("copy_share").gt(generate.maxReferenceOverlap()), lit(COPIES_REFERENCE)))
+        .withColumn("copy_detail", org.apache.spark.sql.functions.concat(lit("shares "),
+            org.apache.spark.sql.functions.format_number(col("copy_share"), 2), lit(" of its 8-word sequences with "),
+            col("reference_id")))
+        .drop("passage_id", "passage_text");
+  }
+
+  private static void sayPlan(PipelineContext ctx, List<GenerationTask> plan, Map<String, Long> has, int round) {
     Map<String, int[]> perScenario = new TreeMap<>();
     for (GenerationTask t : plan) {
-      int[] v = perScenario.computeIfAbsent(t.scenario() + " (" + t.method().name().toLowerCase() + ")", k -> new int[2]);
+      int[] v = perScenario.computeIfAbsent(t.scenario(), k -> new int[2]);
       v[0]++;
       v[1] += t.count();
     }
     StringBuilder sb = new StringBuilder(round == 1 ? "[generate] plan: " + plan.size() + " teacher calls"
         : "[generate] round " + round + ", the shortfall after validation: " + plan.size() + " teacher calls");
-    perScenario.forEach((k, v) -> sb.append("\n    ").append(k).append(": ").append(v[0]).append(" calls, ")
-        .append(v[1]).append(" instructions"));
+    sb.append(String.format("%n    %-24s %-9s %7s %7s %9s %7s", "scenario", "method", "quota", "has", "to write", "calls"));
+    for (io.judgeforge.scenario.Scenario scenario : ctx.catalog().scenarios()) {
+      int[] v = perScenario.getOrDefault(scenario.id(), new int[2]);
+      sb.append(String.format("%n    %-24s %-9s %7d %7d %9d %7d", scenario.id(), scenario.method().name().toLowerCase(),
+          ctx.config().generate().quotaFor(scenario.id()), has.getOrDefault(scenario.id(), 0L), v[1], v[0]));
+    }
+    if (plan.isEmpty()) {
+      sb.append("\n    every quota is met; no call to make");
+    }
     ctx.progress().say(sb.toString());
   }
 }

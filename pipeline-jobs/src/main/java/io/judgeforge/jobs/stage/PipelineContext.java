@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Everything a stage job needs, resolved once on the driver: the bound config (and its hash), the
- * catalog, the prompt templates, the seed instructions, where the run's data lives, and the input
- * paths resolved against the config file's folder.
+ * catalog, the prompt templates, the seed instructions, where the run's data lives, and the config
+ * file's folder, against which input paths are resolved.
  */
 public record PipelineContext(
     SparkSession spark,
@@ -29,10 +29,21 @@ public record PipelineContext(
     ScenarioCatalog catalog,
     PromptLibrary prompts,
     List<SeedInstruction> seeds,
-    String referencesPath,
+    String configDir,
     RunLayout layout,
     HadoopFiles files,
     Progress progress) {
+
+  /** {@code inputs.references}, resolved against the config file's folder. */
+  public String referencesPath() {
+    return io.judgeforge.jobs.spark.HadoopFiles.resolve(configDir, config.inputs().references());
+  }
+
+  /** {@code inputs.instructions} resolved likewise, or null when the run imports none. */
+  public String instructionsPath() {
+    String path = config.inputs().instructions();
+    return path.isBlank() ? null : io.judgeforge.jobs.spark.HadoopFiles.resolve(configDir, path);
+  }
 
   /** The clients of one stage: endpoints with this executor's share of their limits, the store, the budget share. */
   public TeacherClients clients(String stage) {

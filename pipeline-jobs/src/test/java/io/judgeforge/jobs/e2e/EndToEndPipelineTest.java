@@ -96,8 +96,10 @@ class EndToEndPipelineTest {
   }
 
   @Test
-  void shardsAreWhatTheManifestSaysAndMatchTheExportSchema() throws Exception {
-    long total = 0;
+  void shardsAreWhatTheManifestSaysAndMatchTheirSetsSchemas() throws Exception {
+    Map<String, String> schemaOfSet = Map.of("judge", "judge-example", "classifier", "classifier-example",
+        "questioner", "questioner-example");
+    Map<String, Long> totals = new HashMap<>();
     Map<String, Set<String>> instructionsBySplit = new HashMap<>();
     for (JsonNode shard : manifest.get("shards")) {
       Path file = run.dataset().resolve(shard.get("path").asText());
@@ -107,22 +109,51 @@ class EndToEndPipelineTest {
       assertEquals(shard.get("sha256").asText(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
       List<String> lines = Files.readAllLines(file);
       assertEquals(shard.get("records").asLong(), lines.size());
-      total += lines.size();
+      String set = shard.get("set").asText();
+      totals.merge(set, (long) lines.size(), Long::sum);
       String split = shard.get("split").asText();
-      assertTrue(file.toString().contains("/judge/" + split + "/"));
+      assertTrue(file.toString().contains("/" + set + "/" + split + "/"));
       for (String line : lines) {
-        assertEquals(List.of(), JsonSchemas.validate("judge-example", line), line);
+        assertEquals(List.of(), JsonSchemas.validate(schemaOfSet.get(set), line), line);
         JsonNode record = PipelineRuns.JSON.readTree(line);
         assertEquals(split, record.get("split").asText());
         assertEquals("user", record.at("/messages/0/role").asText());
         assertEquals("assistant", record.at("/messages/1/role").asText());
-        instructionsBySplit.computeIfAbsent(split, k -> new HashSet<>()).add(record.get("instruction_id").asText());
+        if (set.equals("judge")) {
+          instructionsBySplit.computeIfAbsent(split, k -> new HashSet<>()).add(record.get("instruction_id").asText());
+        }
       }
     }
-    assertEquals(manifest.at("/sets/judge/records").asLong(), total);
+    for (String set : schemaOfSet.keySet()) {
+      assertTrue(totals.getOrDefault(set, 0L) > 0, "the " + set + " set has records");
+      assertEquals(manifest.at("/sets/" + set + "/records").asLong(), totals.get(set), set);
+      assertTrue(manifest.at("/sets/" + set + "/task").asText().startsWith(set), set);
+    }
     Set<String> both = new HashSet<>(instructionsBySplit.getOrDefault("train", Set.of()));
     both.retainAll(instructionsBySplit.getOrDefault("validation", Set.of()));
     assertEquals(Set.of(), both, "no instruction is in both splits");
+  }
+
+  /** The classifier set accounts for every classified instruction; the questioner set for every reference-based one. */
+  @Test
+  void theClassifierAndQuestionerSetsAccountForTheClassifiedInstructions() {
+    Map<String, JsonNode> byName = new HashMap<>();
+    manifest.get("stages").forEach(s -> byName.put(s.get("stage").asText(), s));
+    Map<String, JsonNode> exportSteps = new HashMap<>();
+    byName.get("export").get("steps").forEach(s -> exportSteps.put(s.get("step").asText(), s));
+    JsonNode classifier = exportSteps.get("classifier-set");
+    assertEquals(byName.get("classify").get("records").asLong(), classifier.get("in").asLong());
+    assertEquals(manifest.at("/sets/classifier/records").asLong(), classifier.get("produced").asLong());
+    JsonNode questioner = exportSteps.get("questioner-set");
+    long referenceBased = 0;
+    for (String scenario : List.of("close_qa", "open_qa", "creative_writing", "professional_writing", "rewriting",
+        "translation", "role_playing")) {
+      referenceBased += byName.get("classify").at("/records_by_scenario/" + scenario).asLong();
+    }
+    // classify.on-mismatch is keep in local.yaml, so a record's scenario is the one it was written for.
+    assertEquals(referenceBased, questioner.get("in").asLong());
+    assertEquals(manifest.at("/sets/questioner/records").asLong(), questioner.get("produced").asLong());
+    assertTrue(questioner.get("produced").asLong() < questioner.get("out").asLong(), "several questions per record");
   }
 
   @Test
@@ -139,6 +170,9 @@ class EndToEndPipelineTest {
           Files.readString(runDir.resolve(e.getKey()).resolve("_report.json"))));
     }
     assertValid(spark, runDir.resolve("judge/items/judge-calls"), "item-outcome");
+    assertValid(spark, runDir.resolve("export/records-classifier"), "classifier-example");
+    assertValid(spark, runDir.resolve("export/records-questioner"), "questioner-example");
+    assertValid(spark, runDir.resolve("generate/passages"), "reference-passage");
   }
 
   @Test

@@ -40,7 +40,17 @@ final class PipelineRuns {
   private PipelineRuns() {}
 
   static Run run(Path out, String conf, String... overrides) {
-    List<String> args = new ArrayList<>(List.of("run", "--conf", conf, "--out", out.toString()));
+    return command(List.of("run", "--conf", conf, "--out", out.toString()), overrides);
+  }
+
+  /** One stage command (for example generate) into the run {@code runId}. */
+  static Run stage(String stage, Path out, String runId, String conf, String... overrides) {
+    return command(List.of(stage, "--conf", conf, "--out", out.toString(), "--run-id", runId), overrides);
+  }
+
+  private static Run command(List<String> command, String... overrides) {
+    Path out = Path.of(command.get(command.indexOf("--out") + 1));
+    List<String> args = new ArrayList<>(command);
     for (String o : overrides) {
       args.add("--set");
       args.add(o);

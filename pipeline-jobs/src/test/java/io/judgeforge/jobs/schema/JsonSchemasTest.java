@@ -13,7 +13,9 @@ import io.judgeforge.stage.generate.GenerationTask;
 import io.judgeforge.stage.RejectedRecord;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.StepReport;
+import io.judgeforge.stage.export.ClassifierExample;
 import io.judgeforge.stage.export.JudgeExample;
+import io.judgeforge.stage.export.QuestionerExample;
 import io.judgeforge.stage.export.Manifest;
 import io.judgeforge.stage.export.ShardInfo;
 import io.judgeforge.stage.generate.Instruction;
@@ -45,7 +47,7 @@ class JsonSchemasTest {
 
   private static final Set<String> EXPECTED = Set.of("reference-passage", "seed-instruction", "generation-task",
       "instruction", "answer-task", "response", "judgment", "ifd-score", "item-outcome", "rejected-record",
-      "step-report", "stage-report", "judge-example", "manifest");
+      "step-report", "stage-report", "judge-example", "classifier-example", "questioner-example", "manifest");
 
   // ---------------------------------------------------------------- valid examples, one per schema
 
@@ -111,12 +113,26 @@ class JsonSchemasTest {
          "score": 4, "instruction_id": "gen-close_qa-0000-0", "response_id": "gen-close_qa-0000-0~sim-6b",
          "answer_model": "sim-6b", "ifd": 0.5206, "template_version": "judge-single@f29b10e83781",
          "teacher_model": "sim-gpt-4"}""");
+    VALID.put("classifier-example", """
+        {"messages": [{"role": "user", "content": "Which scenario ..."}, {"role": "assistant", "content": "Scenario: [[close_qa]]"}],
+         "id": "gen-close_qa-0000-0", "split": "train", "scenario": "close_qa", "source": "reference",
+         "intended_scenario": "close_qa", "predicted_scenario": "close_qa", "template_version": "classify@f29b10e83781"}""");
+    VALID.put("questioner-example", """
+        {"messages": [{"role": "user", "content": "You are writing ..."}, {"role": "assistant", "content": "1. Who ...?"}],
+         "id": "gen-close_qa-0000", "split": "validation", "scenario": "close_qa", "reference_id": "ref-001#0",
+         "instruction_ids": ["gen-close_qa-0000-0"], "template_version": "questioner@f29b10e83781",
+         "teacher_model": "sim-gpt-4"}""");
     VALID.put("manifest", """
         {"version": "20261122-155843-f2f8", "run_id": "20261122-155843-f2f8", "run_name": "local-sample",
          "created_at": "2026-11-22T15:59:45.851708917Z", "config_sha256": "%s",
-         "sets": {"judge": {"records": 3, "by_split": {"train": 2, "validation": 1},
+         "sets": {"judge": {"task": "judge: ...", "records": 3, "by_split": {"train": 2, "validation": 1},
                             "by_scenario": {"close_qa": 3}, "by_score": {"1": 1, "4": 2},
-                            "by_split_and_scenario": {"train": {"close_qa": 2}, "validation": {"close_qa": 1}}}},
+                            "by_split_and_scenario": {"train": {"close_qa": 2}, "validation": {"close_qa": 1}}},
+                  "classifier": {"task": "classifier: ...", "records": 1, "by_split": {"train": 1},
+                            "by_scenario": {"close_qa": 1}, "by_score": {},
+                            "by_split_and_scenario": {"train": {"close_qa": 1}}},
+                  "questioner": {"task": "questioner: ...", "records": 0, "by_split": {}, "by_scenario": {},
+                            "by_score": {}, "by_split_and_scenario": {}}},
          "shards": [{"path": "judge/train/part-00000.jsonl", "set": "judge", "split": "train", "records": 2,
                      "bytes": 9000, "sha256": "%s"}],
          "stages": [%s],
@@ -160,6 +176,10 @@ class JsonSchemasTest {
     BROKEN.put("stage-report", new String[] {STAGE_REPORT.replace("\"wall_ms\": 23699", "\"wall_ms\": 2.5"), "wall_ms"});
     BROKEN.put("judge-example", new String[] {VALID.get("judge-example").replace("\"split\": \"train\"",
         "\"split\": \"test\""), "split"});
+    BROKEN.put("classifier-example", new String[] {VALID.get("classifier-example").replace("\"source\": \"reference\"",
+        "\"source\": \"scraped\""), "source"});
+    BROKEN.put("questioner-example", new String[] {VALID.get("questioner-example").replace("[\"gen-close_qa-0000-0\"]",
+        "[]"), "instruction_ids"});
     BROKEN.put("manifest", new String[] {VALID.get("manifest").replace("\"reconciled\": true", "\"reconciled\": \"yes\""),
         "reconciled"});
   }
@@ -270,8 +290,11 @@ class JsonSchemasTest {
     StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123));
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
-        Map.of("judge", new Manifest.SetCounts(1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of("5", 1L),
-            Map.of("train", Map.of("math_qa", 1L)))),
+        Map.of("judge", new Manifest.SetCounts("judge", 1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of("5", 1L),
+            Map.of("train", Map.of("math_qa", 1L))),
+            "classifier", new Manifest.SetCounts("classifier", 1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of(),
+            Map.of("train", Map.of("math_qa", 1L))),
+            "questioner", new Manifest.SetCounts("questioner", 0, Map.of(), Map.of(), Map.of(), Map.of())),
         List.of(new ShardInfo("judge/train/part-00000.jsonl", "judge", "train", 1, 100, SHA)), List.of(stage),
         new Manifest.Totals(2, 0, 100, 20, 0.5, 1234, true), new Manifest.BudgetUse(1.0, 0, 0.5, 120, false));
     Map<String, Object> records = new LinkedHashMap<>();
@@ -294,6 +317,12 @@ class JsonSchemasTest {
     records.put("judge-example", new JudgeExample(List.of(ChatMessage.user("prompt"), ChatMessage.assistant("output")),
         judgment.id(), "train", "math_qa", "single", 5, classified.id(), response.id(), "sim-6b", 0.5,
         "judge-single@0123456789ab", "sim-gpt-4"));
+    records.put("classifier-example", new ClassifierExample(List.of(ChatMessage.user("prompt"),
+        ChatMessage.assistant("Scenario: [[math_qa]]")), classified.id(), "train", "math_qa", "quiz", "math_qa", "math_qa",
+        "classify@0123456789ab"));
+    records.put("questioner-example", new QuestionerExample(List.of(ChatMessage.user("prompt"),
+        ChatMessage.assistant("1. Who wrote it?")), "gen-close_qa-0000", "validation", "close_qa", "ref-004#0",
+        List.of("gen-close_qa-0000-0"), "questioner@0123456789ab", "sim-gpt-4"));
     records.put("manifest", manifest);
     return records.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
       String schema = e.getKey().split(" ")[0];

@@ -1,0 +1,89 @@
+package io.judgeforge.jobs.stage;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.judgeforge.jobs.spark.InputTable;
+import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.StepCounts;
+import io.judgeforge.jobs.spark.StepOutput;
+import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.generate.Instruction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The generate stage's {@code import} step: instructions from outside ({@code inputs.instructions})
+ * become Instruction records with method {@code imported} and the id {@code imp-<their id>}, so they
+ * can never collide with generated ids. A row without an id or text, with a scenario the catalog
+ * does not have, or repeating an earlier row's id is quarantined with that reason.
+ */
+final class ImportedInstructions {
+  static final String METHOD = "imported";
+  static final String ID_PREFIX = "imp-";
+  private static final InputTable TABLE = new InputTable("instructions", "inputs.instructions-format",
+      List.of("id", "text"), List.of("scenario"));
+
+  private ImportedInstructions() {}
+
+  /** The step, or null when the run imports nothing. */
+  static StepOutput read(PipelineContext ctx) {
+    String path = ctx.instructionsPath();
+    if (path == null) {
+      return null;
+    }
+    Dataset<Row> raw = TABLE.read(ctx.spark(), ctx.files(), path, ctx.config().inputs().instructionsFormat()).cache();
+    List<String> scenarios = ctx.catalog().scenarios().stream().map(s -> s.id()).toList();
+    Column blankScenario = col("scenario").isNull().or(trim(col("scenario")).equalTo(""));
+    Dataset<Row> checked = raw
+        .withColumn("scenario", when(blankScenario, lit(null).cast("string")).otherwise(trim(col("scenario"))))
+        .withColumn("reason", when(col(InputTable.CORRUPT).isNotNull(), lit("malformed_json"))
+            .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
+            .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"))
+            .when(col("scenario").isNotNull().and(col("scenario").isin(scenarios.toArray()).unary_$bang()), lit("unknown_scenario")))
+        // Of rows sharing an id the first by text is kept, whatever the partitioning.
+        .withColumn("id_rank", row_number().over(Window.partitionBy(col("id")).orderBy(col("text"), col("scenario"))))
+        .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))))
+        .cache();
+    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
+        .select(lit(GenerateJob.STAGE).as("stage"), lit("import").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
+            col("id").as("item_id"), col("scenario"), col("reason"),
+            when(col("reason").equalTo("unknown_scenario"), concat(lit("not a catalog scenario: "), col("scenario")))
+                .otherwise(lit("an inputs.instructions row is unusable")).as("detail"),
+            coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario")))).as("input"));
+    Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
+    long in = checked.count();
+    long out = instructions.count();
+    ctx.progress().say("[generate] imported " + out + " of " + in + " instructions from " + path);
+    return new StepOutput(instructions, rejects, StepCounts.ofFilter("import", in, out, rejects));
+  }
+
+  private static Dataset<Row> asInstructions(Dataset<Row> rows) {
+    Map<String, Column> values = Map.of(
+        "id", concat(lit(ID_PREFIX), trim(col("id"))),
+        "scenario", col("scenario"),
+        "intended_scenario", col("scenario"),
+        "method", lit(METHOD),
+        "text", trim(col("text")),
+        "seed_example_ids", array());
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : RecordCodec.of(Instruction.class).schema().fields()) {
+      columns.add(values.getOrDefault(field.name(), lit(null)).cast(field.dataType()).as(field.name()));
+    }
+    return rows.select(columns.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,84 @@
+package io.judgeforge.jobs.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_extract;
+
+import io.judgeforge.config.ConfigException;
+import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.StepCounts;
+import io.judgeforge.jobs.spark.StepOutput;
+import io.judgeforge.stage.generate.Instruction;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code generate.previous-run}: the generated instructions of an earlier run count toward this
+ * run's quotas and are carried into its output, so a later run writes only the shortfall. Its call
+ * numbering continues after the earlier run's, so no new call repeats an earlier request (which
+ * the response store would answer with the same instructions).
+ */
+final class PreviousRun {
+  private static final String TASK_NUMBER = "^gen-(.+)-(\\d+)$";
+
+  private PreviousRun() {}
+
+  /** The earlier run's folder, or null when none is configured: a run id under OUT/runs, or a URI. */
+  static String folder(PipelineContext ctx) {
+    String previous = ctx.config().generate().previousRun();
+    if (previous.isBlank()) {
+      return null;
+    }
+    String folder = previous.contains("/") ? previous.replaceAll("/+$", "") : ctx.layout().runs() + "/" + previous;
+    if (folder.equals(ctx.layout().run())) {
+      throw new ConfigException("generate.previous-run names this run itself (" + previous + ")");
+    }
+    if (!ctx.files().exists(folder + "/" + GenerateJob.STAGE + "/records")) {
+      throw new ConfigException("generate.previous-run: no generated instructions at " + folder + "/"
+          + GenerateJob.STAGE + "/records (give the id of a run under " + ctx.layout().runs() + " or a run folder's URI)");
+    }
+    return folder;
+  }
+
+  /** The step {@code previous-run}, or null: every generated instruction the earlier run kept. */
+  static StepOutput instructions(PipelineContext ctx) {
+    String folder = folder(ctx);
+    if (folder == null) {
+      return null;
+    }
+    String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
+    Dataset<Row> carried = ctx.spark().read().parquet(folder + "/" + GenerateJob.STAGE + "/records")
+        .filter(col("method").notEqual(lit(ImportedInstructions.METHOD)))
+        .selectExpr(fields).cache();
+    long n = carried.count();
+    ctx.progress().say("[generate] carried over " + n + " generated instructions from " + folder);
+    Dataset<Row> none = ctx.spark().createDataFrame(java.util.List.<Row>of(), RecordCodec.of(io.judgeforge.stage.RejectedRecord.class).schema());
+    return new StepOutput(carried, none, StepCounts.ofFilter("previous-run", n, n, none));
+  }
+
+  /**
+   * Per scenario, one past the highest call number the earlier run (or any run it carried from)
+   * used, read from its call log and its instructions' task ids; empty when none is configured.
+   */
+  static Map<String, Integer> callsMade(PipelineContext ctx) {
+    String folder = folder(ctx);
+    Map<String, Integer> made = new HashMap<>();
+    if (folder == null) {
+      return made;
+    }
+    Dataset<Row> taskIds = ctx.spark().read().parquet(folder + "/" + GenerateJob.STAGE + "/records").select(col("task_id").as("task"));
+    String items = folder + "/" + GenerateJob.STAGE + "/items/teacher-calls*";
+    if (ctx.files().globExists(items)) {
+      taskIds = taskIds.unionByName(ctx.spark().read().parquet(items).select(col("item_id").as("task")));
+    }
+    for (Row r : taskIds.filter(col("task").rlike(TASK_NUMBER))
+        .groupBy(regexp_extract(col("task"), TASK_NUMBER, 1))
+        .agg(max(regexp_extract(col("task"), TASK_NUMBER, 2).cast("int"))).collectAsList()) {
+      made.put(r.getString(0), r.getInt(1) + 1);
+    }
+    return made;
+  }
+}
