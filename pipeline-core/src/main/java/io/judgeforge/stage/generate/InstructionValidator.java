@@ -21,7 +21,7 @@ public final class InstructionValidator implements Serializable {
 
   /** The reason to filter the instruction, if any. */
   public Optional<String> reject(String text) {
-    int words = text.strip().isEmpty() ? 0 : text.strip().split("\\s+").length;
+    int words = words(text).length;
     if (words < minWords) {
       return Optional.of("too_short");
     }
@@ -34,9 +34,20 @@ public final class InstructionValidator implements Serializable {
     return Optional.empty();
   }
 
-  /** Lower case, accents folded, punctuation dropped and white space collapsed: equal keys are duplicates. */
+  /**
+   * Lower case, accents folded, punctuation dropped and white space collapsed: equal keys are
+   * duplicates. Each Chinese or Japanese character stands apart as a word of its own, since those
+   * scripts put no spaces between words; so length bounds, shingles and 8-grams work on them too.
+   */
   public static String normalized(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .replaceAll("([\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}])", " $1 ").replaceAll(" {2,}", " ").strip();
+  }
+
+  /** The words of a text, as every check of the pipeline counts them: the tokens of {@link #normalized}. */
+  public static String[] words(String text) {
+    String norm = normalized(text);
+    return norm.isEmpty() ? new String[0] : norm.split(" ");
   }
 }

@@ -3,7 +3,6 @@ package io.judgeforge.stage.generate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,13 +28,7 @@ public final class ReferenceOverlap {
   }
 
   private static List<String> grams(String text) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    List<String> kept = new ArrayList<>();
-    for (String w : words) {
-      if (!w.isEmpty()) {
-        kept.add(w);
-      }
-    }
+    List<String> kept = List.of(InstructionValidator.words(text));
     List<String> grams = new ArrayList<>();
     for (int i = 0; i + NGRAM <= kept.size(); i++) {
       grams.add(String.join(" ", kept.subList(i, i + NGRAM)));

@@ -81,6 +81,22 @@ class GenerationPlannerTest {
     assertEquals(4, distinctPairs, "equal-sized lists do not stay paired the same way");
   }
 
+  @Test
+  void aScenarioWithItsOwnQuizListsDrawsOnlyFromThem() throws Exception {
+    ScenarioCatalog catalog = ScenarioCatalog.parse(Files.readString(Path.of("../conf/scenarios.yaml")), "scenarios.yaml");
+    Quiz programming = new Quiz(List.of("hard"), List.of("engineers"), List.of("SQL"), List.of("joins"), List.of("write a query"));
+    GenerationPlanner own = new GenerationPlanner(catalog, new Generate(5, 2, 10, Map.of(), 4, 400, 0.8, 3, 3, QUIZ,
+        Map.of("programming", programming), "", 0.5, List.of()), List.of(), 11L);
+    List<GenerationTask> tasks = own.plan(20);
+    tasks.stream().filter(t -> t.scenario().equals("programming")).forEach(t -> {
+      assertEquals("write a query", t.task());
+      assertEquals("engineers", t.audience());
+    });
+    assertEquals(Map.of("solve", 1L, "explain", 1L),
+        counts(tasks.stream().filter(t -> t.scenario().equals("math_qa")).map(GenerationTask::task).toList()),
+        "math_qa keeps the shared lists");
+  }
+
   private static Map<String, Long> counts(List<String> values) {
     Map<String, Long> m = new HashMap<>();
     values.forEach(v -> m.merge(v, 1L, Long::sum));

@@ -20,4 +20,18 @@ class InstructionValidatorTest {
   void normalisationMakesTrivialVariantsEqual() {
     assertEquals(InstructionValidator.normalized("What is Café  au lait?"), InstructionValidator.normalized("what is cafe au-lait"));
   }
+
+  /** Chinese has no spaces between words: each character counts as one, so a Chinese question is not "too short". */
+  @Test
+  void chineseCharactersAreWordsOfTheirOwn() {
+    assertEquals(java.util.List.of("高", "音", "单", "簧", "管", "in", "b"),
+        java.util.List.of(InstructionValidator.words("高音单簧管 in B?")));
+    assertEquals(Optional.empty(), v.reject("调性相同吗"));
+    assertEquals(Optional.of("too_long"), v.reject("高音单簧管和高音萨克斯的调性相同吗"));
+  }
+
+  @Test
+  void punctuationIsNotAWord() {
+    assertEquals(3, InstructionValidator.words("What -- causes   tides ?").length);
+  }
 }

@@ -20,11 +20,11 @@ class ReferenceOverlapTest {
         + " large is the basin?", REFERENCE));
   }
 
-  /** 12 words give 5 eight-grams; the first 9 words are copied, so 2 of the 5 grams occur in the reference. */
+  /** 13 words give 6 eight-grams; the first 9 words are copied, so 2 of the 6 grams occur in the reference. */
   @Test
   void thePartlyCopiedShareIsTheShareOfCopiedEightGrams() {
     String question = "of seven million square kilometres, of which five and what about the coast";
-    assertEquals(2 / 5.0, ReferenceOverlap.share(question, REFERENCE), 1e-12);
+    assertEquals(2 / 6.0, ReferenceOverlap.share(question, REFERENCE), 1e-12);
   }
 
   @Test
@@ -36,5 +36,12 @@ class ReferenceOverlapTest {
   void instructionsShorterThanOneGramAndMissingReferencesScoreZero() {
     assertEquals(0.0, ReferenceOverlap.share("The Amazon rainforest covers much", REFERENCE));
     assertEquals(0.0, ReferenceOverlap.share("The Amazon rainforest covers much of the Amazon basin", null));
+  }
+
+  @Test
+  void chineseIsComparedCharacterByCharacter() {
+    String reference = "高音单簧管和高音萨克斯的调性不同。高音单簧管的调性通常为E♭，而高音萨克斯的调性则为B♭。";
+    assertEquals(1.0, ReferenceOverlap.share("高音单簧管的调性通常为？", reference), 1e-12);
+    assertEquals(0.0, ReferenceOverlap.share("请比较两种乐器的音色和用途。", reference), 1e-12);
   }
 }

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Benchmarks: measured speed of the pipeline's paths, for BENCHMARKS.md (never timed unit tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the speed of the pipeline.",
-    subcommands = {BenchCommand.PipelineBench.class, BenchCommand.TeacherPathBench.class})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure the pipeline: its speed, and its classifier's agreement with benchmark labels.",
+    subcommands = {BenchCommand.PipelineBench.class, BenchCommand.TeacherPathBench.class, BenchCommand.ClassifierBench.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -174,6 +175,78 @@ final class BenchCommand implements Callable<Integer> {
       List<Long> sorted = values.stream().sorted().toList();
       int n = sorted.size();
       return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+  }
+
+  /**
+   * The classify stage against MT-Bench's and AlignBench's own category labels: their questions are
+   * imported (no scenario given) and classified by the configured teacher, and each label is scored
+   * against the set of scenarios its category mapping accepts (docs/classifier-agreement.md).
+   */
+  @Command(name = "classifier", mixinStandardHelpOptions = true,
+      description = "Measure the classify stage's agreement with MT-Bench's and AlignBench's category labels.")
+  static final class ClassifierBench implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Option(names = "--research-data", paramLabel = "DIR", defaultValue = "../shared/research-data",
+        description = "The shared research-data folder (default ${DEFAULT-VALUE}).")
+    String researchData;
+
+    @Option(names = "--mappings", paramLabel = "DIR", description = "Folder of <benchmark>.yaml category mappings"
+        + " (default: category-mappings beside the config file).")
+    String mappings;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "judgeforge-bench", description = "Output root (default ${DEFAULT-VALUE}).")
+    String out;
+
+    @Option(names = "--json", description = "Also print one JSON object with the figures on the last line.")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      PrintWriter stdout = spec.commandLine().getOut();
+      ResearchDataInputs inputs = new ResearchDataInputs(java.nio.file.Path.of(researchData));
+      java.nio.file.Path work = java.nio.file.Files.createDirectories(java.nio.file.Path.of(out, "classifier-inputs"));
+      java.nio.file.Path instructions = work.resolve("instructions.jsonl");
+      java.nio.file.Path labels = work.resolve("labels.jsonl");
+      inputs.writeInstructions(instructions, labels);
+      // Nothing is generated, and validation keeps every benchmark question but exact duplicates
+      // (which count as missing): the measure is of the classifier.
+      List<String> overrides = new ArrayList<>(options.overrides);
+      overrides.addAll(List.of("generate.quota=0", "generate.quotas={}", "generate.min-words=1", "generate.max-words=100000", "generate.shingle-words=1",
+          "generate.near-duplicate-jaccard=0", "inputs.instructions=" + instructions.toAbsolutePath()));
+      java.nio.file.Path mappingDir = mappings != null ? java.nio.file.Path.of(mappings)
+          : java.nio.file.Path.of(options.conf).toAbsolutePath().getParent().resolve("category-mappings");
+      try (Launch launch = Launch.load(options.conf, overrides)) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        launch.catalog.scenarios().forEach(s -> ids.add(s.id()));
+        Map<String, io.judgeforge.stage.classify.CategoryMapping> byBenchmark = new LinkedHashMap<>();
+        for (String benchmark : List.of("mtbench", "alignbench")) {
+          byBenchmark.put(benchmark, io.judgeforge.stage.classify.CategoryMapping.load(mappingDir.resolve(benchmark + ".yaml"), ids));
+        }
+        PipelineContext ctx = launch.context(out, launch.newRunId(), true, line -> stdout.println(line), null);
+        Pipeline.run(ctx, List.of(Pipeline.stage("generate"), Pipeline.stage("classify")), stage -> { });
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> labelRows = ctx.spark().read()
+            .schema("id STRING, benchmark STRING, category STRING, subcategory STRING").json(labels.toString());
+        Map<String, io.judgeforge.stage.classify.LabelAgreement.Result> results =
+            io.judgeforge.jobs.stage.ClassifierAgreement.measure(
+                ctx.spark().read().parquet(ctx.layout().records("classify")), labelRows, byBenchmark);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("teacher", launch.config.teacher().model());
+        for (Map.Entry<String, io.judgeforge.stage.classify.LabelAgreement.Result> e : results.entrySet()) {
+          var r = e.getValue();
+          stdout.printf("%n## %s: agreement %.3f (%d of %d; %d without a label)%n%n%s%n", e.getKey(), r.agreement(), r.agreed(),
+              r.n(), r.missing(), r.toMarkdown());
+          figures.put(e.getKey(), Map.of("n", r.n(), "agreed", r.agreed(), "missing", r.missing(), "agreement", r.agreement()));
+        }
+        stdout.printf("teacher %s; run %s%n", launch.config.teacher().model(), ctx.layout().run());
+        if (json) {
+          stdout.println(Json.write(figures));
+        }
+      }
+      return 0;
     }
   }
 }
