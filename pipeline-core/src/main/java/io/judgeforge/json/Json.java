@@ -45,6 +45,14 @@ public final class Json {
     }
   }
 
+  public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot read " + type.getType() + " from JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static ObjectMapper build() {
     JsonMapper mapper =
         JsonMapper.builder()

@@ -47,7 +47,9 @@ public final class QuestionerExamples implements Serializable {
       List<Instruction> questions, String split) {
     Scenario scenario = catalog.find(scenarioId)
         .orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + scenarioId + "' for task " + taskId));
-    List<Instruction> ordered = questions.stream().sorted(Comparator.comparing(Instruction::id)).toList();
+    // By position in the teacher's list ('<task id>-<i>'), numerically: item 10 comes after item 2.
+    List<Instruction> ordered = questions.stream().sorted(Comparator.comparing((Instruction q) -> position(q.id()))
+        .thenComparing(Instruction::id)).toList();
     String user = template.render(Map.of("scenario_name", scenario.name(), "scenario_description", scenario.description(),
         "reference", reference, "count", Integer.toString(ordered.size())));
     StringBuilder answer = new StringBuilder();
@@ -57,6 +59,11 @@ public final class QuestionerExamples implements Serializable {
     return new QuestionerExample(List.of(ChatMessage.user(user), ChatMessage.assistant(answer.toString().strip())),
         taskId, split, scenarioId, referenceId, ordered.stream().map(Instruction::id).toList(), template.version(),
         ordered.isEmpty() ? null : ordered.get(0).teacherModel());
+  }
+
+  private static long position(String id) {
+    String tail = id.substring(id.lastIndexOf('-') + 1);
+    return tail.matches("\\d{1,18}") ? Long.parseLong(tail) : Long.MAX_VALUE;
   }
 
   // Continuation lines are stripped and blank ones dropped, the form QuestionListParser reads back.

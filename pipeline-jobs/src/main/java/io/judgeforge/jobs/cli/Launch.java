@@ -100,6 +100,12 @@ public final class Launch implements AutoCloseable {
               + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
         }
       }
+      for (String scenario : config.generate().referenceOverlapExempt()) {
+        if (catalog.find(scenario).isEmpty()) {
+          throw new ConfigException("Invalid value in 'generate.reference-overlap-exempt': '" + scenario
+              + "' is not a scenario of the catalog " + catalog.scenarios().stream().map(s -> s.id()).toList());
+        }
+      }
       for (String scenario : config.generate().quizByScenario().keySet()) {
         if (catalog.find(scenario).filter(s -> s.method() == io.judgeforge.scenario.GenerationMethod.QUIZ).isEmpty()) {
           throw new ConfigException("Unknown config key 'generate.quiz-by-scenario." + scenario

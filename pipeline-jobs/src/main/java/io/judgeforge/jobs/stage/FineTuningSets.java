@@ -113,6 +113,10 @@ final class FineTuningSets {
     String step = QUESTIONER + "-set";
     ClassifierLabels policy = ctx.config().export().classifierLabels();
     Dataset<Row> referenceBased = classified(ctx).filter(col("method").equalTo("reference"));
+    if (!ctx.files().exists(ctx.layout().passages())) {
+      throw new io.judgeforge.config.ConfigException("No passages at " + ctx.layout().passages() + ": this run was generated"
+          + " by an older version, which did not keep them; run the generate stage again to export the questioner set");
+    }
     Dataset<Row> passages = ctx.spark().read().parquet(ctx.layout().passages())
         .select(col("id").as("passage_id"), col("text").as("passage"));
     UserDefinedFunction keeps = udf((org.apache.spark.sql.api.java.UDF2<String, String, Boolean>) (intended, predicted) ->

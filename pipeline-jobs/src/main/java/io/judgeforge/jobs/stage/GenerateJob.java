@@ -49,6 +49,7 @@ import org.apache.spark.sql.types.StructType;
 public final class GenerateJob {
   public static final String STAGE = "generate";
   static final String COPIES_REFERENCE = "copies_reference";
+  private static final String ORIGIN = "origin";
 
   private GenerateJob() {}
 
@@ -59,8 +60,10 @@ public final class GenerateJob {
     StepOutput references = readReferences(ctx);
     long referenceCount = references.report().produced();
     // Kept with the run: the questioner set pairs each question with the passage it was written from.
-    references.records().write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(ctx.layout().passages());
-    Dataset<Row> indexedReferences = indexed(ctx, ctx.spark().read().parquet(ctx.layout().passages())).cache();
+    // With the earlier run's passages, which its carried instructions name.
+    PreviousRun.withPassages(ctx, references.records()).write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+        .parquet(ctx.layout().passages());
+    Dataset<Row> indexedReferences = indexed(ctx, references.records()).cache();
 
     GenerationPlanner planner = new GenerationPlanner(ctx.catalog(), config.generate(), ctx.seeds(), config.run().seed());
     InstructionWriter writer = new InstructionWriter(ctx.catalog(), ctx.prompts(), ctx.seeds(),
@@ -71,11 +74,15 @@ public final class GenerateJob {
     List<StepOutput> steps = new ArrayList<>(List.of(references));
     // Instructions that need no call: imported ones, and those an earlier run generated. They are
     // validated with the new ones, so a new instruction that repeats one of them is the one removed.
+    // Their origin ranks them (carried 0, imported 1, new 2): of duplicates, the earliest origin is kept.
     Dataset<Row> carried = null;
-    for (StepOutput input : java.util.Arrays.asList(PreviousRun.instructions(ctx), ImportedInstructions.read(ctx))) {
+    List<StepOutput> inputs = java.util.Arrays.asList(PreviousRun.instructions(ctx), ImportedInstructions.read(ctx));
+    for (int origin = 0; origin < inputs.size(); origin++) {
+      StepOutput input = inputs.get(origin);
       if (input != null) {
         steps.add(input);
-        carried = carried == null ? input.records() : carried.unionByName(input.records());
+        Dataset<Row> ranked = input.records().withColumn(ORIGIN, lit(origin));
+        carried = carried == null ? ranked : carried.unionByName(ranked);
       }
     }
     Map<String, Integer> callsMade = new java.util.HashMap<>(PreviousRun.callsMade(ctx));
@@ -99,7 +106,8 @@ public final class GenerateJob {
           GenerationTask::id, GenerationTask::scenario, clients, ctx.inFlight(config.teacher().endpoint()))
           .run(ctx.spark(), withReferences(ctx, plan, indexedReferences), ctx.layout(), ctx.partitions());
       steps.add(called);
-      generated = generated == null ? called.records() : generated.unionByName(called.records());
+      Dataset<Row> fresh = called.records().withColumn(ORIGIN, lit(2));
+      generated = generated == null ? fresh : generated.unionByName(fresh);
       validated = validate(ctx, generated);
       has = generatedByScenario(validated.records());
     }
@@ -108,7 +116,9 @@ public final class GenerateJob {
       validated = validate(ctx, ctx.spark().createDataFrame(List.<Row>of(), codec.schema()));
     }
     steps.add(validated);
-    return StageOutputs.write(ctx, STAGE, validated.records(), steps, start);
+    StageReport report = StageOutputs.write(ctx, STAGE, validated.records(), steps, start);
+    PreviousRun.writeCallsMade(ctx, callsMade);
+    return report;
   }
 
   /** Quotas count generated instructions only: imported ones are extra data, not a substitute for the design. */
@@ -133,11 +143,15 @@ public final class GenerateJob {
     org.apache.spark.sql.Column reason = when(col("_corrupt_record").isNotNull(), lit("malformed_json"))
         .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
         .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"));
-    Dataset<Row> checked = raw.withColumn("reason", reason);
+    // A repeated id would make a passage ambiguous for every instruction that names it; the first by text is kept.
+    Dataset<Row> checked = raw.withColumn("reason", reason)
+        .withColumn("id_rank", row_number().over(Window.partitionBy(col("id"), col("reason").isNull()).orderBy(col("text"))))
+        .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))));
     Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
         .select(lit(STAGE).as("stage"), lit("references").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
             col("id").as("item_id"), lit(null).cast("string").as("scenario"), col("reason"),
-            lit("an inputs.references row is unusable").as("detail"),
+            when(col("reason").equalTo("duplicate_id"), lit("another inputs.references row has this id"))
+                .otherwise(lit("an inputs.references row is unusable")).as("detail"),
             coalesce(col("_corrupt_record"), to_json(struct(col("id"), col("title"), col("topic"), col("text")))).as("input"));
     Dataset<Row> good = checked.filter(col("reason").isNull()).select("id", "title", "topic", "text");
     ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
@@ -180,28 +194,36 @@ public final class GenerateJob {
         DataTypes.StringType);
     String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
     org.apache.spark.sql.Column[] instructionCols = java.util.Arrays.stream(fields).map(f -> col(f)).toArray(org.apache.spark.sql.Column[]::new);
-    // Exact duplicates after normalisation: the lowest id of a group is kept, so the choice does not
-    // depend on partitioning.
-    WindowSpec byKey = Window.partitionBy("norm_key").orderBy("id");
-    Dataset<Row> checked = withCopiedReference(ctx, instructions)
+    // Exact duplicates after normalisation, among the instructions no rule removed: the one of the
+    // earliest origin, then the lowest id, is kept, so the choice does not depend on partitioning.
+    Dataset<Row> ranked = java.util.Arrays.asList(instructions.columns()).contains(ORIGIN) ? instructions
+        : instructions.withColumn(ORIGIN, lit(2));
+    WindowSpec byKey = Window.partitionBy(col("norm_key"), col("rule").isNull()).orderBy("order_key");
+    Dataset<Row> checked = withCopiedReference(ctx, ranked)
+        .withColumn("order_key", org.apache.spark.sql.functions.concat(col(ORIGIN).cast("string"), lit(":"), col("id")))
         .withColumn("rule", coalesce(reject.apply(col("text")), col("copy_rule")))
         .withColumn("norm_key", normalize.apply(col("text")))
         .withColumn("dup_rank", when(col("rule").isNull(), row_number().over(byKey)))
         .withColumn("dup_of", first("id").over(byKey))
         .withColumn("reason", coalesce(col("rule"), when(col("dup_rank").gt(1), lit("duplicate"))))
         .cache();
-    Dataset<Row> unique = checked.filter(col("reason").isNull()).select(instructionCols).cache();
+    org.apache.spark.sql.Column[] keyedCols = java.util.Arrays.copyOf(instructionCols, instructionCols.length + 1);
+    keyedCols[instructionCols.length] = col("order_key");
+    Dataset<Row> unique = checked.filter(col("reason").isNull()).select(keyedCols).cache();
     var generate = ctx.config().generate();
     Dataset<Row> kept = unique;
     Dataset<Row> nearRejects = null;
     if (generate.nearDuplicateJaccard() > 0) {
       // Questions about the same material share it word for word; only the question is compared.
-      Dataset<Row> questions = unique.select(col("id"), org.apache.spark.sql.functions.split(col("text"),
+      // Compared by order key, so the near duplicate of the earliest origin is the one kept.
+      Dataset<Row> questions = unique.select(col("order_key").as("id"), org.apache.spark.sql.functions.split(col("text"),
           java.util.regex.Pattern.quote(InstructionWriter.MATERIAL_MARKER)).getItem(0).as("text"));
       Dataset<Row> near = NearDuplicates.find(questions, generate.nearDuplicateJaccard(),
-          generate.shingleWords(), ctx.config().run().seed()).cache();
-      kept = unique.join(near.select("id"), unique.col("id").equalTo(near.col("id")), "left_anti");
-      nearRejects = unique.join(near.withColumnRenamed("id", "near_id"), col("id").equalTo(col("near_id")))
+          generate.shingleWords(), ctx.config().run().seed())
+          .withColumn("duplicate_of", org.apache.spark.sql.functions.regexp_replace(col("duplicate_of"), "^\\d+:", ""))
+          .cache();
+      kept = unique.join(near.select(col("id").as("near_key")), col("order_key").equalTo(col("near_key")), "left_anti");
+      nearRejects = unique.join(near.withColumnRenamed("id", "near_key"), col("order_key").equalTo(col("near_key")))
           .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
               col("id").as("item_id"), col("scenario"), lit("near_duplicate").as("reason"),
               org.apache.spark.sql.functions.concat(lit("near-duplicate of "), col("duplicate_of"), lit(" (Jaccard "),
@@ -218,6 +240,7 @@ public final class GenerateJob {
     if (nearRejects != null) {
       rejects = rejects.unionByName(nearRejects);
     }
+    kept = kept.select(instructionCols);
     long in = checked.count();
     long out = kept.count();
     return new StepOutput(kept, rejects, StepCounts.ofFilter("validate", in, out, rejects));

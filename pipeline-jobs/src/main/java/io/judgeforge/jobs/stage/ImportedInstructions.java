@@ -55,8 +55,9 @@ final class ImportedInstructions {
             .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
             .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"))
             .when(col("scenario").isNotNull().and(col("scenario").isin(scenarios.toArray()).unary_$bang()), lit("unknown_scenario")))
-        // Of rows sharing an id the first by text is kept, whatever the partitioning.
-        .withColumn("id_rank", row_number().over(Window.partitionBy(col("id")).orderBy(col("text"), col("scenario"))))
+        // Of usable rows sharing an id the first by text is kept, whatever the partitioning.
+        .withColumn("id_rank", row_number().over(Window.partitionBy(trim(col("id")), col("reason").isNull())
+            .orderBy(col("text"), col("scenario"))))
         .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))))
         .cache();
     Dataset<Row> rejects = checked.filter(col("reason").isNotNull())

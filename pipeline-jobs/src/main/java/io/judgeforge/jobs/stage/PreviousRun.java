@@ -11,6 +11,7 @@ import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +24,7 @@ import org.apache.spark.sql.Row;
  */
 final class PreviousRun {
   private static final String TASK_NUMBER = "^gen-(.+)-(\\d+)$";
+  private static final String NEXT_CALLS = "_next_calls.json";
 
   private PreviousRun() {}
 
@@ -60,6 +62,40 @@ final class PreviousRun {
   }
 
   /**
+   * This run's passages and those of the earlier run that this run's references do not have: the
+   * carried instructions name them. A passage id present in both with different text is a config
+   * error (the references or the chunking changed), reported before any call.
+   */
+  static Dataset<Row> withPassages(PipelineContext ctx, Dataset<Row> current) {
+    String folder = folder(ctx);
+    if (folder == null) {
+      return current;
+    }
+    String path = folder + "/" + GenerateJob.STAGE + "/passages";
+    if (!ctx.files().exists(path)) {
+      throw new ConfigException("generate.previous-run: " + folder + " keeps no passages (generate/passages); it was"
+          + " made by an older version, so its instructions cannot be carried over");
+    }
+    Dataset<Row> earlier = ctx.spark().read().parquet(path).select(current.columns()[0],
+        java.util.Arrays.copyOfRange(current.columns(), 1, current.columns().length));
+    Dataset<Row> changed = earlier.join(current.select(col("id").as("cid"), col("text").as("ctext")),
+        col("id").equalTo(col("cid"))).filter(col("text").notEqual(col("ctext")));
+    List<Row> examples = changed.select("id").limit(3).collectAsList();
+    if (!examples.isEmpty()) {
+      throw new ConfigException("generate.previous-run: " + changed.count() + " passage(s) have the same id but other text"
+          + " than in " + folder + " (for example " + examples.stream().map(r -> r.getString(0)).toList()
+          + "); keep inputs.references and the chunking of the earlier run, or start afresh");
+    }
+    return current.unionByName(earlier.join(current.select(col("id").as("cid")), col("id").equalTo(col("cid")), "left_anti"));
+  }
+
+  /** Kept with the run, so a run carried from this one continues its numbering even where it made no call. */
+  static void writeCallsMade(PipelineContext ctx, Map<String, Integer> callsMade) {
+    ctx.files().replaceText(ctx.layout().stage(GenerateJob.STAGE) + "/" + NEXT_CALLS, io.judgeforge.json.Json.write(
+        new java.util.TreeMap<>(callsMade)));
+  }
+
+  /**
    * Per scenario, one past the highest call number the earlier run (or any run it carried from)
    * used, read from its call log and its instructions' task ids; empty when none is configured.
    */
@@ -78,6 +114,12 @@ final class PreviousRun {
         .groupBy(regexp_extract(col("task"), TASK_NUMBER, 1))
         .agg(max(regexp_extract(col("task"), TASK_NUMBER, 2).cast("int"))).collectAsList()) {
       made.put(r.getString(0), r.getInt(1) + 1);
+    }
+    String kept = folder + "/" + GenerateJob.STAGE + "/" + NEXT_CALLS;
+    if (ctx.files().exists(kept)) {
+      Map<String, Integer> next = io.judgeforge.json.Json.read(ctx.files().readText(kept),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {});
+      next.forEach((scenario, n) -> made.merge(scenario, n, Math::max));
     }
     return made;
   }

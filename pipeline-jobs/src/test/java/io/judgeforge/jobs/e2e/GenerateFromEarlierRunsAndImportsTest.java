@@ -61,7 +61,7 @@ class GenerateFromEarlierRunsAndImportsTest {
     Files.write(instructions, List.of(
         "{\"id\": \"u1\", \"text\": \"What are three practical ways to reduce food waste at home?\"}",
         "{\"id\": \"u2\", \"text\": \"Translate 'thank you very much for your help' into German.\", \"scenario\": \"translation\"}",
-        "{\"id\": \"u3\", \"text\": \"  \"}",
+        "{\"id\": \"u2\", \"text\": \"  \"}",
         "{\"id\": \"u4\", \"text\": \"Explain what a hash map is to a beginner programmer.\", \"scenario\": \"poetry_slam\"}",
         "{\"id\": \"u1\", \"text\": \"Why do zebras have stripes, according to current research?\"}",
         "{\"id\": \"u6\", \"text\": \"no closing quote}",
@@ -123,7 +123,7 @@ class GenerateFromEarlierRunsAndImportsTest {
     assertEquals("imported", u1.method());
     assertNull(u1.scenario());
     assertNull(u1.requestHash());
-    assertEquals("translation", byId.get("imp-u2").intendedScenario());
+    assertEquals("translation", byId.get("imp-u2").intendedScenario(), "an unusable row with the same id does not displace it");
     assertTrue(!byId.containsKey("imp-u5"));
   }
 

@@ -66,7 +66,7 @@ class ReferenceReaderSparkTest {
   void unusableInputsAreNamed(@TempDir Path dir) throws Exception {
     Path noText = dir.resolve("refs.csv");
     Files.writeString(noText, "id,body\nref-a,x\n");
-    assertTrue(assertThrows(ConfigException.class, () -> read(noText)).getMessage().contains("need columns 'id' and 'text'"));
+    assertTrue(assertThrows(ConfigException.class, () -> read(noText)).getMessage().contains("need columns [id, text]"));
     Path odd = dir.resolve("refs.xml");
     Files.writeString(odd, "<x/>");
     assertTrue(assertThrows(ConfigException.class, () -> read(odd)).getMessage().contains("set inputs.references-format"));
