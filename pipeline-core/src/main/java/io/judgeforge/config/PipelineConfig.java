@@ -246,14 +246,47 @@ public record PipelineConfig(
     }
   }
 
-  public enum JudgeMode {
-    SINGLE
+  /** What the swapped order of a pair comes from. */
+  public enum PairOrder {
+    /** Ask the teacher again with the responses swapped, and check the two verdicts agree. */
+    SWAP,
+    /** Make the swapped record from the first verdict, with A and B exchanged; no second call, no check. */
+    MIRROR
   }
 
-  public record Judge(JudgeMode mode, double temperature, int maxTokens, int minScore, int maxScore) implements Serializable {
+  /** What becomes of a pair whose two orders got different verdicts. */
+  public enum InconsistentPairs {
+    /** Both records become a tie, [[C]]. */
+    TIE,
+    /** The pair is filtered as order_inconsistent. */
+    DROP
+  }
+
+  public record Pairwise(int pairsPerInstruction, PairOrder order, InconsistentPairs inconsistent) implements Serializable {
+    public Pairwise {
+      check(pairsPerInstruction >= 0, "judge.pairwise.pairs-per-instruction", pairsPerInstruction, "an integer >= 0");
+      check(order != null, "judge.pairwise.order", null, "swap or mirror");
+      check(inconsistent != null, "judge.pairwise.inconsistent", null, "tie or drop");
+    }
+  }
+
+  public record Judge(boolean single, List<String> referenceScenarios, String referenceModel, Pairwise pairwise, int samples,
+      double sampleTemperature, double maxSpread, double temperature, int maxTokens, int minScore, int maxScore,
+      String ratingFormat) implements Serializable {
     public Judge {
+      check(referenceScenarios != null, "judge.reference-scenarios", null, "a list of scenario ids");
+      referenceScenarios = List.copyOf(referenceScenarios);
+      check(referenceModel != null, "judge.reference-model", null, "a respond.pool name, or \"\"");
+      check(samples >= 1 && samples <= 20, "judge.samples", samples, "1 to 20");
+      checkTemperature("judge.sample-temperature", sampleTemperature);
+      check(maxSpread >= 0, "judge.max-spread", maxSpread, "a number >= 0 (0 = no consistency filter)");
       checkTemperature("judge.temperature", temperature);
       check(minScore < maxScore, "judge.max-score", maxScore, "greater than judge.min-score (" + minScore + ")");
+      check(ratingFormat != null && !ratingFormat.isBlank(), "judge.rating-format", ratingFormat,
+          "themis, result, last or regex:PATTERN");
+      check(pairwise.pairsPerInstruction() == 0 || ratingFormat.equals("themis") || ratingFormat.equals("last"),
+          "judge.rating-format", ratingFormat, "themis or last while pairwise grading is on (pairwise verdicts are read"
+          + " in one of those); set judge.pairwise.pairs-per-instruction: 0 to use " + ratingFormat);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * The outcome of one meta-evaluation, everything the reports show.
  *
  * @param mode pointwise or pairwise
- * @param ratingFormat how {@code pred_text} was read ({@code themis}, {@code last}, {@code regex:...})
+ * @param ratingFormat how {@code pred_text} was read ({@code themis}, {@code result}, {@code last},
+ *     {@code regex:...})
  * @param bench the benchmark file, as given
  * @param pred the predictions file, as given
  * @param scale the pointwise score scale (not used in pairwise mode)

@@ -27,7 +27,8 @@ public final class MetaEvaluation {
   /**
    * Runs the meta-evaluation.
    *
-   * @param ratingFormat {@code themis}, {@code last} or {@code regex:PATTERN}; checked before any file is read
+   * @param ratingFormat {@code themis}, {@code result}, {@code last} or {@code regex:PATTERN}; checked before any
+   *     file is read
    * @throws io.judgeforge.config.ConfigException for a bad flag or an unusable file, naming the file, line and id
    */
   public static MetaEvalResult run(Path bench, Path pred, EvalMode mode, String ratingFormat, Scale scale) {

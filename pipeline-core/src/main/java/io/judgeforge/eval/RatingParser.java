@@ -2,77 +2,54 @@ package io.judgeforge.eval;
 
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.stage.judge.JudgmentParser;
-import java.math.BigDecimal;
+import io.judgeforge.stage.judge.RatingFormat;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns a prediction into a {@link Rating}: either a ready value ({@code pred}) or a judge's raw output
- * ({@code pred_text}) read with one of three formats.
+ * ({@code pred_text}) read with a {@link RatingFormat}, the same definition the judge stage uses.
  *
  * <ul>
  *   <li>{@code themis}: the project's {@link JudgmentParser}, which takes the score after "overall rating of this
  *       response is", so a bracket echoed from the prompt is not read as the verdict. Pointwise only: the Themis
  *       format scores one response.
- *   <li>{@code last}: the last {@code [[x]]} in the text. Judges state the verdict at the end (MT-Bench's
- *       {@code [[rating]]} and {@code [[A]]}), and anything earlier may be an echoed example.
+ *   <li>{@code result}: the last {@code [RESULT] x} (Prometheus).
+ *   <li>{@code last}: the last {@code [[x]]}. Judges state the verdict at the end (MT-Bench's {@code [[rating]]} and
+ *       {@code [[A]]}), and anything earlier may be an echoed example.
  *   <li>{@code regex:PATTERN}: a Java regex with exactly one capture group; the last match wins, for the same
  *       reason.
  * </ul>
  *
- * <p>Pointwise values must be numbers on the scale. Pairwise values are labels: {@code 1}/{@code A} (first response
- * better), {@code 2}/{@code B} (second), {@code 0}/{@code C}/{@code tie}. Anything else is {@link Rating.Unusable}
- * with its reason; the parser never supplies a default.
+ * <p>{@code result} and {@code last} skip a match in quotation marks, which echoes the prompt's format or example
+ * (see {@link RatingFormat}). Pointwise values must be numbers on the scale. Pairwise values are labels:
+ * {@code 1}/{@code A} (first response better), {@code 2}/{@code B} (second), {@code 0}/{@code C}/{@code tie}.
+ * Anything else is {@link Rating.Unusable} with its reason; the parser never supplies a default.
  */
 public final class RatingParser {
   /** Values accepted for {@code --rating-format}. */
-  public static final String FORMATS = "themis, last or regex:PATTERN";
+  public static final String FORMATS = RatingFormat.NAMES;
 
-  private static final Pattern LAST_BRACKET = Pattern.compile("\\[\\[\\s*([^\\[\\]]*?)\\s*]]");
+  private static final String FLAG = "--rating-format";
 
-  private final String format;
+  private final RatingFormat format;
   private final EvalMode mode;
   private final Scale scale;
-  /** The pattern whose group 1 is the verdict; {@code null} for the Themis format. */
-  private final Pattern pattern;
   private final JudgmentParser themisParser;
 
-  private RatingParser(String format, EvalMode mode, Scale scale, Pattern pattern) {
+  private RatingParser(RatingFormat format, EvalMode mode, Scale scale) {
     this.format = format;
     this.mode = mode;
     this.scale = scale;
-    this.pattern = pattern;
     this.themisParser = new JudgmentParser(scale.min(), scale.max());
   }
 
   /** Checks {@code --rating-format} now, so a bad regex fails before any file is read. */
   public static RatingParser of(String format, EvalMode mode, Scale scale) {
-    if (format.equals("themis")) {
-      return new RatingParser(format, mode, scale, null);
-    }
-    if (format.equals("last")) {
-      return new RatingParser(format, mode, scale, LAST_BRACKET);
-    }
-    if (format.startsWith("regex:")) {
-      Pattern pattern;
-      try {
-        pattern = Pattern.compile(format.substring("regex:".length()));
-      } catch (PatternSyntaxException e) {
-        throw ConfigException.invalid("--rating-format", format,
-            "regex:PATTERN with a valid Java regex; " + e.getDescription() + " at index " + e.getIndex());
-      }
-      int groups = pattern.matcher("").groupCount();
-      ConfigException.check(groups == 1, "--rating-format", format,
-          "a regex with exactly one capture group; it has " + groups);
-      return new RatingParser(format, mode, scale, pattern);
-    }
-    throw ConfigException.invalid("--rating-format", format, FORMATS);
+    return new RatingParser(RatingFormat.of(FLAG, format), mode, scale);
   }
 
   public String format() {
-    return format;
+    return format.spec();
   }
 
   /** Reads a {@code pred} value: a number (pointwise) or a label (pairwise). */
@@ -88,30 +65,22 @@ public final class RatingParser {
     if (text == null || text.isBlank()) {
       return new Rating.Unusable("empty prediction text");
     }
-    if (pattern == null) {
+    if (format.isThemis()) {
       return themis(text);
     }
-    Matcher m = pattern.matcher(text);
-    String captured = null;
-    boolean found = false;
-    while (m.find()) {
-      found = true;
-      captured = m.group(1);
+    RatingFormat.Extraction extraction = format.extract(text);
+    if (extraction instanceof RatingFormat.Missing missing) {
+      return new Rating.Unusable(missing.reason());
     }
-    if (!found) {
-      return new Rating.Unusable(format.equals("last") ? "no [[x]] in the text" : "the regex does not match the text");
-    }
-    if (captured == null || captured.isBlank()) {
-      return new Rating.Unusable("the last match captured nothing");
-    }
-    return mode == EvalMode.POINTWISE ? score(captured.strip()) : label(captured.strip());
+    String raw = ((RatingFormat.Found) extraction).raw();
+    return mode == EvalMode.POINTWISE ? score(raw) : label(raw);
   }
 
   private Rating themis(String text) {
     if (mode == EvalMode.PAIRWISE) {
       // Fail the run rather than every row: the flag is wrong, not the judge.
-      throw ConfigException.invalid("--rating-format", format,
-          "last or regex:PATTERN for pairwise pred_text; the Themis format scores a single response");
+      throw ConfigException.invalid(FLAG, format.spec(),
+          "result, last or regex:PATTERN for pairwise pred_text; the Themis format scores a single response");
     }
     JudgmentParser.Result result = themisParser.parse(text);
     if (result instanceof JudgmentParser.Parsed parsed) {
@@ -153,15 +122,8 @@ public final class RatingParser {
     return new Rating.Value(value);
   }
 
-  /**
-   * A plain decimal number, or {@code null}. {@link BigDecimal} rather than {@link Double#parseDouble}, which would
-   * also accept "NaN", "Infinity", hex and a trailing "d".
-   */
+  /** A plain decimal number, or {@code null}: {@link RatingFormat#number}. */
   static Double number(String text) {
-    try {
-      return new BigDecimal(text.strip()).doubleValue();
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return RatingFormat.number(text);
   }
 }

@@ -11,6 +11,10 @@ public record PromptLibrary(Map<String, PromptTemplate> templates) implements Se
   public static final String GENERATE_QUIZ = "generate-quiz";
   public static final String CLASSIFY = "classify";
   public static final String JUDGE_SINGLE = "judge-single";
+  /** Single-answer grading against a reference answer; same output format as {@link #JUDGE_SINGLE}. */
+  public static final String JUDGE_REFERENCE = "judge-reference";
+  /** Pairwise comparison of two responses to one instruction: verdict [[A]], [[B]] or [[C]] (tie). */
+  public static final String JUDGE_PAIRWISE = "judge-pairwise";
   /** The prompt of the questioner fine-tuning set: scenario and reference in, questions out, no seed examples. */
   public static final String QUESTIONER = "questioner";
 
@@ -24,7 +28,13 @@ public record PromptLibrary(Map<String, PromptTemplate> templates) implements Se
           CLASSIFY, Set.of("scenario_list", "instruction"),
           QUESTIONER, Set.of("scenario_name", "scenario_description", "reference", "count"),
           JUDGE_SINGLE,
-              Set.of("scenario_name", "scenario_description", "criteria", "grading_tiers", "instruction", "response"));
+              Set.of("scenario_name", "scenario_description", "criteria", "grading_tiers", "instruction", "response"),
+          JUDGE_REFERENCE,
+              Set.of("scenario_name", "scenario_description", "criteria", "grading_tiers", "instruction", "reference",
+                  "response"),
+          // No grading tiers: the verdict block is fixed text, since a comparison has no score scale to configure.
+          JUDGE_PAIRWISE,
+              Set.of("scenario_name", "scenario_description", "criteria", "instruction", "response_a", "response_b"));
 
   public PromptLibrary {
     templates = Map.copyOf(templates);

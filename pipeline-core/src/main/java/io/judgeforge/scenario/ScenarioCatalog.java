@@ -30,7 +30,7 @@ public final class ScenarioCatalog implements Serializable {
     }
     List<GradingTier> tiers = new ArrayList<>();
     for (JsonNode t : required(root, "grading-tiers", source)) {
-      tiers.add(new GradingTier(t.path("score").asInt(), text(t, "description", source), text(t, "with-reference", source)));
+      tiers.add(new GradingTier(t.path("score").asInt(), text(t, "description", source), optionalText(t, "with-reference", source)));
     }
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
     for (JsonNode s : required(root, "scenarios", source)) {
@@ -86,6 +86,12 @@ public final class ScenarioCatalog implements Serializable {
       throw new ConfigException("The scenario catalog " + source + " needs a list '" + key + "'");
     }
     return v;
+  }
+
+  /** Null when the key is absent; when present it must be real text, as for a required key. */
+  private static String optionalText(JsonNode node, String key, String source) {
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? null : text(node, key, source);
   }
 
   private static String text(JsonNode node, String key, String source) {

@@ -17,6 +17,8 @@ final class ChatResponder {
       case QUIZ_QUESTIONS -> QuizQuestionWriter.write(lastUserMessage, random);
       case CLASSIFICATION -> ScenarioClassifier.write(lastUserMessage, random);
       case JUDGMENT -> ResponseJudge.write(lastUserMessage, random);
+      case REFERENCE_JUDGMENT -> ResponseJudge.writeWithReference(lastUserMessage, random);
+      case PAIRWISE_JUDGMENT -> PairwiseJudge.write(lastUserMessage, random);
       case ANSWER -> InstructionAnswerer.write(lastUserMessage, strength, random);
     };
   }

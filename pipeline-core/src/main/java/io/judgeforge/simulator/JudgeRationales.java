@@ -47,6 +47,25 @@ final class JudgeRationales {
     shortcomings.add("A few claims are made without supporting examples or evidence.");
   }
 
+  /**
+   * Puts the comparison with a reference answer first in each pool, since under reference-guided
+   * grading it is the main evidence for the score.
+   *
+   * @param atLeastAsGood whether the response's quality reaches the reference's
+   * @param leftOut content words of the reference that the response never uses
+   */
+  JudgeRationales comparedWithReference(boolean atLeastAsGood, List<String> leftOut) {
+    if (atLeastAsGood) {
+      strengths.add(0, "Measured against the reference answer, it is at least as complete and as well developed.");
+    } else if (leftOut.isEmpty()) {
+      shortcomings.add(0, "It is less developed than the reference answer, although it touches the same points.");
+    }
+    if (!leftOut.isEmpty()) {
+      shortcomings.add(0, "Compared with the reference answer, it leaves out points such as \"" + leftOut.get(0) + "\".");
+    }
+    return this;
+  }
+
   String nextStrength() {
     return take(strengths, "The response makes a reasonable attempt at the task.");
   }

@@ -10,6 +10,10 @@ enum PromptKind {
   CLASSIFICATION,
   /** judge-single.txt: rate a response in the Themis format. */
   JUDGMENT,
+  /** judge-reference.txt: rate a response against a reference answer, in the same Themis format. */
+  REFERENCE_JUDGMENT,
+  /** judge-pairwise.txt: say which of two responses is better, or that they tie. */
+  PAIRWISE_JUDGMENT,
   /** Anything else is an instruction to answer. */
   ANSWER
 }

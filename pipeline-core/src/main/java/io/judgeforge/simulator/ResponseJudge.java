@@ -1,19 +1,24 @@
 package io.judgeforge.simulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Answers judge-single.txt in the Themis output format: an overall [[score]], then strengths and
- * shortcomings, each tied to one of the prompt's criteria with its own [[score]]. The overall score
- * follows {@link ResponseQuality} plus Gaussian noise, so good answers tend to score higher without
- * the judge being an oracle.
+ * Answers judge-single.txt and judge-reference.txt in the Themis output format: an overall [[score]],
+ * then strengths and shortcomings, each tied to one of the prompt's criteria with its own [[score]].
+ * The overall score follows {@link ResponseQuality} plus Gaussian noise, so good answers tend to score
+ * higher without the judge being an oracle. With a reference answer the quality is taken relative to
+ * the reference's, as the reference tiers define it: as good as the reference is a 4, better a 5.
  */
 final class ResponseJudge {
   static final double NOISE_SD = 0.45;
+  /** The tier of a response exactly as good as the reference answer. */
+  static final int REFERENCE_TIER = 4;
   private static final Pattern CRITERION_LINE =
       Pattern.compile("(?m)^\\s*(?:\\d+[.)]|[-*•])?\\s*([^:\\n]+?)\\s*:");
   private static final List<String> FALLBACK_CRITERIA =
@@ -22,12 +27,55 @@ final class ResponseJudge {
   private ResponseJudge() {}
 
   static String write(String prompt, SplittableRandom random) {
-    String instruction = PromptSections.fieldBeforeSeparator(prompt, "[User Instruction]:").orElse("");
-    String response = PromptSections.fieldBeforeSeparator(prompt, PromptKindDetector.RESPONSE_LABEL).orElse("");
-    List<String> criteria = criteria(prompt);
-    ResponseQuality quality = ResponseQuality.assess(instruction, response);
-    int overall = clampScore(Math.round(1 + 4 * quality.estimate() + random.nextGaussian() * NOISE_SD));
+    String instruction = instruction(prompt);
+    ResponseQuality quality = ResponseQuality.assess(instruction, response(prompt));
+    int overall = noisyScore(1 + 4 * quality.estimate(), random);
+    return judgment(criteria(prompt), overall, new JudgeRationales(quality, random), random);
+  }
 
+  /** judge-reference.txt; without a readable reference it grades like judge-single.txt. */
+  static String writeWithReference(String prompt, SplittableRandom random) {
+    String reference =
+        PromptSections.fieldBeforeSeparator(prompt, PromptKindDetector.REFERENCE_ANSWER_LABEL).orElse("");
+    if (reference.isBlank()) {
+      return write(prompt, random);
+    }
+    String instruction = instruction(prompt);
+    String response = response(prompt);
+    ResponseQuality quality = ResponseQuality.assess(instruction, response);
+    ResponseQuality benchmark = ResponseQuality.assess(instruction, reference);
+    // The same slope as the single-answer scale, so a gap of a quarter in quality moves a whole tier.
+    int overall = noisyScore(REFERENCE_TIER + 4 * (quality.estimate() - benchmark.estimate()), random);
+    JudgeRationales rationales = new JudgeRationales(quality, random)
+        .comparedWithReference(quality.estimate() >= benchmark.estimate(), missingFromReference(reference, response));
+    return judgment(criteria(prompt), overall, rationales, random);
+  }
+
+  static String instruction(String prompt) {
+    return PromptSections.fieldBeforeSeparator(prompt, "[User Instruction]:").orElse("");
+  }
+
+  private static String response(String prompt) {
+    return PromptSections.fieldBeforeSeparator(prompt, PromptKindDetector.RESPONSE_LABEL).orElse("");
+  }
+
+  private static int noisyScore(double expected, SplittableRandom random) {
+    return clampScore(Math.round(expected + random.nextGaussian() * NOISE_SD));
+  }
+
+  /** Content words of the reference that the response never uses, the evidence of what it left out. */
+  private static List<String> missingFromReference(String reference, String response) {
+    Set<String> present = new HashSet<>(ContentWords.words(response));
+    List<String> missing = new ArrayList<>();
+    for (String word : ContentWords.distinct(reference, ResponseQuality.INSTRUCTION_WORDS)) {
+      if (!present.contains(word)) {
+        missing.add(word);
+      }
+    }
+    return missing;
+  }
+
+  private static String judgment(List<String> criteria, int overall, JudgeRationales rationales, SplittableRandom random) {
     int strengthCount = overall >= 4 ? 3 : 2;
     int shortcomingCount = overall <= 2 ? 3 : overall == 3 ? 2 : 1;
     List<String> shuffled = shuffle(criteria, random);
@@ -37,7 +85,6 @@ final class ResponseJudge {
       pointCriteria.add(shuffled.get(i % shuffled.size()));
     }
 
-    JudgeRationales rationales = new JudgeRationales(quality, random);
     StringBuilder text = new StringBuilder();
     text.append("I believe the overall rating of this response is [[").append(overall)
         .append("]], and the reasons are as follows.\n");
@@ -73,7 +120,7 @@ final class ResponseJudge {
     return names.isEmpty() ? FALLBACK_CRITERIA : names;
   }
 
-  private static List<String> shuffle(List<String> items, SplittableRandom random) {
+  static List<String> shuffle(List<String> items, SplittableRandom random) {
     List<String> result = new ArrayList<>(items);
     for (int i = result.size() - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
@@ -84,7 +131,7 @@ final class ResponseJudge {
     return result;
   }
 
-  private static int clampScore(long score) {
+  static int clampScore(long score) {
     return (int) Math.max(1, Math.min(5, score));
   }
 }

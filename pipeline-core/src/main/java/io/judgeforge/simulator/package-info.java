@@ -8,7 +8,7 @@
  *
  * <p>Chat replies depend on the pipeline prompt the last user message is built from
  * (conf/prompts): instruction synthesis from a reference, quiz questions, scenario classification,
- * and Themis-format judgments; any other message is answered with a quality that follows the
+ * and Themis-format judgments (single-answer, reference-guided and pairwise); any other message is answered with a quality that follows the
  * requested model's configured strength. Every reply is a pure function of the simulator seed and
  * the request content, so reruns are byte-identical.
  *

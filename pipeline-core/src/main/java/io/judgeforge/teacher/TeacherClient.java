@@ -111,6 +111,9 @@ public final class TeacherClient {
     }
     body.put("temperature", call.temperature());
     body.put("max_tokens", call.maxTokens());
+    if (call.seed() != null) {
+      body.put("seed", call.seed());
+    }
     Exchange ex = exchange("/chat/completions", body, templateVersion, call.model(), call.maxTokens());
     if (ex.outcome != CallOutcome.OK) {
       return new ChatResult(ex.outcome, null, null, ex.attempts, ex.latencyMs, 0, 0, ex.error, ex.key, false, 0);

@@ -101,4 +101,15 @@ class ConfigLoaderTest {
         () -> ConfigLoader.bind(ConfigLoader.tree(LOCAL, List.of()), Map.of()));
     assertTrue(e.getMessage().contains("endpoints.sim.base-url"), e.getMessage());
   }
+
+  @Test
+  void judgeSettingsAreCheckedWhereTheyAreBound() throws Exception {
+    assertTrue(assertThrows(ConfigException.class, () -> bind(LOCAL, "judge.rating-format=result")).getMessage()
+        .contains("judge.rating-format"), "pairwise verdicts cannot be read as [RESULT] scores");
+    assertEquals("result", bind(LOCAL, "judge.rating-format=result", "judge.pairwise.pairs-per-instruction=0").judge()
+        .ratingFormat());
+    assertTrue(assertThrows(ConfigException.class, () -> bind(LOCAL, "judge.samples=0")).getMessage().contains("judge.samples"));
+    assertTrue(assertThrows(ConfigException.class, () -> bind(LOCAL, "judge.pairwise.order=sideways")).getMessage()
+        .contains("order"));
+  }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.judgeforge.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
-/** The three rating formats, for scores and for pairwise labels. */
+/** The rating formats, for scores and for pairwise labels. */
 class RatingParserTest {
   static final Scale ONE_TO_FIVE = new Scale(1, 5);
 
@@ -86,7 +86,7 @@ class RatingParserTest {
 
   @Test
   void badFormatsAreConfigErrorsNamingTheFlag() {
-    assertEquals("Invalid value for '--rating-format': 'first' (expected themis, last or regex:PATTERN)",
+    assertEquals("Invalid value for '--rating-format': 'first' (expected themis, result, last or regex:PATTERN)",
         assertThrows(ConfigException.class, () -> pointwise("first")).getMessage());
     assertEquals("Invalid value for '--rating-format': 'regex:\\d+' (expected a regex with exactly one capture group; it has 0)",
         assertThrows(ConfigException.class, () -> pointwise("regex:\\d+")).getMessage());
@@ -94,7 +94,7 @@ class RatingParserTest {
         assertThrows(ConfigException.class, () -> pointwise("regex:(a)(b)")).getMessage());
     assertEquals("Invalid value for '--rating-format': 'regex:(' (expected regex:PATTERN with a valid Java regex;"
         + " Unclosed group at index 1)", assertThrows(ConfigException.class, () -> pointwise("regex:(")).getMessage());
-    assertEquals("Invalid value for '--rating-format': 'themis' (expected last or regex:PATTERN for pairwise pred_text;"
+    assertEquals("Invalid value for '--rating-format': 'themis' (expected result, last or regex:PATTERN for pairwise pred_text;"
         + " the Themis format scores a single response)",
         assertThrows(ConfigException.class, () -> pairwise("themis").fromText("[[A]]")).getMessage());
   }

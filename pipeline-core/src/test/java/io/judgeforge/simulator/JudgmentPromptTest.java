@@ -66,14 +66,8 @@ class JudgmentPromptTest extends SimulatorHttpTest {
 
   @Test
   void relevantDetailedStructuredResponsesScoreHigherThanEmptyOnes() {
-    String instruction = "Explain how vaccines train the immune system to recognise viruses and bacteria.";
-    String good =
-        "Vaccines train the immune system by showing it a harmless piece of a virus or bacteria.\n\n"
-            + "1. The immune system meets the antigen and builds antibodies against it.\n"
-            + "2. Memory cells remember how to recognise the viruses and bacteria later.\n"
-            + "3. When the real germ arrives, the trained immune response is fast and strong.\n\n"
-            + "This is why vaccines protect people without them having to fall ill first, and why booster doses "
-            + "keep the memory of the immune system fresh over many years of life for the whole population.";
+    String instruction = PromptTemplates.VACCINE_INSTRUCTION;
+    String good = PromptTemplates.VACCINE_ANSWER;
     int goodTotal = 0;
     int badTotal = 0;
     for (int i = 0; i < 10; i++) {
@@ -86,17 +80,7 @@ class JudgmentPromptTest extends SimulatorHttpTest {
 
   @Test
   void strongModelsScoreHigherOnAverageThanWeakOnes() {
-    String[] subjects = {
-      "glaciers", "volcanoes", "photosynthesis", "inflation", "the printing press", "black holes", "honey bees",
-      "the Roman aqueducts", "plate tectonics", "compound interest", "jazz improvisation", "the water cycle",
-      "vaccination", "solar panels", "coral reefs", "the French Revolution", "migratory birds", "earthquakes",
-      "the human heart", "wind turbines"
-    };
-    List<String> instructions = new ArrayList<>();
-    for (String subject : subjects) {
-      instructions.add("Explain what " + subject + " are or do, and why they matter for people today.");
-      instructions.add("Give a detailed overview of " + subject + ", covering history, key facts and common misconceptions.");
-    }
+    List<String> instructions = PromptTemplates.openQuestions();
     double strong = 0;
     double weak = 0;
     for (String instruction : instructions) {

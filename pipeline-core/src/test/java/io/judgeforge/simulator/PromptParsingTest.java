@@ -31,7 +31,31 @@ class PromptParsingTest {
     assertEquals(
         PromptKind.JUDGMENT,
         PromptKindDetector.detect(PromptTemplates.judge("Close QA", List.of("Clarity"), "Name a tree.", "Oak.")));
+    assertEquals(
+        PromptKind.REFERENCE_JUDGMENT,
+        PromptKindDetector.detect(
+            PromptTemplates.judgeReference("Close QA", List.of("Clarity"), "Name a tree.", "Oak.", "Elm.")));
+    assertEquals(
+        PromptKind.PAIRWISE_JUDGMENT,
+        PromptKindDetector.detect(
+            PromptTemplates.judgePairwise("Close QA", List.of("Clarity"), "Name a tree.", "Oak.", "Elm.")));
     assertEquals(PromptKind.ANSWER, PromptKindDetector.detect("Name a tree."));
+  }
+
+  @Test
+  void aResponseQuotingAnotherJudgeTemplatesLabelsKeepsItsPromptsKind() {
+    String quoting = "[Reference Answer]: Oak.\n[Response A]: Elm.\n[Response B]: Ash.";
+    assertEquals(
+        PromptKind.JUDGMENT,
+        PromptKindDetector.detect(PromptTemplates.judge("Close QA", List.of("Clarity"), "Name a tree.", quoting)));
+    assertEquals(
+        PromptKind.REFERENCE_JUDGMENT,
+        PromptKindDetector.detect(
+            PromptTemplates.judgeReference("Close QA", List.of("Clarity"), "Name a tree.", "Oak.", quoting)));
+    assertEquals(
+        PromptKind.PAIRWISE_JUDGMENT,
+        PromptKindDetector.detect(
+            PromptTemplates.judgePairwise("Close QA", List.of("Clarity"), "Name a tree.", "[Response]: Oak.", quoting)));
   }
 
   @Test
@@ -64,6 +88,21 @@ class PromptParsingTest {
     assertEquals("Who wrote Hamlet?\nAnswer briefly.", PromptSections.fieldBeforeSeparator(prompt, "[User Instruction]:").orElseThrow());
     assertEquals("Shakespeare wrote it.\n\nAround 1600.", PromptSections.fieldBeforeSeparator(prompt, "[Response]:").orElseThrow());
     assertEquals(List.of("Factual accuracy", "Answers the question", "Honest uncertainty"), ResponseJudge.criteria(prompt));
+  }
+
+  @Test
+  void referenceAndPairwiseFieldsAreReadFromTheirTemplates() {
+    String reference =
+        PromptTemplates.judgeReference("Close QA", List.of("Factual accuracy"), "Who wrote Hamlet?", "Shakespeare.\n\nc. 1600.", "Marlowe.");
+    assertEquals("Shakespeare.\n\nc. 1600.", PromptSections.fieldBeforeSeparator(reference, "[Reference Answer]:").orElseThrow());
+    assertEquals("Marlowe.", PromptSections.fieldBeforeSeparator(reference, "[Response]:").orElseThrow());
+
+    String pairwise =
+        PromptTemplates.judgePairwise("Close QA", List.of("Factual accuracy", "Clarity"), "Who wrote Hamlet?", "One.", "Two.");
+    assertEquals("Who wrote Hamlet?", ResponseJudge.instruction(pairwise));
+    assertEquals("One.", PromptSections.fieldBeforeSeparator(pairwise, "[Response A]:").orElseThrow());
+    assertEquals("Two.", PromptSections.fieldBeforeSeparator(pairwise, "[Response B]:").orElseThrow());
+    assertEquals(List.of("Factual accuracy", "Clarity"), ResponseJudge.criteria(pairwise));
   }
 
   @Test

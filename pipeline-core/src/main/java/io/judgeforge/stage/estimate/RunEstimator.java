@@ -87,20 +87,37 @@ public final class RunEstimator {
     }
     out.add(new StageEstimate("respond", answers, answerPrompt, answerCompletion, answerCost));
 
-    JudgePromptRenderer renderer = new JudgePromptRenderer(catalog, prompts.get(PromptLibrary.JUDGE_SINGLE));
+    // Judge: each answer graded on its own (single, or against a reference in the reference
+    // scenarios), and pairs per instruction in one or two orders; every item k samples.
+    var judge = config.judge();
+    JudgePromptRenderer renderer = new JudgePromptRenderer(catalog, prompts);
+    String answer = "x".repeat(longestAnswer * 4);
     long judgePromptTokens = 0;
     for (var scenario : catalog.scenarios()) {
-      judgePromptTokens = Math.max(judgePromptTokens,
-          tokens(renderer.single(scenario.id(), instruction, "x".repeat(longestAnswer * 4)).length()));
+      judgePromptTokens = Math.max(judgePromptTokens, Math.max(
+          tokens(renderer.single(scenario.id(), instruction, answer).length()),
+          tokens(renderer.referenceGuided(scenario.id(), instruction, answer, answer).length())));
     }
-    long judgePrompt = answers * judgePromptTokens;
-    long judgeCompletion = answers * config.judge().maxTokens();
-    out.add(new StageEstimate("judge", answers, judgePrompt, judgeCompletion, cost(teacher.model(), judgePrompt, judgeCompletion)));
+    int pool = config.respond().pool().size();
+    long pointwise = 0;
+    for (GenerationTask t : plan) {
+      if (judge.single() || judge.referenceScenarios().contains(t.scenario())) {
+        pointwise += (long) t.count() * pool;
+      }
+    }
+    long pairs = instructions * Math.min(judge.pairwise().pairsPerInstruction(), (long) pool * (pool - 1) / 2);
+    long pairCalls = pairs * (judge.pairwise().order() == PipelineConfig.PairOrder.SWAP ? 2 : 1);
+    long pairPromptTokens = tokens(renderer.pairwise(catalog.scenarios().get(0).id(), instruction, answer, answer).length());
+    long judgeCalls = (pointwise + pairCalls) * judge.samples();
+    long judgePrompt = judge.samples() * (pointwise * judgePromptTokens + pairCalls * pairPromptTokens);
+    long judgeCompletion = judgeCalls * judge.maxTokens();
+    out.add(new StageEstimate("judge", judgeCalls, judgePrompt, judgeCompletion, cost(teacher.model(), judgePrompt, judgeCompletion)));
 
-    // Each judgment is scored twice: with its judge prompt, and alone; one token is generated each time.
-    long scorePrompt = answers * (judgePromptTokens + 2L * config.judge().maxTokens());
-    long scoreCompletion = answers * 2;
-    out.add(new StageEstimate("score", answers * 2, scorePrompt, scoreCompletion,
+    // Each judge record (a pair makes two) is scored twice: with its judge prompt, and alone; one token each time.
+    long records = pointwise + 2 * pairs;
+    long scorePrompt = records * (Math.max(judgePromptTokens, pairPromptTokens) + 2L * judge.maxTokens());
+    long scoreCompletion = records * 2;
+    out.add(new StageEstimate("score", records * 2, scorePrompt, scoreCompletion,
         cost(config.score().model(), scorePrompt, scoreCompletion)));
     return out;
   }

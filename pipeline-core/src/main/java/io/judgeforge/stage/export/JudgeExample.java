@@ -5,23 +5,34 @@ import java.util.List;
 
 /**
  * One record of the judge fine-tuning set, in chat format: the judge prompt as the user turn and the
- * teacher's judgment as the assistant turn, with the metadata a trainer or an auditor needs.
+ * judgment's target as the assistant turn, with the metadata a trainer or an auditor needs.
+ * Pointwise records (modes single and reference) carry {@code score}; pairwise ones {@code verdict}
+ * about responses A ({@code responseId}) and B ({@code responseIdB}), and their pair and order.
+ * {@code spans} mark the assistant turn's format and rationale text (TargetSpans).
  */
 public record JudgeExample(
     List<ChatMessage> messages,
+    List<TargetSpan> spans,
     String id,
     String split,
     String scenario,
     String mode,
-    int score,
+    Integer score,
+    String verdict,
     String instructionId,
     String responseId,
     String answerModel,
+    String responseIdB,
+    String answerModelB,
+    String pairId,
+    String order,
+    String referenceSource,
     double ifd,
     String templateVersion,
     String teacherModel) {
 
   public JudgeExample {
     messages = List.copyOf(messages);
+    spans = List.copyOf(spans);
   }
 }

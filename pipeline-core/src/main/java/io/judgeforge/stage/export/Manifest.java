@@ -21,13 +21,19 @@ public record Manifest(
     Totals totals,
     BudgetUse budget) {
 
-  /** One fine-tuning set: what it trains ({@code task}) and its record counts; {@code byScore} is empty for unscored sets. */
+  /**
+   * One fine-tuning set: what it trains ({@code task}) and its record counts. {@code byMode},
+   * {@code byScore} and {@code byVerdict} are the judge set's (grading modes, pointwise scores,
+   * pairwise verdicts) and are empty for the other sets.
+   */
   public record SetCounts(
       String task,
       long records,
       Map<String, Long> bySplit,
       Map<String, Long> byScenario,
+      Map<String, Long> byMode,
       Map<String, Long> byScore,
+      Map<String, Long> byVerdict,
       Map<String, Map<String, Long>> bySplitAndScenario) {}
 
   /** Run-wide totals. */

@@ -89,7 +89,7 @@ public final class InstructionWriter implements Serializable {
         text = text + MATERIAL_MARKER + task.reference();
       }
       out.add(new Instruction(task.id() + "-" + i, task.scenario(), task.scenario(), null, task.method().name().toLowerCase(),
-          text, task.id(), task.referenceId(), task.seedExampleIds(), template(task).version(), teacher.model(), requestHash));
+          text, task.id(), task.referenceId(), task.seedExampleIds(), template(task).version(), teacher.model(), requestHash, null));
     }
     return ItemResult.out(out, usage);
   }

@@ -6,39 +6,68 @@ import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
-import io.judgeforge.teacher.ModelCall;
 import io.judgeforge.teacher.TeacherClient;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Single-answer grading of one response by the teacher, parsed into a {@link Judgment}. */
+/**
+ * Grades one response on its own: single-answer grading, or reference-guided where the task brings a
+ * reference. With several samples, the lower-median score's sample is the record, and a spread over
+ * {@code maxSpread} (when set) filters the item as inconsistent_samples.
+ */
 public final class ResponseJudge implements Serializable {
   private final JudgePromptRenderer renderer;
   private final JudgmentParser parser;
-  private final ModelCall teacher;
+  private final JudgeSampling sampling;
 
-  public ResponseJudge(JudgePromptRenderer renderer, JudgmentParser parser, ModelCall teacher) {
+  public ResponseJudge(JudgePromptRenderer renderer, JudgmentParser parser, JudgeSampling sampling) {
     this.renderer = renderer;
     this.parser = parser;
-    this.teacher = teacher;
+    this.sampling = sampling;
   }
 
-  public ItemResult<Judgment> judge(Response response, TeacherClient client) {
-    String prompt = renderer.single(response.scenario(), response.instruction(), response.text());
-    List<ChatMessage> messages = List.of(ChatMessage.user(prompt));
-    ChatResult result = client.chat(teacher, messages, renderer.template().version());
-    String requestHash = result.requestKey();
-    CallUsage usage = CallUsage.of(result);
-    if (!result.ok()) {
-      return ItemResult.failedCall(result.outcome(), result.error(), usage);
+  public ItemResult<Judgment> judge(JudgeTask task, TeacherClient client) {
+    Response response = task.response();
+    JudgeMode mode = task.reference() == null ? JudgeMode.SINGLE : JudgeMode.REFERENCE;
+    String prompt = mode == JudgeMode.SINGLE
+        ? renderer.single(response.scenario(), response.instruction(), response.text())
+        : renderer.referenceGuided(response.scenario(), response.instruction(), task.reference(), response.text());
+    String version = renderer.template(mode).version();
+    List<Integer> scores = new ArrayList<>();
+    List<ParsedJudgment> parsed = new ArrayList<>();
+    List<ChatResult> results = new ArrayList<>();
+    CallUsage usage = CallUsage.NONE;
+    for (int i = 0; i < sampling.samples(); i++) {
+      ChatResult result = client.chat(sampling.call(i), List.of(ChatMessage.user(prompt)), version);
+      usage = usage.plus(CallUsage.of(result));
+      if (!result.ok()) {
+        return ItemResult.failedCall(result.outcome(), sampling.prefix(i) + result.error(), usage);
+      }
+      JudgmentParser.Result read = parser.parse(result.content());
+      if (read instanceof JudgmentParser.Failed f) {
+        return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), sampling.prefix(i) + f.detail(), usage);
+      }
+      ParsedJudgment p = ((JudgmentParser.Parsed) read).judgment();
+      if (p.score() != Math.rint(p.score())) {
+        return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), sampling.prefix(i) + "overall score " + p.score()
+            + " is not a whole number; judge records carry integer scores", usage);
+      }
+      scores.add((int) p.score());
+      parsed.add(p);
+      results.add(result);
     }
-    JudgmentParser.Result parsed = parser.parse(result.content());
-    if (parsed instanceof JudgmentParser.Failed f) {
-      return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), f.detail(), usage);
+    if (sampling.samples() > 1 && sampling.maxSpread() > 0 && SampleVotes.spread(scores) > sampling.maxSpread()) {
+      return ItemResult.filtered("inconsistent_samples", "sample scores " + scores + " spread " + SampleVotes.spread(scores)
+          + " > judge.max-spread " + sampling.maxSpread(), usage);
     }
-    ParsedJudgment p = ((JudgmentParser.Parsed) parsed).judgment();
+    int chosen = SampleVotes.lowerMedian(scores);
+    ParsedJudgment p = parsed.get(chosen);
+    ChatResult result = results.get(chosen);
     return ItemResult.out(List.of(new Judgment("jdg-" + response.id(), response.id(), response.instructionId(),
-        response.scenario(), "single", response.model(), prompt, result.content(), p.score(), p.pointScores(),
-        p.strengths(), p.shortcomings(), renderer.template().version(), teacher.model(), requestHash)), usage);
+        response.scenario(), mode.code(), response.model(), null, null, null, null, prompt, result.content(),
+        result.content(), scores.get(chosen), null, sampling.samples() > 1 ? SampleVotes.labels(scores) : List.of(),
+        p.pointScores(), p.strengths(), p.shortcomings(), task.referenceSource(), version, sampling.model(),
+        result.requestKey())), usage);
   }
 }

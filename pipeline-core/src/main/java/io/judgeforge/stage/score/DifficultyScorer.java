@@ -20,7 +20,7 @@ public final class DifficultyScorer implements Serializable {
   }
 
   public ItemResult<IfdScore> score(Judgment judgment, TeacherClient client) {
-    String answer = judgment.output();
+    String answer = judgment.target();
     String conditioned = calculator.conditionedText(judgment.prompt(), answer);
     String direct = calculator.directText(answer);
     LogprobResult withPrompt = client.promptLogprobs(model, conditioned);
@@ -45,7 +45,7 @@ public final class DifficultyScorer implements Serializable {
       return ItemResult.filtered("ifd_undefined", "direct answer loss is 0", usage);
     }
     int tokens = IfdCalculator.answerTokens(withPrompt, conditioned.length() - answer.length(), conditioned.length());
-    return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.score(),
+    return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(),
         conditionedLoss.getAsDouble(), directLoss.getAsDouble(), conditionedLoss.getAsDouble() / directLoss.getAsDouble(),
         tokens)), usage);
   }

@@ -2,7 +2,10 @@ package io.judgeforge.stage.score;
 
 /**
  * Instruction-following difficulty of one judge record: the mean negative log-likelihood of the
- * answer (the judgment) with the instruction (the judge prompt) before it, over the same without it.
+ * answer (the judgment's target) with the instruction (the judge prompt) before it, over the same
+ * without it. {@code mode} and {@code label} (the score, or a pairwise verdict) are what selection
+ * balances on.
  */
 public record IfdScore(
-    String judgmentId, String scenario, int score, double conditionedLoss, double directLoss, double ifd, int answerTokens) {}
+    String judgmentId, String scenario, String mode, String label, double conditionedLoss, double directLoss, double ifd,
+    int answerTokens) {}

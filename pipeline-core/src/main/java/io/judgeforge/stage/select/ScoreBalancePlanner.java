@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public final class ScoreBalancePlanner {
   private ScoreBalancePlanner() {}
 
-  public static long cap(Map<Integer, Long> histogram, double maxShare) {
+  public static <K> long cap(Map<K, Long> histogram, double maxShare) {
     long max = histogram.values().stream().mapToLong(Long::longValue).max().orElse(0);
     for (long c = max; c >= 1; c--) {
       long kept = 0;
@@ -29,10 +29,10 @@ public final class ScoreBalancePlanner {
     return histogram.values().stream().mapToLong(Long::longValue).filter(n -> n > 0).min().orElse(0);
   }
 
-  /** What each score keeps under the cap. */
-  public static Map<Integer, Long> kept(Map<Integer, Long> histogram, double maxShare) {
+  /** What each label (a score, or a pairwise verdict) keeps under the cap. */
+  public static <K extends Comparable<K>> Map<K, Long> kept(Map<K, Long> histogram, double maxShare) {
     long c = cap(histogram, maxShare);
-    Map<Integer, Long> kept = new TreeMap<>();
+    Map<K, Long> kept = new TreeMap<>();
     histogram.forEach((score, n) -> kept.put(score, Math.min(n, c)));
     return kept;
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ScenarioClassifierTest {
   static final Instruction MATH = new Instruction("i1", "math_qa", "math_qa", null, "quiz", "What is 15% of 80?", "t",
-      null, List.of(), "v", "m", "h");
+      null, List.of(), "v", "m", "h", null);
   final ScriptedEndpoint teacher = new ScriptedEndpoint();
 
   @AfterEach

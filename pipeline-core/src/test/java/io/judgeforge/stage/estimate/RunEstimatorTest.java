@@ -27,11 +27,21 @@ class RunEstimatorTest {
   @Test
   void callsFollowFromThePlan() throws Exception {
     // 10 scenarios x quota 7 at 5 per call: 2 calls each (5 + 2), 70 instructions, a pool of 5.
+    // Judge: 350 answers graded on their own, and one pair per instruction asked in both orders
+    // (140 calls); score: two calls for each of 350 + 2 x 70 records.
     List<StageEstimate> e = estimate(config("generate.quota=7"));
     assertEquals(List.of("generate", "classify", "respond", "judge", "score"), e.stream().map(StageEstimate::stage).toList());
-    assertEquals(List.of(20L, 70L, 350L, 350L, 700L), e.stream().map(StageEstimate::calls).toList());
+    assertEquals(List.of(20L, 70L, 350L, 490L, 980L), e.stream().map(StageEstimate::calls).toList());
     assertEquals(20L * 1024, e.get(0).completionTokensAtMost(), "every generation call at teacher.max-tokens");
     assertEquals(350L * 768, e.get(2).completionTokensAtMost(), "every answer at its model's max-tokens");
+  }
+
+  /** Three samples of every item, and mirrored pairs (one call each): (350 + 70) x 3 judge calls. */
+  @Test
+  void judgeCallsFollowSamplesAndPairOrder() throws Exception {
+    List<StageEstimate> e = estimate(config("generate.quota=7", "judge.samples=3", "judge.pairwise.order=mirror"));
+    assertEquals(1260L, e.get(3).calls());
+    assertEquals(980L, e.get(4).calls(), "a mirrored pair still makes two records to score");
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ClassifierExamplesTest {
   static Instruction instruction(String intended, String predicted, String method) {
     Instruction written = new Instruction("gen-x-0000-0", intended, intended, null, method, "Translate 'good morning' into French.",
-        "gen-x-0000", null, List.of(), "generate-quiz@0123456789ab", "sim-gpt-4", "h");
+        "gen-x-0000", null, List.of(), "generate-quiz@0123456789ab", "sim-gpt-4", "h", null);
     return predicted == null ? written : written.classified(predicted, intended == null ? predicted : intended);
   }
 

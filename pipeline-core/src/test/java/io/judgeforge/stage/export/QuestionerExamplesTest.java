@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class QuestionerExamplesTest {
   static Instruction question(String id, String text, String predicted) {
     return new Instruction(id, "close_qa", "close_qa", null, "reference", text, "gen-close_qa-0003", "ref-007#2",
-        List.of("seed-1"), "generate-reference@0123456789ab", "sim-gpt-4", "h").classified(predicted, "close_qa");
+        List.of("seed-1"), "generate-reference@0123456789ab", "sim-gpt-4", "h", null).classified(predicted, "close_qa");
   }
 
   final QuestionerExamples examples = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED);

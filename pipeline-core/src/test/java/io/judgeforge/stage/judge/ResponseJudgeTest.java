@@ -1,9 +1,9 @@
 package io.judgeforge.stage.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.stage.ItemResult;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.respond.Response;
@@ -17,9 +17,16 @@ import org.junit.jupiter.api.Test;
 class ResponseJudgeTest {
   static final Response RESPONSE = new Response("i1~m", "i1", "translation", "Translate 'bonjour' into English.",
       "m", "m-6b", "Hello.", 3, 1);
+  static final ModelCall TEACHER = new ModelCall("e", "teacher-x", 0, 512);
   final ScriptedEndpoint teacher = new ScriptedEndpoint();
-  final JudgePromptRenderer renderer = new JudgePromptRenderer(Fixtures.catalog(), Fixtures.prompts().get(PromptLibrary.JUDGE_SINGLE));
-  final ResponseJudge judge = new ResponseJudge(renderer, new JudgmentParser(1, 5), new ModelCall("e", "teacher-x", 0, 512));
+  final JudgePromptRenderer renderer = new JudgePromptRenderer(Fixtures.catalog(), Fixtures.prompts());
+  final ResponseJudge judge = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 1, 0.7, 0));
+
+  static String judgment(int score) {
+    return "I believe the overall rating of this response is [[" + score + "]], and the reasons are as follows.\n"
+        + "Strengths of the current response:\n1. Accuracy: Correct. [[5]]\nShortcomings of the current response:\n"
+        + "1. Fluency: Terse. [[3]]";
+  }
 
   @AfterEach
   void stop() {
@@ -27,46 +34,81 @@ class ResponseJudgeTest {
   }
 
   @Test
-  void promptHasTheFiveBlocksWithTheScenariosCriteriaInOrder() {
-    String prompt = renderer.single("translation", "Translate it.", "Done.");
-    int criteria = prompt.indexOf("[Criteria Begin]");
-    int tiers = prompt.indexOf("[Grading Tiers Begin]");
-    int data = prompt.indexOf("[Data Begin]");
-    int steps = prompt.indexOf("Follow these steps:");
-    int format = prompt.indexOf("I believe the overall rating of this response is");
-    assertTrue(criteria > 0 && criteria < tiers && tiers < data && data < steps && steps < format, prompt);
-    var scenario = Fixtures.catalog().get("translation");
-    assertTrue(prompt.contains("[" + scenario.name() + "]"));
-    assertTrue(prompt.contains("1. " + scenario.criteria().get(0).name() + ": "), "most important criterion first");
-    assertTrue(prompt.contains("[User Instruction]: Translate it.\n***\n[Response]: Done.\n***"));
-  }
-
-  @Test
-  void aWellFormedJudgmentBecomesARecord() {
-    teacher.chat("I believe the overall rating of this response is [[4]], and the reasons are as follows.\n"
-        + "Strengths of the current response:\n1. Accuracy: Correct. [[5]]\nShortcomings of the current response:\n"
-        + "1. Fluency: Terse. [[3]]");
-    ItemResult<Judgment> r = judge.judge(RESPONSE, teacher.client());
+  void aWellFormedJudgmentBecomesASingleModeRecord() {
+    teacher.chat(judgment(4));
+    ItemResult<Judgment> r = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.OUT, r.status());
     Judgment j = r.records().get(0);
     assertEquals(4, j.score());
+    assertEquals("single", j.mode());
     assertEquals(List.of(5, 3), j.pointScores());
     assertEquals("jdg-i1~m", j.id());
+    assertEquals(j.output(), j.target());
+    assertEquals(List.of(), j.samples());
     assertEquals("teacher-x", j.teacherModel());
-    assertEquals(renderer.template().version(), j.templateVersion());
+    assertEquals(renderer.template(JudgeMode.SINGLE).version(), j.templateVersion());
     assertEquals(64, j.requestHash().length());
+    assertTrue(teacher.bodies.get(0).contains("[Response]: Hello."), teacher.bodies.get(0));
+  }
+
+  @Test
+  void aTaskWithAReferenceIsGradedAgainstIt() {
+    teacher.chat(judgment(3));
+    Judgment j = judge.judge(new JudgeTask(RESPONSE, "Good morning.", "model:m-72b"), teacher.client()).records().get(0);
+    assertEquals("reference", j.mode());
+    assertEquals("model:m-72b", j.referenceSource());
+    assertEquals(renderer.template(JudgeMode.REFERENCE).version(), j.templateVersion());
+    assertTrue(teacher.bodies.get(0).contains("[Reference Answer]: Good morning."), teacher.bodies.get(0));
   }
 
   @Test
   void unparseableOrTruncatedJudgmentsAreQuarantinedNeverScored() {
     teacher.chat("Looks good to me, 4 out of 5.");
-    ItemResult<Judgment> unparsed = judge.judge(RESPONSE, teacher.client());
+    ItemResult<Judgment> unparsed = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.QUARANTINED, unparsed.status());
     assertEquals("parse_failed", unparsed.reason());
     assertTrue(unparsed.records().isEmpty());
     teacher.chat("I believe the overall rating of this response is [[4]], and", "length");
-    ItemResult<Judgment> truncated = judge.judge(RESPONSE, teacher.client());
+    ItemResult<Judgment> truncated = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals("truncated", truncated.reason());
     assertEquals(1, truncated.usage().calls());
+  }
+
+  /** A format that allows decimals meets an integer score: the judgment is quarantined, not rounded. */
+  @Test
+  void aDecimalScoreIsQuarantinedAndAWholeOneIsKept() {
+    ResponseJudge lastFormat = new ResponseJudge(renderer, new JudgmentParser(1, 10, "last"), new JudgeSampling(TEACHER, 1, 0, 0));
+    teacher.chat("Mostly right.\nRating: [[7.5]]");
+    ItemResult<Judgment> decimal = lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    assertEquals("parse_failed", decimal.reason());
+    assertTrue(decimal.detail().contains("7.5 is not a whole number"), decimal.detail());
+    teacher.chat("Right.\nRating: [[8]]");
+    assertEquals(8, lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client()).records().get(0).score());
+  }
+
+  /** Three samples 5, 2, 4: the lower median is 4, and that sample's text is the record; each sample sent its own seed. */
+  @Test
+  void severalSamplesGiveTheLowerMedianSample() {
+    ResponseJudge three = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 3, 0.7, 0));
+    teacher.chat(judgment(5)).chat(judgment(2)).chat(judgment(4));
+    Judgment j = three.judge(new JudgeTask(RESPONSE, null, null), teacher.client()).records().get(0);
+    assertEquals(4, j.score());
+    assertEquals(judgment(4), j.output());
+    assertEquals(List.of("5", "2", "4"), j.samples());
+    for (int i = 0; i < 3; i++) {
+      assertTrue(teacher.bodies.get(i).contains("\"seed\":" + i), teacher.bodies.get(i));
+      assertTrue(teacher.bodies.get(i).contains("\"temperature\":0.7"), teacher.bodies.get(i));
+    }
+  }
+
+  @Test
+  void samplesThatSpreadTooFarAreFilteredAsInconsistent() {
+    ResponseJudge strict = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 2, 0.7, 1));
+    teacher.chat(judgment(5)).chat(judgment(2));
+    ItemResult<Judgment> r = strict.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    assertEquals(ItemStatus.FILTERED, r.status());
+    assertEquals("inconsistent_samples", r.reason());
+    assertEquals(2, r.usage().calls());
+    assertNull(r.records().isEmpty() ? null : r.records().get(0));
   }
 }

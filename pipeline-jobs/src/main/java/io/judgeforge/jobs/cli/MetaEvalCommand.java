@@ -35,8 +35,8 @@ final class MetaEvalCommand implements Callable<Integer> {
   String mode;
 
   @Option(names = "--rating-format", paramLabel = "FORMAT", defaultValue = "themis",
-      description = "How to read pred_text: themis, last (the last [[x]]) or regex:PATTERN (one capture group,"
-          + " last match); default ${DEFAULT-VALUE}.")
+      description = "How to read pred_text: themis, result (the last [RESULT] x), last (the last [[x]]) or"
+          + " regex:PATTERN (one capture group, last match); default ${DEFAULT-VALUE}.")
   String ratingFormat;
 
   @Option(names = "--min-score", paramLabel = "N", defaultValue = "1", description = "Lowest pointwise score (default ${DEFAULT-VALUE}).")

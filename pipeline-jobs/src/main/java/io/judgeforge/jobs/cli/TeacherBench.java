@@ -95,7 +95,7 @@ final class TeacherBench {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Instruction instruction = new Instruction("b" + i, "open_qa", "open_qa", "open_qa", "reference",
-          "Give three tips for a first marathon, variant " + i + ".", "t", null, List.of(), "v", "m", "h");
+          "Give three tips for a first marathon, variant " + i + ".", "t", null, List.of(), "v", "m", "h", null);
       rows.add(codec.toRow(new AnswerTask(instruction, model)));
     }
     return spark.createDataFrame(rows, codec.schema());

@@ -156,26 +156,37 @@ public final class ExportJob {
   }
 
   private static Manifest.SetCounts setCounts(String task, Dataset<Row> records) {
-    boolean scored = java.util.Arrays.asList(records.columns()).contains("score");
+    boolean judged = java.util.Arrays.asList(records.columns()).contains("mode");
     Map<String, Long> bySplit = new TreeMap<>();
     Map<String, Long> byScenario = new TreeMap<>();
+    Map<String, Long> byMode = new TreeMap<>();
     Map<String, Long> byScore = new TreeMap<>();
+    Map<String, Long> byVerdict = new TreeMap<>();
     Map<String, Map<String, Long>> bySplitAndScenario = new TreeMap<>();
     long total = 0;
-    Dataset<Row> groups = scored ? records.groupBy("split", "scenario", "score").count()
-        : records.groupBy("split", "scenario").count().withColumn("score", lit(null).cast("int")).select("split", "scenario", "score", "count");
+    Dataset<Row> groups = judged ? records.groupBy("split", "scenario", "mode", "score", "verdict").count()
+        : records.groupBy("split", "scenario").count().select(col("split"), col("scenario"), lit(null).cast("string").as("mode"),
+            lit(null).cast("int").as("score"), lit(null).cast("string").as("verdict"), col("count"));
     for (Row r : groups.collectAsList()) {
       String split = r.getString(0);
       String scenario = r.getString(1);
-      long n = r.getLong(3);
+      long n = r.getLong(5);
       total += n;
       bySplit.merge(split, n, Long::sum);
       byScenario.merge(scenario, n, Long::sum);
       if (!r.isNullAt(2)) {
-        byScore.merge(Integer.toString(r.getInt(2)), n, Long::sum);
+        byMode.merge(r.getString(2), n, Long::sum);
+      }
+      if (!r.isNullAt(3)) {
+        byScore.merge(Integer.toString(r.getInt(3)), n, Long::sum);
+      }
+      if (!r.isNullAt(4)) {
+        byVerdict.merge(r.getString(4), n, Long::sum);
       }
       bySplitAndScenario.computeIfAbsent(split, k -> new TreeMap<>()).merge(scenario, n, Long::sum);
     }
-    return new Manifest.SetCounts(task, total, bySplit, byScenario, byScore, new LinkedHashMap<>(bySplitAndScenario));
+    return new Manifest.SetCounts(task, total, bySplit, byScenario, byMode, byScore, byVerdict,
+        new LinkedHashMap<>(bySplitAndScenario));
   }
+
 }

@@ -18,6 +18,7 @@ import io.judgeforge.stage.export.JudgeExample;
 import io.judgeforge.stage.export.QuestionerExample;
 import io.judgeforge.stage.export.QuestionerExamples;
 import io.judgeforge.stage.export.SplitAssigner;
+import io.judgeforge.stage.export.TargetSpans;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.ChatMessage;
@@ -66,13 +67,15 @@ final class FineTuningSets {
       Judgment j = judgmentCodec.fromRow(row);
       double ifd = row.getDouble(row.fieldIndex("ifd"));
       return exampleCodec.toRow(new JudgeExample(
-          List.of(ChatMessage.user(j.prompt()), ChatMessage.assistant(j.output())), j.id(),
-          SplitAssigner.split(j.instructionId(), seed, validationFraction), j.scenario(), j.mode(), j.score(),
-          j.instructionId(), j.responseId(), j.answerModel(), ifd, j.templateVersion(), j.teacherModel()));
+          List.of(ChatMessage.user(j.prompt()), ChatMessage.assistant(j.target())), TargetSpans.of(j.target()), j.id(),
+          SplitAssigner.split(j.instructionId(), seed, validationFraction), j.scenario(), j.mode(), j.score(), j.verdict(),
+          j.instructionId(), j.responseId(), j.answerModel(), j.responseIdB(), j.answerModelB(), j.pairId(), j.order(),
+          j.referenceSource(), ifd, j.templateVersion(), j.teacherModel()));
     };
     Dataset<Row> found = joined.filter(col("id").isNotNull());
     Dataset<Row> examples = found.map(toExample, Encoders.row(exampleCodec.schema()));
-    return new Built(JUDGE, "judge: a scenario-dependent evaluation prompt in, the teacher's rationale and score out", examples,
+    return new Built(JUDGE, "judge: a scenario-dependent evaluation prompt in (single-answer, reference-guided or pairwise),"
+        + " the teacher's rationale and score or verdict out", examples,
         new StepOutput(examples, missing, StepCounts.ofFilter(step, joined.count(), found.count(), missing)));
   }
 

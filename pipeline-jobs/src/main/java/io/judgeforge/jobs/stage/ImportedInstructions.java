@@ -28,7 +28,8 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * The generate stage's {@code import} step: instructions from outside ({@code inputs.instructions})
- * become Instruction records with method {@code imported} and the id {@code imp-<their id>}, so they
+ * become Instruction records with method {@code imported} and the id {@code imp-<their id>} (an
+ * optional {@code reference} column becomes the reference answer for reference-guided grading), so they
  * can never collide with generated ids. A row without an id or text, with a scenario the catalog
  * does not have, or repeating an earlier row's id is quarantined with that reason.
  */
@@ -36,7 +37,7 @@ final class ImportedInstructions {
   static final String METHOD = "imported";
   static final String ID_PREFIX = "imp-";
   private static final InputTable TABLE = new InputTable("instructions", "inputs.instructions-format",
-      List.of("id", "text"), List.of("scenario"));
+      List.of("id", "text"), List.of("scenario", "reference"));
 
   private ImportedInstructions() {}
 
@@ -65,7 +66,8 @@ final class ImportedInstructions {
             col("id").as("item_id"), col("scenario"), col("reason"),
             when(col("reason").equalTo("unknown_scenario"), concat(lit("not a catalog scenario: "), col("scenario")))
                 .otherwise(lit("an inputs.instructions row is unusable")).as("detail"),
-            coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario")))).as("input"));
+            coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario"), col("reference"))))
+                .as("input"));
     Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
     long in = checked.count();
     long out = instructions.count();
@@ -80,7 +82,8 @@ final class ImportedInstructions {
         "intended_scenario", col("scenario"),
         "method", lit(METHOD),
         "text", trim(col("text")),
-        "seed_example_ids", array());
+        "seed_example_ids", array(),
+        "reference_answer", when(trim(col("reference")).notEqual(""), col("reference")));
     List<Column> columns = new ArrayList<>();
     for (StructField field : RecordCodec.of(Instruction.class).schema().fields()) {
       columns.add(values.getOrDefault(field.name(), lit(null)).cast(field.dataType()).as(field.name()));

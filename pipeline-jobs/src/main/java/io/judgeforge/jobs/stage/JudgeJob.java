@@ -1,18 +1,41 @@
 package io.judgeforge.jobs.stage;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
 import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.jobs.spark.TeacherStep;
-import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.judge.JudgePromptRenderer;
+import io.judgeforge.stage.judge.JudgeSampling;
+import io.judgeforge.stage.judge.JudgeTask;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.stage.judge.JudgmentParser;
+import io.judgeforge.stage.judge.PairPlanner;
+import io.judgeforge.stage.judge.PairTask;
+import io.judgeforge.stage.judge.PairwiseJudge;
 import io.judgeforge.stage.judge.ResponseJudge;
+import io.judgeforge.stage.judge.VerdictParser;
 import io.judgeforge.stage.respond.Response;
+import io.judgeforge.teacher.TeacherClients;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 
-/** Stage judge: the teacher grades every response with its scenario's prompt; outputs are parsed. */
+/**
+ * Stage judge, in the paper's three modes. Step judge-calls grades each response on its own:
+ * against a reference answer in {@code judge.reference-scenarios} (the instruction's own reference,
+ * else the reference model's answer), single-answer elsewhere. Step pairwise-calls compares
+ * {@code judge.pairwise.pairs-per-instruction} pairs of responses per instruction in both orders.
+ */
 public final class JudgeJob {
   public static final String STAGE = "judge";
 
@@ -21,16 +44,89 @@ public final class JudgeJob {
   public static StageReport run(PipelineContext ctx) {
     long start = System.nanoTime();
     PipelineConfig config = ctx.config();
-    ResponseJudge judge = new ResponseJudge(
-        new JudgePromptRenderer(ctx.catalog(), ctx.prompts().get(PromptLibrary.JUDGE_SINGLE)),
-        new JudgmentParser(config.judge().minScore(), config.judge().maxScore()),
-        ctx.teacher(config.judge().temperature(), config.judge().maxTokens()));
+    PipelineConfig.Judge settings = config.judge();
+    JudgePromptRenderer renderer = new JudgePromptRenderer(ctx.catalog(), ctx.prompts());
+    JudgeSampling sampling = new JudgeSampling(ctx.teacher(settings.temperature(), settings.maxTokens()), settings.samples(),
+        settings.sampleTemperature(), settings.maxSpread());
     String endpoint = config.teacher().endpoint();
-    TeacherStep<Response, Judgment> step = new TeacherStep<>(STAGE, "judge-calls", Response.class, Judgment.class,
-        (response, clients) -> judge.judge(response, clients.get(endpoint)), Response::id, Response::scenario,
-        ctx.clients(STAGE), ctx.inFlight(endpoint));
-    StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(RespondJob.STAGE)),
-        ctx.layout(), ctx.partitions());
-    return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);
+    TeacherClients clients = ctx.clients(STAGE);
+    Dataset<Row> responses = ctx.spark().read().parquet(ctx.layout().records(RespondJob.STAGE)).cache();
+    List<StepOutput> steps = new ArrayList<>();
+
+    Dataset<Row> pointwise = pointwiseTasks(ctx, responses);
+    if (pointwise != null) {
+      ResponseJudge judge = new ResponseJudge(renderer,
+          new JudgmentParser(settings.minScore(), settings.maxScore(), settings.ratingFormat()), sampling);
+      steps.add(new TeacherStep<>(STAGE, "judge-calls", JudgeTask.class, Judgment.class,
+          (JudgeTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), JudgeTask::id, JudgeTask::scenario,
+          clients, ctx.inFlight(endpoint)).run(ctx.spark(), pointwise, ctx.layout(), ctx.partitions()));
+    }
+    if (settings.pairwise().pairsPerInstruction() > 0) {
+      // Verdicts are read in the pairwise template's own format, or as MT-Bench's last [[A]]/[[B]]/[[C]].
+      // (PipelineConfig.Judge allows no other format with pairwise grading on.)
+      String verdictFormat = settings.ratingFormat().equals("last") ? "last" : "themis";
+      PairwiseJudge judge = new PairwiseJudge(renderer, new VerdictParser(verdictFormat), sampling,
+          settings.pairwise().order(), settings.pairwise().inconsistent());
+      steps.add(new TeacherStep<>(STAGE, "pairwise-calls", PairTask.class, Judgment.class,
+          (PairTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), PairTask::id, PairTask::scenario,
+          clients, ctx.inFlight(endpoint)).run(ctx.spark(), pairTasks(ctx, responses), ctx.layout(), ctx.partitions()));
+    }
+    if (steps.isEmpty()) {
+      throw new io.judgeforge.config.ConfigException("judge: no mode is on; set judge.single: true, name"
+          + " judge.reference-scenarios, or set judge.pairwise.pairs-per-instruction above 0");
+    }
+    Dataset<Row> records = steps.get(0).records();
+    for (StepOutput s : steps.subList(1, steps.size())) {
+      records = records.unionByName(s.records());
+    }
+    return StageOutputs.write(ctx, STAGE, records, steps, start);
+  }
+
+  /**
+   * One task per response that is graded on its own, with its reference where its scenario is
+   * graded against one; null when no response is. The reference model's own answer is graded
+   * without a reference, since against itself it would be perfect by construction.
+   */
+  private static Dataset<Row> pointwiseTasks(PipelineContext ctx, Dataset<Row> responses) {
+    PipelineConfig.Judge settings = ctx.config().judge();
+    List<PipelineConfig.AnswerModel> pool = ctx.config().respond().pool();
+    String referenceModel = settings.referenceModel().isEmpty() ? pool.get(pool.size() - 1).name() : settings.referenceModel();
+    Dataset<Row> own = ctx.spark().read().parquet(ctx.layout().records(ClassifyJob.STAGE))
+        .select(col("id").as("ref_instruction_id"), col("reference_answer"));
+    Dataset<Row> byModel = responses.filter(col("model").equalTo(referenceModel))
+        .select(col("instruction_id").as("model_instruction_id"), col("text").as("model_reference"));
+    org.apache.spark.sql.Column inReferenceScenario = settings.referenceScenarios().isEmpty() ? lit(false)
+        : col("scenario").isin(settings.referenceScenarios().toArray());
+    Dataset<Row> withReference = responses
+        .join(own, col("instruction_id").equalTo(col("ref_instruction_id")), "left")
+        .join(byModel, col("instruction_id").equalTo(col("model_instruction_id")), "left")
+        .withColumn("task_reference", when(inReferenceScenario, coalesce(col("reference_answer"),
+            when(col("model").notEqual(lit(referenceModel)), col("model_reference")))))
+        .withColumn("task_reference_source", when(col("task_reference").isNull(), lit(null).cast("string"))
+            .when(col("reference_answer").isNotNull(), lit("seed")).otherwise(lit("model:" + referenceModel)));
+    Dataset<Row> chosen = settings.single() ? withReference : withReference.filter(col("task_reference").isNotNull());
+    if (!settings.single() && settings.referenceScenarios().isEmpty()) {
+      return null;
+    }
+    RecordCodec<Response> responseCodec = RecordCodec.of(Response.class);
+    RecordCodec<JudgeTask> taskCodec = RecordCodec.of(JudgeTask.class);
+    MapFunction<Row, Row> toTask = row -> taskCodec.toRow(new JudgeTask(responseCodec.fromRow(row),
+        row.getString(row.fieldIndex("task_reference")), row.getString(row.fieldIndex("task_reference_source"))));
+    return chosen.map(toTask, Encoders.row(taskCodec.schema()));
+  }
+
+  /** The pairs of each instruction's responses, chosen by PairPlanner. */
+  private static Dataset<Row> pairTasks(PipelineContext ctx, Dataset<Row> responses) {
+    RecordCodec<Response> responseCodec = RecordCodec.of(Response.class);
+    RecordCodec<PairTask> taskCodec = RecordCodec.of(PairTask.class);
+    int perInstruction = ctx.config().judge().pairwise().pairsPerInstruction();
+    long seed = ctx.config().run().seed();
+    FlatMapGroupsFunction<String, Row, Row> toPairs = (instructionId, rows) -> {
+      List<Response> answers = new ArrayList<>();
+      rows.forEachRemaining(r -> answers.add(responseCodec.fromRow(r)));
+      return PairPlanner.pairs(answers, perInstruction, seed).stream().map(taskCodec::toRow).iterator();
+    };
+    return responses.groupByKey((MapFunction<Row, String>) r -> r.getString(r.fieldIndex("instruction_id")), Encoders.STRING())
+        .flatMapGroups(toPairs, Encoders.row(taskCodec.schema()));
   }
 }

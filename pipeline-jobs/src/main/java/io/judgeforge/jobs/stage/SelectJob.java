@@ -51,8 +51,8 @@ public final class SelectJob {
     Column[] scoreCols = java.util.Arrays.stream(RecordCodec.of(IfdScore.class).schema().fieldNames())
         .map(c -> col(c)).toArray(Column[]::new);
 
-    // Step 1: IFD outliers per scenario.
-    var byScenario = Window.partitionBy("scenario");
+    // Step 1: IFD outliers per scenario and mode (a pairwise target is another kind of text).
+    var byScenario = Window.partitionBy("scenario", "mode");
     Dataset<Row> z = scores
         .withColumn("ifd_mean", avg("ifd").over(byScenario))
         .withColumn("ifd_sd", stddev_samp("ifd").over(byScenario))
@@ -67,26 +67,29 @@ public final class SelectJob {
     long inlierCount = inliers.count();
     StepOutput outliers = new StepOutput(inliers, outlierRejects, StepCounts.ofFilter("ifd-outliers", in, inlierCount, outlierRejects));
 
-    // Step 2: score balance. Only the (scenario, score) histogram comes to the driver.
-    Map<String, Map<Integer, Long>> histograms = new TreeMap<>();
-    for (Row r : inliers.groupBy("scenario", "score").count().collectAsList()) {
-      histograms.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getInt(1), r.getLong(2));
+    // Step 2: label balance (scores, and pairwise verdicts) per scenario and mode. Only the histogram
+    // of (scenario, mode, label) counts comes to the driver.
+    Map<List<String>, Map<String, Long>> histograms = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    for (Row r : inliers.groupBy("scenario", "mode", "label").count().collectAsList()) {
+      histograms.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new HashMap<>()).put(r.getString(2), r.getLong(3));
     }
     List<Row> capRows = new ArrayList<>();
-    histograms.forEach((scenario, histogram) -> ScoreBalancePlanner.kept(histogram, settings.maxScoreShare())
-        .forEach((score, keep) -> capRows.add(RowFactory.create(scenario, score, keep))));
-    StructType capSchema = new StructType().add("cap_scenario", DataTypes.StringType).add("cap_score", DataTypes.IntegerType)
-        .add("cap_keep", DataTypes.LongType);
+    histograms.forEach((group, histogram) -> ScoreBalancePlanner.kept(histogram, settings.maxScoreShare())
+        .forEach((label, keep) -> capRows.add(RowFactory.create(group.get(0), group.get(1), label, keep))));
+    StructType capSchema = new StructType().add("cap_scenario", DataTypes.StringType).add("cap_mode", DataTypes.StringType)
+        .add("cap_label", DataTypes.StringType).add("cap_keep", DataTypes.LongType);
     Dataset<Row> caps = ctx.spark().createDataFrame(capRows, capSchema);
     Dataset<Row> ranked = inliers
-        .join(caps, col("scenario").equalTo(col("cap_scenario")).and(col("score").equalTo(col("cap_score"))), "left")
-        .withColumn("rank", row_number().over(Window.partitionBy("scenario", "score").orderBy(col("ifd").desc(), col("judgment_id"))))
+        .join(caps, col("scenario").equalTo(col("cap_scenario")).and(col("mode").equalTo(col("cap_mode")))
+            .and(col("label").equalTo(col("cap_label"))), "left")
+        .withColumn("rank", row_number().over(Window.partitionBy("scenario", "mode", "label")
+            .orderBy(col("ifd").desc(), col("judgment_id"))))
         .cache();
     Column keep = col("rank").leq(coalesce(col("cap_keep"), lit(0L)));
     Dataset<Row> balanced = ranked.filter(keep).select(scoreCols);
     Dataset<Row> balanceRejects = ranked.filter(keep.unary_$bang())
         .select(rejectCols("score-balance", "score_balance",
-            concat(lit("score "), col("score").cast("string"), lit(" of "), col("scenario"), lit(" capped at "),
+            concat(col("mode"), lit(" label "), col("label"), lit(" of "), col("scenario"), lit(" capped at "),
                 col("cap_keep").cast("string")), scoreCols));
     StepOutput balance = new StepOutput(balanced, balanceRejects,
         StepCounts.ofFilter("score-balance", inlierCount, balanced.count(), balanceRejects));

@@ -134,6 +134,29 @@ class EndToEndPipelineTest {
     assertEquals(Set.of(), both, "no instruction is in both splits");
   }
 
+  /** Single-answer, reference-guided and pairwise records all reach the judge set; every judged pair has both orders. */
+  @Test
+  void theJudgeSetHoldsAllThreeModesAndEveryPairHasBothOrders() throws IOException {
+    assertEquals(Set.of("single", "reference", "pairwise"), iterable(manifest.at("/sets/judge/by_mode").fieldNames()));
+    SparkSession spark = SparkSession.active();
+    List<org.apache.spark.sql.Row> orders = spark.read().parquet(run.runDir().resolve("judge/records").toString())
+        .filter("mode = 'pairwise'").groupBy("pair_id").agg(org.apache.spark.sql.functions.collect_set("order").as("orders"))
+        .collectAsList();
+    assertTrue(orders.size() > 0);
+    for (org.apache.spark.sql.Row r : orders) {
+      assertEquals(Set.of("original", "swapped"), new HashSet<>(r.getList(1)), r.getString(0));
+    }
+    long wrongSource = spark.read().parquet(run.runDir().resolve("judge/records").toString())
+        .filter("mode = 'reference' and reference_source != 'model:sim-gpt-3.5'").count();
+    assertEquals(0, wrongSource, "references come from the strongest pool model where instructions bring none");
+  }
+
+  static Set<String> iterable(java.util.Iterator<String> names) {
+    Set<String> out = new HashSet<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
+
   /** The classifier set accounts for every classified instruction; the questioner set for every reference-based one. */
   @Test
   void theClassifierAndQuestionerSetsAccountForTheClassifiedInstructions() {

@@ -53,7 +53,7 @@ class GenerateFromEarlierRunsAndImportsTest {
     String copied = Arrays.stream(passage.getString(passage.fieldIndex("text")).split("\\s+")).limit(14)
         .collect(Collectors.joining(" ")) + "?";
     Instruction planted = new Instruction(PLANTED, "close_qa", "close_qa", null, "reference", copied, "gen-close_qa-0000",
-        passage.getString(passage.fieldIndex("id")), List.of(), earlier.get(0).templateVersion(), "sim-gpt-4", "0".repeat(64));
+        passage.getString(passage.fieldIndex("id")), List.of(), earlier.get(0).templateVersion(), "sim-gpt-4", "0".repeat(64), null);
     spark.createDataFrame(List.of(codec.toRow(planted)), codec.schema()).write().mode(SaveMode.Append)
         .parquet(runA.resolve("records").toString());
 

@@ -89,12 +89,12 @@ class JsonSchemasTest {
     VALID.put("judgment", """
         {"id": "jdg-gen-close_qa-0000-0~sim-6b", "response_id": "gen-close_qa-0000-0~sim-6b",
          "instruction_id": "gen-close_qa-0000-0", "scenario": "close_qa", "mode": "single", "answer_model": "sim-6b",
-         "prompt": "Please act as an impartial judge ...", "output": "... is [[4]] ...", "score": 4,
-         "point_scores": [4, 2], "strengths": ["Correct."], "shortcomings": ["Terse."],
+         "prompt": "Please act as an impartial judge ...", "output": "... is [[4]] ...", "target": "... is [[4]] ...",
+         "score": 4, "samples": [], "point_scores": [4, 2], "strengths": ["Correct."], "shortcomings": ["Terse."],
          "template_version": "judge-single@f29b10e83781", "teacher_model": "sim-gpt-4", "request_hash": "%s"}"""
         .formatted(SHA));
     VALID.put("ifd-score", """
-        {"judgment_id": "jdg-gen-close_qa-0000-0~sim-6b", "scenario": "close_qa", "score": 4,
+        {"judgment_id": "jdg-gen-close_qa-0000-0~sim-6b", "scenario": "close_qa", "mode": "single", "label": "4",
          "conditioned_loss": 1.2766, "direct_loss": 2.1796, "ifd": 0.5857, "answer_tokens": 165}""");
     VALID.put("item-outcome", """
         {"item_id": "gen-close_qa-0000", "scenario": "close_qa", "status": "quarantined", "reason": "parse_failed",
@@ -109,6 +109,8 @@ class JsonSchemasTest {
     VALID.put("judge-example", """
         {"messages": [{"role": "user", "content": "Please act as an impartial judge ..."},
                       {"role": "assistant", "content": "... is [[4]] ..."}],
+         "spans": [{"start": 0, "end": 6, "kind": "rationale"}, {"start": 6, "end": 12, "kind": "format"},
+                   {"start": 12, "end": 16, "kind": "rationale"}],
          "id": "jdg-gen-close_qa-0000-0~sim-6b", "split": "train", "scenario": "close_qa", "mode": "single",
          "score": 4, "instruction_id": "gen-close_qa-0000-0", "response_id": "gen-close_qa-0000-0~sim-6b",
          "answer_model": "sim-6b", "ifd": 0.5206, "template_version": "judge-single@f29b10e83781",
@@ -126,13 +128,14 @@ class JsonSchemasTest {
         {"version": "20261122-155843-f2f8", "run_id": "20261122-155843-f2f8", "run_name": "local-sample",
          "created_at": "2026-11-22T15:59:45.851708917Z", "config_sha256": "%s",
          "sets": {"judge": {"task": "judge: ...", "records": 3, "by_split": {"train": 2, "validation": 1},
-                            "by_scenario": {"close_qa": 3}, "by_score": {"1": 1, "4": 2},
+                            "by_scenario": {"close_qa": 3}, "by_mode": {"single": 2, "pairwise": 1},
+                            "by_score": {"1": 1, "4": 1}, "by_verdict": {"C": 1},
                             "by_split_and_scenario": {"train": {"close_qa": 2}, "validation": {"close_qa": 1}}},
                   "classifier": {"task": "classifier: ...", "records": 1, "by_split": {"train": 1},
-                            "by_scenario": {"close_qa": 1}, "by_score": {},
+                            "by_scenario": {"close_qa": 1}, "by_mode": {}, "by_score": {}, "by_verdict": {},
                             "by_split_and_scenario": {"train": {"close_qa": 1}}},
                   "questioner": {"task": "questioner: ...", "records": 0, "by_split": {}, "by_scenario": {},
-                            "by_score": {}, "by_split_and_scenario": {}}},
+                            "by_mode": {}, "by_score": {}, "by_verdict": {}, "by_split_and_scenario": {}}},
          "shards": [{"path": "judge/train/part-00000.jsonl", "set": "judge", "split": "train", "records": 2,
                      "bytes": 9000, "sha256": "%s"}],
          "stages": [%s],
@@ -164,7 +167,7 @@ class JsonSchemasTest {
         "prompt_tokens"});
     BROKEN.put("judgment", new String[] {VALID.get("judgment").replace("\"score\": 4", "\"score\": \"4\""), "score"});
     BROKEN.put("ifd-score", new String[] {"""
-        {"judgment_id": "jdg-x", "scenario": "x", "score": 4, "conditioned_loss": 1.2, "direct_loss": 2.1,
+        {"judgment_id": "jdg-x", "scenario": "x", "mode": "single", "label": "4", "conditioned_loss": 1.2, "direct_loss": 2.1,
          "answer_tokens": 165}""", "ifd"});
     BROKEN.put("item-outcome", new String[] {"""
         {"item_id": "gen-x-0000", "status": "failed", "calls": 1, "stored": 0, "prompt_tokens": 4, "completion_tokens": 3, "cost_usd": 0.0, "latency_ms": 5,
@@ -279,22 +282,26 @@ class JsonSchemasTest {
   @TestFactory
   Stream<DynamicTest> recordsWrittenByTheProjectMapperConform() {
     Instruction unclassified = new Instruction("gen-math_qa-0001-2", "math_qa", "math_qa", null, "quiz",
-        "What is 15% of 80?", "gen-math_qa-0001", null, List.of(), "generate-quiz@0123456789ab", "sim-gpt-4", SHA);
+        "What is 15% of 80?", "gen-math_qa-0001", null, List.of(), "generate-quiz@0123456789ab", "sim-gpt-4", SHA, null);
     Instruction classified = unclassified.classified("math_qa", "math_qa");
     AnswerModel model = new AnswerModel("sim-6b", "sim", "sim-6b", 0.8, 768);
     Response response = new Response("gen-math_qa-0001-2~sim-6b", classified.id(), "math_qa", classified.text(),
         "sim-6b", "sim-6b", "12.", 12, 3);
     Judgment judgment = new Judgment("jdg-" + response.id(), response.id(), classified.id(), "math_qa", "single",
-        "sim-6b", "prompt", "output [[5]]", 5, List.of(5), List.of("Correct."), List.of(), "judge-single@0123456789ab",
-        "sim-gpt-4", SHA);
+        "sim-6b", null, null, null, null, "prompt", "output [[5]]", "output [[5]]", 5, null, List.of(), List.of(5),
+        List.of("Correct."), List.of(), null, "judge-single@0123456789ab", "sim-gpt-4", SHA);
+    Judgment pairwise = new Judgment("jdg-p1-swapped", response.id(), classified.id(), "math_qa", "pairwise", "sim-6b",
+        "r2", "sim-gpt-4", "p1", "swapped", "prompt", "I believe the better response is [[A]]",
+        "I believe the better response is [[C]]", null, "C", List.of("A", "A", "B"), List.of(), List.of(), List.of(), null,
+        "judge-pairwise@0123456789ab", "sim-gpt-4", SHA);
     StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123));
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
-        Map.of("judge", new Manifest.SetCounts("judge", 1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of("5", 1L),
-            Map.of("train", Map.of("math_qa", 1L))),
+        Map.of("judge", new Manifest.SetCounts("judge", 2, Map.of("train", 2L), Map.of("math_qa", 2L),
+            Map.of("single", 1L, "pairwise", 1L), Map.of("5", 1L), Map.of("C", 1L), Map.of("train", Map.of("math_qa", 2L))),
             "classifier", new Manifest.SetCounts("classifier", 1, Map.of("train", 1L), Map.of("math_qa", 1L), Map.of(),
-            Map.of("train", Map.of("math_qa", 1L))),
-            "questioner", new Manifest.SetCounts("questioner", 0, Map.of(), Map.of(), Map.of(), Map.of())),
+            Map.of(), Map.of(), Map.of("train", Map.of("math_qa", 1L))),
+            "questioner", new Manifest.SetCounts("questioner", 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of())),
         List.of(new ShardInfo("judge/train/part-00000.jsonl", "judge", "train", 1, 100, SHA)), List.of(stage),
         new Manifest.Totals(2, 0, 100, 20, 0.5, 1234, true), new Manifest.BudgetUse(1.0, 0, 0.5, 120, false));
     Map<String, Object> records = new LinkedHashMap<>();
@@ -309,13 +316,15 @@ class JsonSchemasTest {
     records.put("answer-task", new AnswerTask(classified, model));
     records.put("response", response);
     records.put("judgment", judgment);
-    records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", 5, 1.2, 2.4, 0.5, 40));
+    records.put("judgment (pairwise)", pairwise);
+    records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", "single", "5", 1.2, 2.4, 0.5, 40));
     records.put("rejected-record", new RejectedRecord("judge", "judge-calls", "quarantined", response.id(), "math_qa",
         "parse_failed", null, Json.write(response)));
     records.put("step-report", step);
     records.put("stage-report", stage);
     records.put("judge-example", new JudgeExample(List.of(ChatMessage.user("prompt"), ChatMessage.assistant("output")),
-        judgment.id(), "train", "math_qa", "single", 5, classified.id(), response.id(), "sim-6b", 0.5,
+        io.judgeforge.stage.export.TargetSpans.of("output"), judgment.id(), "train", "math_qa", "single", 5, null,
+        classified.id(), response.id(), "sim-6b", null, null, null, null, "model:sim-gpt-4", 0.5,
         "judge-single@0123456789ab", "sim-gpt-4"));
     records.put("classifier-example", new ClassifierExample(List.of(ChatMessage.user("prompt"),
         ChatMessage.assistant("Scenario: [[math_qa]]")), classified.id(), "train", "math_qa", "quiz", "math_qa", "math_qa",

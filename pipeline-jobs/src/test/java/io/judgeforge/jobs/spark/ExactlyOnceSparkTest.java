@@ -71,7 +71,7 @@ class ExactlyOnceSparkTest {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
       Instruction instruction = new Instruction("i" + i, "open_qa", "open_qa", "open_qa", "reference",
-          "Give three tips for learning to play chess, item " + i + ".", "t", "r", List.of(), "v", "m", "h");
+          "Give three tips for learning to play chess, item " + i + ".", "t", "r", List.of(), "v", "m", "h", null);
       rows.add(codec.toRow(new AnswerTask(instruction, model)));
     }
     return spark.createDataFrame(rows, codec.schema());

@@ -42,7 +42,7 @@ class RecordCodecSparkTest {
 
   @Test
   void nestedRecordsBecomeStructs(@TempDir Path dir) {
-    Instruction i = new Instruction("i1", "close_qa", "close_qa", null, "reference", "Why?", "t", "r", List.of("s"), "v", "m", "h");
+    Instruction i = new Instruction("i1", "close_qa", "close_qa", null, "reference", "Why?", "t", "r", List.of("s"), "v", "m", "h", null);
     AnswerModel m = new AnswerModel("small", "sim", "sim-6b", 0.5, 64);
     RecordCodec<AnswerTask> codec = RecordCodec.of(AnswerTask.class);
     assertEquals("struct", codec.schema().apply("instruction").dataType().typeName());
@@ -54,7 +54,7 @@ class RecordCodecSparkTest {
   @Test
   void columnNamesAreSnakeCase() {
     assertEquals(List.of("id", "scenario", "intended_scenario", "predicted_scenario", "method", "text", "task_id",
-        "reference_id", "seed_example_ids", "template_version", "teacher_model", "request_hash"),
+        "reference_id", "seed_example_ids", "template_version", "teacher_model", "request_hash", "reference_answer"),
         List.of(RecordCodec.of(Instruction.class).schema().fieldNames()));
   }
 }

@@ -1,0 +1,143 @@
+package io.judgeforge.stage.judge;
+
+import io.judgeforge.config.PipelineConfig.InconsistentPairs;
+import io.judgeforge.config.PipelineConfig.PairOrder;
+import io.judgeforge.stage.CallUsage;
+import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.respond.Response;
+import io.judgeforge.teacher.CallOutcome;
+import io.judgeforge.teacher.ChatMessage;
+import io.judgeforge.teacher.ChatResult;
+import io.judgeforge.teacher.TeacherClient;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares two responses in both orders, since judges favour a position. In {@code swap} order the
+ * teacher is asked again with the responses exchanged and the two verdicts must agree (mapped to
+ * the same numbering); a pair whose orders disagree becomes a tie in both records or is filtered as
+ * order_inconsistent. In {@code mirror} order the second record exchanges A and B in the first
+ * judgment, with no second call. Either way the pair yields two training records, one per order.
+ */
+public final class PairwiseJudge implements Serializable {
+  private final JudgePromptRenderer renderer;
+  private final VerdictParser parser;
+  private final JudgeSampling sampling;
+  private final PairOrder order;
+  private final InconsistentPairs inconsistent;
+
+  public PairwiseJudge(JudgePromptRenderer renderer, VerdictParser parser, JudgeSampling sampling, PairOrder order,
+      InconsistentPairs inconsistent) {
+    this.renderer = renderer;
+    this.parser = parser;
+    this.sampling = sampling;
+    this.order = order;
+    this.inconsistent = inconsistent;
+  }
+
+  /** The verdict of one order: its label, the chosen sample's text and request, all samples' labels. */
+  private record Side(String prompt, Verdict verdict, String target, String raw, String requestHash, List<String> samples) {}
+
+  /** A side, or the result that ends the item (a failed call, a parse failure, no majority). */
+  private record Outcome(Side side, ItemResult<Judgment> stop, CallUsage usage) {}
+
+  public ItemResult<Judgment> judge(PairTask task, TeacherClient client) {
+    Response first = task.first();
+    Response second = task.second();
+    String version = renderer.template(JudgeMode.PAIRWISE).version();
+    Outcome original = ask(renderer.pairwise(first.scenario(), first.instruction(), first.text(), second.text()),
+        version, client, CallUsage.NONE, "original order: ");
+    if (original.stop() != null) {
+      return original.stop();
+    }
+    Side a = original.side();
+    String swappedPrompt = renderer.pairwise(first.scenario(), first.instruction(), second.text(), first.text());
+    Side b;
+    CallUsage usage = original.usage();
+    if (order == PairOrder.MIRROR) {
+      b = new Side(swappedPrompt, flipped(a.verdict()), VerdictText.mirrored(a.target()), a.raw(), a.requestHash(),
+          a.samples().stream().map(PairwiseJudge::flippedLabel).toList());
+    } else {
+      Outcome swapped = ask(swappedPrompt, version, client, usage, "swapped order: ");
+      if (swapped.stop() != null) {
+        return swapped.stop();
+      }
+      usage = swapped.usage();
+      b = swapped.side();
+      if (flipped(b.verdict()) != a.verdict()) {
+        String detail = "original order " + letter(a.verdict()) + ", swapped order " + letter(b.verdict()) + " (= "
+            + letter(flipped(b.verdict())) + " in the original numbering)";
+        if (inconsistent == InconsistentPairs.DROP) {
+          return ItemResult.filtered("order_inconsistent", detail, usage);
+        }
+        a = new Side(a.prompt(), Verdict.TIE, VerdictText.withVerdict(a.target(), "C"), a.raw(), a.requestHash(), a.samples());
+        b = new Side(b.prompt(), Verdict.TIE, VerdictText.withVerdict(b.target(), "C"), b.raw(), b.requestHash(), b.samples());
+      }
+    }
+    return ItemResult.out(List.of(record(task, first, second, "original", a, version),
+        record(task, second, first, "swapped", b, version)), usage);
+  }
+
+  private Outcome ask(String prompt, String version, TeacherClient client, CallUsage before, String where) {
+    List<Verdict> verdicts = new ArrayList<>();
+    List<ChatResult> results = new ArrayList<>();
+    CallUsage usage = before;
+    for (int i = 0; i < sampling.samples(); i++) {
+      ChatResult result = client.chat(sampling.call(i), List.of(ChatMessage.user(prompt)), version);
+      usage = usage.plus(CallUsage.of(result));
+      if (!result.ok()) {
+        return new Outcome(null, ItemResult.failedCall(result.outcome(), where + sampling.prefix(i) + result.error(), usage), usage);
+      }
+      VerdictParser.Result read = parser.parse(result.content());
+      if (read instanceof VerdictParser.Failed f) {
+        return new Outcome(null, ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), where + sampling.prefix(i) + f.detail(),
+            usage), usage);
+      }
+      verdicts.add(((VerdictParser.Parsed) read).verdict().verdict());
+      results.add(result);
+    }
+    Optional<Integer> majority = SampleVotes.majority(verdicts);
+    List<String> labels = sampling.samples() > 1 ? verdicts.stream().map(PairwiseJudge::letter).toList() : List.of();
+    if (majority.isEmpty()) {
+      return new Outcome(null, ItemResult.filtered("inconsistent_samples", where + "no verdict has a majority of " + labels,
+          usage), usage);
+    }
+    ChatResult chosen = results.get(majority.get());
+    return new Outcome(new Side(prompt, verdicts.get(majority.get()), chosen.content(), chosen.content(), chosen.requestKey(),
+        labels), null, usage);
+  }
+
+  /**
+   * The record's output is the teacher's own text (for a mirrored record, the text it wrote for the
+   * other order); its target is the training text, rewritten where a rule changed the verdict.
+   */
+  private Judgment record(PairTask task, Response shownA, Response shownB, String orderName, Side side, String version) {
+    return new Judgment("jdg-" + task.id() + "-" + orderName, shownA.id(), shownA.instructionId(), shownA.scenario(),
+        JudgeMode.PAIRWISE.code(), shownA.model(), shownB.id(), shownB.model(), task.id(), orderName, side.prompt(),
+        side.raw(), side.target(), null, letter(side.verdict()), side.samples(), List.of(),
+        List.of(), List.of(), null, version, sampling.model(), side.requestHash());
+  }
+
+  static Verdict flipped(Verdict v) {
+    return switch (v) {
+      case A -> Verdict.B;
+      case B -> Verdict.A;
+      case TIE -> Verdict.TIE;
+    };
+  }
+
+  private static String flippedLabel(String label) {
+    return switch (label) {
+      case "A" -> "B";
+      case "B" -> "A";
+      default -> label;
+    };
+  }
+
+  /** How a verdict is written in records: A, B or C (tie), as in the judge's own [[C]]. */
+  public static String letter(Verdict v) {
+    return v == Verdict.TIE ? "C" : v.name();
+  }
+}
