@@ -284,6 +284,9 @@ public record PipelineConfig(
       check(minScore < maxScore, "judge.max-score", maxScore, "greater than judge.min-score (" + minScore + ")");
       check(ratingFormat != null && !ratingFormat.isBlank(), "judge.rating-format", ratingFormat,
           "themis, result, last or regex:PATTERN");
+      check(single || !referenceScenarios.isEmpty() || pairwise.pairsPerInstruction() > 0, "judge.single", single,
+          "true, unless judge.reference-scenarios names a scenario or judge.pairwise.pairs-per-instruction is above 0"
+          + " (otherwise nothing is judged)");
       check(pairwise.pairsPerInstruction() == 0 || ratingFormat.equals("themis") || ratingFormat.equals("last"),
           "judge.rating-format", ratingFormat, "themis or last while pairwise grading is on (pairwise verdicts are read"
           + " in one of those); set judge.pairwise.pairs-per-instruction: 0 to use " + ratingFormat);

@@ -101,13 +101,19 @@ public final class RunEstimator {
     int pool = config.respond().pool().size();
     long pointwise = 0;
     for (GenerationTask t : plan) {
-      if (judge.single() || judge.referenceScenarios().contains(t.scenario())) {
+      if (judge.single()) {
         pointwise += (long) t.count() * pool;
+      } else if (judge.referenceScenarios().contains(t.scenario())) {
+        // The reference model's own answer has no reference to be graded against, and single grading is off.
+        pointwise += (long) t.count() * (pool - 1);
       }
     }
     long pairs = instructions * Math.min(judge.pairwise().pairsPerInstruction(), (long) pool * (pool - 1) / 2);
     long pairCalls = pairs * (judge.pairwise().order() == PipelineConfig.PairOrder.SWAP ? 2 : 1);
-    long pairPromptTokens = tokens(renderer.pairwise(catalog.scenarios().get(0).id(), instruction, answer, answer).length());
+    long pairPromptTokens = 0;
+    for (var scenario : catalog.scenarios()) {
+      pairPromptTokens = Math.max(pairPromptTokens, tokens(renderer.pairwise(scenario.id(), instruction, answer, answer).length()));
+    }
     long judgeCalls = (pointwise + pairCalls) * judge.samples();
     long judgePrompt = judge.samples() * (pointwise * judgePromptTokens + pairCalls * pairPromptTokens);
     long judgeCompletion = judgeCalls * judge.maxTokens();

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * trained with plain cross-entropy, against rationale text. Format is the verdict sentence up to
  * "as follows.", the section headers, list numbers, the {@code [[x]]} scores and verdicts (and a
  * {@code [RESULT] x}), and line breaks; everything else is rationale. The spans cover the whole
- * text, in order, with no two neighbours of the same kind.
+ * text, in order, with no two neighbours of the same kind. Offsets are in code points (Python's
+ * string indices), so a character outside the Basic Multilingual Plane counts once.
  */
 public final class TargetSpans {
   private static final Pattern FORMAT = Pattern.compile(String.join("|",
@@ -36,7 +37,9 @@ public final class TargetSpans {
       at = m.end();
     }
     add(spans, at, target.length(), TargetSpan.RATIONALE);
-    return spans;
+    // Offsets count code points, as Python and most trainers index strings, not Java's UTF-16 units.
+    return spans.stream().map(s -> new TargetSpan(target.codePointCount(0, s.start()), target.codePointCount(0, s.end()),
+        s.kind())).toList();
   }
 
   private static void add(List<TargetSpan> spans, int start, int end, String kind) {

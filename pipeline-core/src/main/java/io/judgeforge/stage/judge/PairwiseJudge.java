@@ -59,6 +59,10 @@ public final class PairwiseJudge implements Serializable {
     if (order == PairOrder.MIRROR) {
       b = new Side(swappedPrompt, flipped(a.verdict()), VerdictText.mirrored(a.target()), a.raw(), a.requestHash(),
           a.samples().stream().map(PairwiseJudge::flippedLabel).toList());
+      if (!says(b.target(), b.verdict())) {
+        return ItemResult.filtered("mirror_failed", "the mirrored text does not read as " + letter(b.verdict())
+            + "; judge.pairwise.order: swap asks the teacher instead", usage);
+      }
     } else {
       Outcome swapped = ask(swappedPrompt, version, client, usage, "swapped order: ");
       if (swapped.stop() != null) {
@@ -74,6 +78,9 @@ public final class PairwiseJudge implements Serializable {
         }
         a = new Side(a.prompt(), Verdict.TIE, VerdictText.withVerdict(a.target(), "C"), a.raw(), a.requestHash(), a.samples());
         b = new Side(b.prompt(), Verdict.TIE, VerdictText.withVerdict(b.target(), "C"), b.raw(), b.requestHash(), b.samples());
+        if (!says(a.target(), Verdict.TIE) || !says(b.target(), Verdict.TIE)) {
+          return ItemResult.filtered("order_inconsistent", detail + "; the texts could not be rewritten as a tie", usage);
+        }
       }
     }
     return ItemResult.out(List.of(record(task, first, second, "original", a, version),
@@ -118,6 +125,11 @@ public final class PairwiseJudge implements Serializable {
         JudgeMode.PAIRWISE.code(), shownA.model(), shownB.id(), shownB.model(), task.id(), orderName, side.prompt(),
         side.raw(), side.target(), null, letter(side.verdict()), side.samples(), List.of(),
         List.of(), List.of(), null, version, sampling.model(), side.requestHash());
+  }
+
+  /** True when the text, read as the teacher's would be, gives {@code verdict}: a rewritten target must not contradict its record. */
+  private boolean says(String text, Verdict verdict) {
+    return parser.parse(text) instanceof VerdictParser.Parsed p && p.verdict().verdict() == verdict;
   }
 
   static Verdict flipped(Verdict v) {

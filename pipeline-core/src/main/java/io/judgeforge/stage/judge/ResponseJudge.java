@@ -20,15 +20,22 @@ public final class ResponseJudge implements Serializable {
   private final JudgePromptRenderer renderer;
   private final JudgmentParser parser;
   private final JudgeSampling sampling;
+  private final boolean single;
 
-  public ResponseJudge(JudgePromptRenderer renderer, JudgmentParser parser, JudgeSampling sampling) {
+  /** {@code single}: whether a response without a reference is graded alone (judge.single) or filtered. */
+  public ResponseJudge(JudgePromptRenderer renderer, JudgmentParser parser, JudgeSampling sampling, boolean single) {
     this.renderer = renderer;
     this.parser = parser;
     this.sampling = sampling;
+    this.single = single;
   }
 
   public ItemResult<Judgment> judge(JudgeTask task, TeacherClient client) {
     Response response = task.response();
+    if (task.reference() == null && !single) {
+      return ItemResult.filtered("mode_off", "no reference to grade against, and single-answer grading is off"
+          + " (judge.single: false)", CallUsage.NONE);
+    }
     JudgeMode mode = task.reference() == null ? JudgeMode.SINGLE : JudgeMode.REFERENCE;
     String prompt = mode == JudgeMode.SINGLE
         ? renderer.single(response.scenario(), response.instruction(), response.text())

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 public final class SampleVotes {
   private SampleVotes() {}
 
-  /** Index of the sample holding the lower median score (ties: the earliest sample). */
+  /** Index of the sample holding the lower median score; among equal scores, sorted by index, so deterministic. */
   public static int lowerMedian(List<Integer> scores) {
     List<Integer> order = IntStream.range(0, scores.size()).boxed()
         .sorted(Comparator.comparing((Integer i) -> scores.get(i)).thenComparing(i -> i)).toList();

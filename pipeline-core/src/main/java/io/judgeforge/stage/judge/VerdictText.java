@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class VerdictText {
   private static final Pattern TOKEN = Pattern.compile("\\[\\[\\s*([ABab])\\s*]]|\\b(Response|response|Assistant|assistant) ([AB])\\b");
-  private static final Pattern VERDICT = Pattern.compile("(the better response is\\s*)\\[\\[\\s*[ABCabc]\\s*]]",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern VERDICT = Pattern.compile("\\[\\[\\s*[ABCabc]\\s*]]");
 
   private VerdictText() {}
 
@@ -28,11 +27,14 @@ public final class VerdictText {
     return out.toString();
   }
 
-  /** The text with its stated verdict replaced by {@code token} (A, B or C); unchanged when no verdict phrase is found. */
+  /**
+   * The text with every verdict token replaced by {@code token} (A, B or C). Callers check the result
+   * parses to that verdict: prose that argues for one side is not rewritten.
+   */
   public static String withVerdict(String text, String token) {
     if (!token.matches("[ABC]")) {
       throw new IllegalArgumentException("A verdict token is A, B or C, not " + token);
     }
-    return VERDICT.matcher(text).replaceFirst("$1[[" + token + "]]");
+    return VERDICT.matcher(text).replaceAll("[[" + token + "]]");
   }
 }

@@ -45,7 +45,7 @@ public final class DifficultyScorer implements Serializable {
       return ItemResult.filtered("ifd_undefined", "direct answer loss is 0", usage);
     }
     int tokens = IfdCalculator.answerTokens(withPrompt, conditioned.length() - answer.length(), conditioned.length());
-    return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(),
+    return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(), judgment.pairId(),
         conditionedLoss.getAsDouble(), directLoss.getAsDouble(), conditionedLoss.getAsDouble() / directLoss.getAsDouble(),
         tokens)), usage);
   }

@@ -37,6 +37,17 @@ class TargetSpansTest {
   }
 
   @Test
+  void offsetsCountCodePointsSoAnEmojiIsOneCharacter() {
+    String target = "I believe the overall rating of this response is [[4]], and the reasons are as follows.\n"
+        + "Strengths of the current response:\n1. Tone \uD83D\uDE00: warm. [[5]]";
+    List<TargetSpan> spans = TargetSpans.of(target);
+    assertEquals(target.codePointCount(0, target.length()), spans.get(spans.size() - 1).end());
+    TargetSpan rationale = spans.stream().filter(s -> s.kind().equals(TargetSpan.RATIONALE)).findFirst().orElseThrow();
+    int[] points = target.codePoints().toArray();
+    assertEquals("Tone \uD83D\uDE00: warm.", new String(points, rationale.start(), rationale.end() - rationale.start()));
+  }
+
+  @Test
   void spansCoverTheTextInOrderAndAlternate() {
     for (String target : List.of(SINGLE, "plain rationale only", "I believe the better response is [[C]], and the reasons"
         + " are as follows.\nStrengths of Response A:\n1. Both: equal.\nShortcomings of Response B:\n1. None: fine.")) {

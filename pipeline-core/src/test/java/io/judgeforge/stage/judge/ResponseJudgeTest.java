@@ -20,7 +20,7 @@ class ResponseJudgeTest {
   static final ModelCall TEACHER = new ModelCall("e", "teacher-x", 0, 512);
   final ScriptedEndpoint teacher = new ScriptedEndpoint();
   final JudgePromptRenderer renderer = new JudgePromptRenderer(Fixtures.catalog(), Fixtures.prompts());
-  final ResponseJudge judge = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 1, 0.7, 0));
+  final ResponseJudge judge = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 1, 0.7, 0), true);
 
   static String judgment(int score) {
     return "I believe the overall rating of this response is [[" + score + "]], and the reasons are as follows.\n"
@@ -77,7 +77,7 @@ class ResponseJudgeTest {
   /** A format that allows decimals meets an integer score: the judgment is quarantined, not rounded. */
   @Test
   void aDecimalScoreIsQuarantinedAndAWholeOneIsKept() {
-    ResponseJudge lastFormat = new ResponseJudge(renderer, new JudgmentParser(1, 10, "last"), new JudgeSampling(TEACHER, 1, 0, 0));
+    ResponseJudge lastFormat = new ResponseJudge(renderer, new JudgmentParser(1, 10, "last"), new JudgeSampling(TEACHER, 1, 0, 0), true);
     teacher.chat("Mostly right.\nRating: [[7.5]]");
     ItemResult<Judgment> decimal = lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals("parse_failed", decimal.reason());
@@ -89,7 +89,7 @@ class ResponseJudgeTest {
   /** Three samples 5, 2, 4: the lower median is 4, and that sample's text is the record; each sample sent its own seed. */
   @Test
   void severalSamplesGiveTheLowerMedianSample() {
-    ResponseJudge three = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 3, 0.7, 0));
+    ResponseJudge three = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 3, 0.7, 0), true);
     teacher.chat(judgment(5)).chat(judgment(2)).chat(judgment(4));
     Judgment j = three.judge(new JudgeTask(RESPONSE, null, null), teacher.client()).records().get(0);
     assertEquals(4, j.score());
@@ -102,8 +102,17 @@ class ResponseJudgeTest {
   }
 
   @Test
+  void withSingleGradingOffAResponseWithoutAReferenceIsFilteredWithoutACall() {
+    ResponseJudge referenceOnly = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 1, 0, 0), false);
+    ItemResult<Judgment> r = referenceOnly.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    assertEquals(ItemStatus.FILTERED, r.status());
+    assertEquals("mode_off", r.reason());
+    assertEquals(0, teacher.requests());
+  }
+
+  @Test
   void samplesThatSpreadTooFarAreFilteredAsInconsistent() {
-    ResponseJudge strict = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 2, 0.7, 1));
+    ResponseJudge strict = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 2, 0.7, 1), true);
     teacher.chat(judgment(5)).chat(judgment(2));
     ItemResult<Judgment> r = strict.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.FILTERED, r.status());

@@ -100,6 +100,17 @@ public final class Launch implements AutoCloseable {
               + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
         }
       }
+      for (String scenario : config.judge().referenceScenarios()) {
+        if (catalog.find(scenario).isEmpty()) {
+          throw new ConfigException("Invalid value in 'judge.reference-scenarios': '" + scenario
+              + "' is not a scenario of the catalog " + catalog.scenarios().stream().map(s -> s.id()).toList());
+        }
+      }
+      String referenceModel = config.judge().referenceModel();
+      if (!referenceModel.isEmpty() && config.respond().pool().stream().noneMatch(m -> m.name().equals(referenceModel))) {
+        throw new ConfigException("Invalid value for 'judge.reference-model': '" + referenceModel + "' is not a name in"
+            + " respond.pool " + config.respond().pool().stream().map(m -> m.name()).toList());
+      }
       for (String scenario : config.generate().referenceOverlapExempt()) {
         if (catalog.find(scenario).isEmpty()) {
           throw new ConfigException("Invalid value in 'generate.reference-overlap-exempt': '" + scenario

@@ -56,7 +56,7 @@ public final class JudgeJob {
     Dataset<Row> pointwise = pointwiseTasks(ctx, responses);
     if (pointwise != null) {
       ResponseJudge judge = new ResponseJudge(renderer,
-          new JudgmentParser(settings.minScore(), settings.maxScore(), settings.ratingFormat()), sampling);
+          new JudgmentParser(settings.minScore(), settings.maxScore(), settings.ratingFormat()), sampling, settings.single());
       steps.add(new TeacherStep<>(STAGE, "judge-calls", JudgeTask.class, Judgment.class,
           (JudgeTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), JudgeTask::id, JudgeTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pointwise, ctx.layout(), ctx.partitions()));
@@ -70,10 +70,6 @@ public final class JudgeJob {
       steps.add(new TeacherStep<>(STAGE, "pairwise-calls", PairTask.class, Judgment.class,
           (PairTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), PairTask::id, PairTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pairTasks(ctx, responses), ctx.layout(), ctx.partitions()));
-    }
-    if (steps.isEmpty()) {
-      throw new io.judgeforge.config.ConfigException("judge: no mode is on; set judge.single: true, name"
-          + " judge.reference-scenarios, or set judge.pairwise.pairs-per-instruction above 0");
     }
     Dataset<Row> records = steps.get(0).records();
     for (StepOutput s : steps.subList(1, steps.size())) {
@@ -104,7 +100,7 @@ public final class JudgeJob {
             when(col("model").notEqual(lit(referenceModel)), col("model_reference")))))
         .withColumn("task_reference_source", when(col("task_reference").isNull(), lit(null).cast("string"))
             .when(col("reference_answer").isNotNull(), lit("seed")).otherwise(lit("model:" + referenceModel)));
-    Dataset<Row> chosen = settings.single() ? withReference : withReference.filter(col("task_reference").isNotNull());
+    // With judge.single off, a response without a reference is still a task: it is filtered as mode_off, counted.
     if (!settings.single() && settings.referenceScenarios().isEmpty()) {
       return null;
     }
@@ -112,7 +108,7 @@ public final class JudgeJob {
     RecordCodec<JudgeTask> taskCodec = RecordCodec.of(JudgeTask.class);
     MapFunction<Row, Row> toTask = row -> taskCodec.toRow(new JudgeTask(responseCodec.fromRow(row),
         row.getString(row.fieldIndex("task_reference")), row.getString(row.fieldIndex("task_reference_source"))));
-    return chosen.map(toTask, Encoders.row(taskCodec.schema()));
+    return withReference.map(toTask, Encoders.row(taskCodec.schema()));
   }
 
   /** The pairs of each instruction's responses, chosen by PairPlanner. */

@@ -51,10 +51,15 @@ final class PreviousRun {
     if (folder == null) {
       return null;
     }
-    String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
-    Dataset<Row> carried = ctx.spark().read().parquet(folder + "/" + GenerateJob.STAGE + "/records")
-        .filter(col("method").notEqual(lit(ImportedInstructions.METHOD)))
-        .selectExpr(fields).cache();
+    Dataset<Row> earlier = ctx.spark().read().parquet(folder + "/" + GenerateJob.STAGE + "/records")
+        .filter(col("method").notEqual(lit(ImportedInstructions.METHOD)));
+    // A field the earlier version did not write (such as reference_answer) is null, as it would have been.
+    List<String> present = java.util.Arrays.asList(earlier.columns());
+    List<org.apache.spark.sql.Column> columns = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : RecordCodec.of(Instruction.class).schema().fields()) {
+      columns.add(present.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()));
+    }
+    Dataset<Row> carried = earlier.select(columns.toArray(org.apache.spark.sql.Column[]::new)).cache();
     long n = carried.count();
     ctx.progress().say("[generate] carried over " + n + " generated instructions from " + folder);
     Dataset<Row> none = ctx.spark().createDataFrame(java.util.List.<Row>of(), RecordCodec.of(io.judgeforge.stage.RejectedRecord.class).schema());

@@ -34,10 +34,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Stage select: drops IFD outliers within each scenario (z-score over {@code select.ifd-max-z}, the
- * Themis rule), then caps each score within each scenario so that no score holds more than
- * {@code select.max-score-share}, keeping the highest-IFD records. Ties break by id, so the choice
- * is the same for any partitioning.
+ * Stage select: drops IFD outliers within each scenario and mode (z-score over
+ * {@code select.ifd-max-z}, the Themis rule; a pair loses both orders together), then caps each
+ * pointwise score within each scenario and mode so that no score holds more than
+ * {@code select.max-score-share}, keeping the highest-IFD records. Pairwise records are not capped
+ * here: their A and B counts are equal by construction, and a cap would split pairs. Ties break by
+ * id, so the choice is the same for any partitioning.
  */
 public final class SelectJob {
   public static final String STAGE = "select";
@@ -58,19 +60,24 @@ public final class SelectJob {
         .withColumn("ifd_sd", stddev_samp("ifd").over(byScenario))
         .withColumn("ifd_z", when(col("ifd_sd").isNull().or(col("ifd_sd").equalTo(0)), lit(0.0))
             .otherwise(col("ifd").minus(col("ifd_mean")).divide(col("ifd_sd"))))
+        .withColumn("own_outlier", col("ifd_z").gt(settings.ifdMaxZ()))
+        // The two orders of a pair are kept or dropped together.
+        .withColumn("outlier", when(col("pair_id").isNull(), col("own_outlier"))
+            .otherwise(org.apache.spark.sql.functions.max(col("own_outlier")).over(Window.partitionBy("pair_id"))))
         .cache();
-    Dataset<Row> inliers = z.filter(col("ifd_z").leq(settings.ifdMaxZ())).select(scoreCols);
-    Dataset<Row> outlierRejects = z.filter(col("ifd_z").gt(settings.ifdMaxZ()))
+    Dataset<Row> inliers = z.filter(col("outlier").unary_$bang()).select(scoreCols);
+    Dataset<Row> outlierRejects = z.filter(col("outlier"))
         .select(rejectCols("ifd-outliers", "ifd_outlier",
-            concat(lit("IFD z-score "), format_number(col("ifd_z"), 2), lit(" > " + settings.ifdMaxZ())), scoreCols));
+            when(col("own_outlier"), concat(lit("IFD z-score "), format_number(col("ifd_z"), 2), lit(" > " + settings.ifdMaxZ())))
+                .otherwise(lit("the other order of its pair is an IFD outlier")), scoreCols));
     long in = z.count();
     long inlierCount = inliers.count();
     StepOutput outliers = new StepOutput(inliers, outlierRejects, StepCounts.ofFilter("ifd-outliers", in, inlierCount, outlierRejects));
 
-    // Step 2: label balance (scores, and pairwise verdicts) per scenario and mode. Only the histogram
+    // Step 2: score balance per scenario and mode, pointwise records only. Only the histogram
     // of (scenario, mode, label) counts comes to the driver.
     Map<List<String>, Map<String, Long>> histograms = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-    for (Row r : inliers.groupBy("scenario", "mode", "label").count().collectAsList()) {
+    for (Row r : inliers.filter(col("pair_id").isNull()).groupBy("scenario", "mode", "label").count().collectAsList()) {
       histograms.computeIfAbsent(List.of(r.getString(0), r.getString(1)), k -> new HashMap<>()).put(r.getString(2), r.getLong(3));
     }
     List<Row> capRows = new ArrayList<>();
@@ -85,7 +92,7 @@ public final class SelectJob {
         .withColumn("rank", row_number().over(Window.partitionBy("scenario", "mode", "label")
             .orderBy(col("ifd").desc(), col("judgment_id"))))
         .cache();
-    Column keep = col("rank").leq(coalesce(col("cap_keep"), lit(0L)));
+    Column keep = col("pair_id").isNotNull().or(col("rank").leq(coalesce(col("cap_keep"), lit(0L))));
     Dataset<Row> balanced = ranked.filter(keep).select(scoreCols);
     Dataset<Row> balanceRejects = ranked.filter(keep.unary_$bang())
         .select(rejectCols("score-balance", "score_balance",

@@ -146,6 +146,11 @@ class EndToEndPipelineTest {
     for (org.apache.spark.sql.Row r : orders) {
       assertEquals(Set.of("original", "swapped"), new HashSet<>(r.getList(1)), r.getString(0));
     }
+    // Selection keeps or drops the two orders of a pair together, so the published set has both.
+    for (org.apache.spark.sql.Row r : spark.read().parquet(run.runDir().resolve("export/records").toString())
+        .filter("mode = 'pairwise'").groupBy("pair_id").count().collectAsList()) {
+      assertEquals(2L, r.getLong(1), "both orders of " + r.getString(0) + " are published");
+    }
     long wrongSource = spark.read().parquet(run.runDir().resolve("judge/records").toString())
         .filter("mode = 'reference' and reference_source != 'model:sim-gpt-3.5'").count();
     assertEquals(0, wrongSource, "references come from the strongest pool model where instructions bring none");
@@ -198,22 +203,37 @@ class EndToEndPipelineTest {
     assertValid(spark, runDir.resolve("generate/passages"), "reference-passage");
   }
 
+  /**
+   * The estimate assumes nothing is filtered. Generation's top-up calls are the only extra calls,
+   * and judge items filtered (order-inconsistent pairs) are the only missing ones, each a judge
+   * record that was then not scored.
+   */
   @Test
   void theDryRunExpectedTheCallsTheRunMade() {
     java.io.StringWriter stdout = new java.io.StringWriter();
     int code = io.judgeforge.jobs.cli.Main.execute(new String[] {"run", "--conf", "../conf/local.yaml", "--dry-run",
         "--set", "generate.quota=" + QUOTA}, new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(new java.io.StringWriter()));
     assertEquals(0, code);
-    String total = stdout.toString().lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow();
-    // The estimate plans one round of generation; calls that topped up the quotas after validation
-    // are the only difference, because the quotas are then met and everything downstream follows.
+    Map<String, Long> estimated = new HashMap<>();
+    stdout.toString().lines().map(l -> l.split("\\s+")).filter(f -> f.length > 2 && f[1].matches("\\d+"))
+        .forEach(f -> estimated.put(f[0], Long.parseLong(f[1])));
+    Map<String, JsonNode> stages = new HashMap<>();
+    manifest.get("stages").forEach(st -> stages.put(st.get("stage").asText(), st));
     long topUpCalls = 0;
-    for (JsonNode step : manifest.at("/stages/0/steps")) {
+    for (JsonNode step : stages.get("generate").get("steps")) {
       if (step.get("step").asText().startsWith("teacher-calls-")) {
         topUpCalls += step.get("calls").asLong();
       }
     }
-    assertEquals(manifest.at("/totals/calls").asLong() - topUpCalls, Long.parseLong(total.split("\\s+")[1]));
+    assertEquals(estimated.get("generate"), calls(stages.get("generate")) - topUpCalls);
+    for (String stage : List.of("classify", "respond", "judge")) {
+      assertEquals(estimated.get(stage), calls(stages.get(stage)), stage);
+    }
+    assertEquals(2 * stages.get("judge").get("records").asLong(), calls(stages.get("score")));
+    long judgeRecordsEstimated = estimated.get("score") / 2;
+    long notProduced = judgeRecordsEstimated - stages.get("judge").get("records").asLong();
+    long filteredPairs = stages.get("judge").get("steps").get(1).get("filtered").asLong();
+    assertEquals(2 * filteredPairs, notProduced, "only the filtered pairs' records are missing");
   }
 
   @Test
@@ -231,6 +251,14 @@ class EndToEndPipelineTest {
     for (String row : rows) {
       assertEquals(List.of(), JsonSchemas.validate(schema, row), parquet + ": " + row);
     }
+  }
+
+  static long calls(JsonNode stage) {
+    long calls = 0;
+    for (JsonNode step : stage.get("steps")) {
+      calls += step.get("calls").asLong();
+    }
+    return calls;
   }
 
   static JsonNode firstStep(JsonNode stage) {

@@ -317,7 +317,7 @@ class JsonSchemasTest {
     records.put("response", response);
     records.put("judgment", judgment);
     records.put("judgment (pairwise)", pairwise);
-    records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", "single", "5", 1.2, 2.4, 0.5, 40));
+    records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", "single", "5", null, 1.2, 2.4, 0.5, 40));
     records.put("rejected-record", new RejectedRecord("judge", "judge-calls", "quarantined", response.id(), "math_qa",
         "parse_failed", null, Json.write(response)));
     records.put("step-report", step);
