@@ -31,7 +31,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * Stage judge, in the paper's three modes. Step judge-calls grades each response on its own:
+ * Stage judge, in the paper's three modes. Step pointwise-calls grades each response on its own:
  * against a reference answer in {@code judge.reference-scenarios} (the instruction's own reference,
  * else the reference model's answer), single-answer elsewhere. Step pairwise-calls compares
  * {@code judge.pairwise.pairs-per-instruction} pairs of responses per instruction in both orders.
@@ -57,7 +57,7 @@ public final class JudgeJob {
     if (pointwise != null) {
       ResponseJudge judge = new ResponseJudge(renderer,
           new JudgmentParser(settings.minScore(), settings.maxScore(), settings.ratingFormat()), sampling, settings.single());
-      steps.add(new TeacherStep<>(STAGE, "judge-calls", JudgeTask.class, Judgment.class,
+      steps.add(new TeacherStep<>(STAGE, "pointwise-calls", JudgeTask.class, Judgment.class,
           (JudgeTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), JudgeTask::id, JudgeTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pointwise, ctx.layout(), ctx.partitions()));
     }

@@ -197,7 +197,7 @@ class EndToEndPipelineTest {
       assertEquals(List.of(), JsonSchemas.validate("stage-report",
           Files.readString(runDir.resolve(e.getKey()).resolve("_report.json"))));
     }
-    assertValid(spark, runDir.resolve("judge/items/judge-calls"), "item-outcome");
+    assertValid(spark, runDir.resolve("judge/items/pointwise-calls"), "item-outcome");
     assertValid(spark, runDir.resolve("export/records-classifier"), "classifier-example");
     assertValid(spark, runDir.resolve("export/records-questioner"), "questioner-example");
     assertValid(spark, runDir.resolve("generate/passages"), "reference-passage");
