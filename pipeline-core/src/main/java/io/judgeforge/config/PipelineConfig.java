@@ -300,10 +300,72 @@ public record PipelineConfig(
     }
   }
 
-  public record Select(double ifdMaxZ, double maxScoreShare) implements Serializable {
+  /** Which records the IFD filter drops. */
+  public enum IfdFilter {
+    /** Themis: IFD z-score within scenario and mode over select.ifd-max-z. */
+    Z_SCORE,
+    /** Cherry LLM: IFD > 1 (the instruction does not help predict the answer). */
+    CHERRY,
+    NONE;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** Which records fill a quota. */
+  public enum SelectOrder {
+    /** The highest IFD first (Cherry, Themis). */
+    IFD,
+    /** A seeded random choice of the same sizes, for comparison runs. */
+    RANDOM
+  }
+
+  /** How scenario shares of the judge set are set. */
+  public enum Composition {
+    /** As supplied (a select.total scales every scenario alike). */
+    NONE,
+    /** By select.scenario-weights. */
+    WEIGHTS,
+    /** By select.clusters and select.cluster-ratios (the paper's A, B, C). */
+    CLUSTERS
+  }
+
+  public record Select(IfdFilter ifdFilter, double ifdMaxZ, SelectOrder order, double maxScoreShare,
+      Map<String, Double> scoreShares, long total, Composition composition, Map<String, Double> scenarioWeights,
+      Map<String, List<String>> clusters, Map<String, Double> clusterRatios) implements Serializable {
     public Select {
+      check(ifdFilter != null, "select.ifd-filter", null, "z-score, cherry or none");
       check(ifdMaxZ > 0, "select.ifd-max-z", ifdMaxZ, "a number > 0");
+      check(order != null, "select.order", null, "ifd or random");
       check(maxScoreShare > 0 && maxScoreShare <= 1, "select.max-score-share", maxScoreShare, "a number in (0, 1]");
+      check(scoreShares != null, "select.score-shares", null, "a mapping of score to share");
+      scoreShares = Map.copyOf(scoreShares);
+      scoreShares.forEach((k, v) -> check(v >= 0, "select.score-shares." + k, v, "a number >= 0"));
+      check(total >= 0, "select.total", total, "an integer >= 0 (0 = no target size)");
+      check(composition != null, "select.composition", null, "none, weights or clusters");
+      check(scenarioWeights != null, "select.scenario-weights", null, "a mapping of scenario to weight");
+      scenarioWeights = Map.copyOf(scenarioWeights);
+      scenarioWeights.forEach((k, v) -> check(v >= 0, "select.scenario-weights." + k, v, "a number >= 0"));
+      check(clusters != null, "select.clusters", null, "a mapping of cluster name to scenario ids");
+      clusters = Map.copyOf(clusters);
+      check(clusterRatios != null, "select.cluster-ratios", null, "a mapping of cluster name to ratio");
+      clusterRatios = Map.copyOf(clusterRatios);
+      for (String name : clusterRatios.keySet()) {
+        check(clusters.containsKey(name), "select.cluster-ratios." + name, clusterRatios.get(name), "a cluster of select.clusters");
+      }
+      check(composition != Composition.WEIGHTS || !scenarioWeights.isEmpty(), "select.scenario-weights", scenarioWeights,
+          "at least one weight when select.composition is weights");
+    }
+
+    /** Scenario weights of the composition; empty = as supplied. */
+    public Map<String, Double> weights() {
+      return switch (composition) {
+        case NONE -> Map.of();
+        case WEIGHTS -> scenarioWeights;
+        case CLUSTERS -> io.judgeforge.stage.select.CompositionPlanner.clusterWeights(clusters, clusterRatios);
+      };
     }
   }
 

@@ -100,6 +100,14 @@ public final class Launch implements AutoCloseable {
               + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
         }
       }
+      java.util.Set<String> named = new java.util.TreeSet<>(config.select().scenarioWeights().keySet());
+      config.select().clusters().values().forEach(named::addAll);
+      for (String scenario : named) {
+        if (catalog.find(scenario).isEmpty()) {
+          throw new ConfigException("Invalid scenario '" + scenario + "' in select.scenario-weights or select.clusters"
+              + " (the catalog has " + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
+        }
+      }
       for (String scenario : config.judge().referenceScenarios()) {
         if (catalog.find(scenario).isEmpty()) {
           throw new ConfigException("Invalid value in 'judge.reference-scenarios': '" + scenario
