@@ -31,6 +31,7 @@ public record PipelineConfig(
     Judge judge,
     Score score,
     Select select,
+    Augment augment,
     Export export)
     implements Serializable {
 
@@ -366,6 +367,24 @@ public record PipelineConfig(
         case WEIGHTS -> scenarioWeights;
         case CLUSTERS -> io.judgeforge.stage.select.CompositionPlanner.clusterWeights(clusters, clusterRatios);
       };
+    }
+  }
+
+  public record Augment(double paraphrase, String paraphrases, double downsample, double rescale, List<String> scales,
+      double heldoutFraction) implements Serializable {
+    public Augment {
+      for (var share : Map.of("augment.paraphrase", paraphrase, "augment.downsample", downsample, "augment.rescale", rescale)
+          .entrySet()) {
+        check(share.getValue() >= 0 && share.getValue() <= 1, share.getKey(), share.getValue(), "a share in [0, 1]");
+      }
+      check(paraphrases != null, "augment.paraphrases", null, "a file, or \"\"");
+      check(paraphrase == 0 || !paraphrases.isBlank(), "augment.paraphrases", paraphrases,
+          "a file of paraphrases when augment.paraphrase is above 0");
+      check(scales != null && (rescale == 0 || !scales.isEmpty()), "augment.scales", scales, "a non-empty list when augment.rescale is above 0");
+      scales = List.copyOf(scales);
+      scales.forEach(x -> check(io.judgeforge.stage.augment.RatingScale.NAMES.contains(x), "augment.scales", x,
+          "one of " + io.judgeforge.stage.augment.RatingScale.NAMES));
+      check(heldoutFraction > 0 && heldoutFraction < 1, "augment.heldout-fraction", heldoutFraction, "a number in (0, 1)");
     }
   }
 

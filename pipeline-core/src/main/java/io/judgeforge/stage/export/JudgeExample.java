@@ -8,7 +8,8 @@ import java.util.List;
  * judgment's target as the assistant turn, with the metadata a trainer or an auditor needs.
  * Pointwise records (modes single and reference) carry {@code score}; pairwise ones {@code verdict}
  * about responses A ({@code responseId}) and B ({@code responseIdB}), and their pair and order.
- * {@code spans} mark the assistant turn's format and rationale text (TargetSpans).
+ * {@code spans} mark the assistant turn's format and rationale text (TargetSpans). {@code augmentation}
+ * names a record derived from a selected one without a call (paraphrase, downsample, rescale-1-N).
  */
 public record JudgeExample(
     List<ChatMessage> messages,
@@ -27,6 +28,7 @@ public record JudgeExample(
     String pairId,
     String order,
     String referenceSource,
+    String augmentation,
     double ifd,
     String templateVersion,
     String teacherModel) {

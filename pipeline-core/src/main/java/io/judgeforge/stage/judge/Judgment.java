@@ -14,6 +14,9 @@ import java.util.List;
  *   <li>{@code output} is the teacher's text of the sample chosen; {@code target} is the training
  *       text, which equals it unless a rule rewrote the verdict (a mirrored order, an inconsistent
  *       pair made a tie). {@code samples} are the labels of every sample when several were drawn.
+ *   <li>{@code augmentation} names how a record was derived from the judgment {@code id} stops
+ *       short of ('&lt;source id&gt;~&lt;augmentation&gt;'): paraphrase, downsample, or rescale-1-N; null for
+ *       the teacher's own records.
  * </ul>
  */
 public record Judgment(
@@ -39,13 +42,21 @@ public record Judgment(
     String referenceSource,
     String templateVersion,
     String teacherModel,
-    String requestHash) {
+    String requestHash,
+    String augmentation) {
 
   public Judgment {
     samples = List.copyOf(samples);
     pointScores = List.copyOf(pointScores);
     strengths = List.copyOf(strengths);
     shortcomings = List.copyOf(shortcomings);
+  }
+
+  /** This judgment with its prompt, target, score and id changed by an augmentation; no call is made for it. */
+  public Judgment augmented(String name, String newPrompt, String newTarget, Integer newScore, List<Integer> newPointScores) {
+    return new Judgment(id + "~" + name, responseId, instructionId, scenario, mode, answerModel, responseIdB, answerModelB,
+        pairId, order, newPrompt, output, newTarget, newScore, verdict, samples, newPointScores, strengths, shortcomings,
+        referenceSource, templateVersion, teacherModel, requestHash, name);
   }
 
   /** What selection balances on: the score, or the verdict of a pairwise record. */

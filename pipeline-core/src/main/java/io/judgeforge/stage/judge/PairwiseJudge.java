@@ -124,7 +124,7 @@ public final class PairwiseJudge implements Serializable {
     return new Judgment("jdg-" + task.id() + "-" + orderName, shownA.id(), shownA.instructionId(), shownA.scenario(),
         JudgeMode.PAIRWISE.code(), shownA.model(), shownB.id(), shownB.model(), task.id(), orderName, side.prompt(),
         side.raw(), side.target(), null, letter(side.verdict()), side.samples(), List.of(),
-        List.of(), List.of(), null, version, sampling.model(), side.requestHash());
+        List.of(), List.of(), null, version, sampling.model(), side.requestHash(), null);
   }
 
   /** True when the text, read as the teacher's would be, gives {@code verdict}: a rewritten target must not contradict its record. */

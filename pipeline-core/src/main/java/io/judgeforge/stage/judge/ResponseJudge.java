@@ -75,6 +75,6 @@ public final class ResponseJudge implements Serializable {
         response.scenario(), mode.code(), response.model(), null, null, null, null, prompt, result.content(),
         result.content(), scores.get(chosen), null, sampling.samples() > 1 ? SampleVotes.labels(scores) : List.of(),
         p.pointScores(), p.strengths(), p.shortcomings(), task.referenceSource(), version, sampling.model(),
-        result.requestKey())), usage);
+        result.requestKey(), null)), usage);
   }
 }

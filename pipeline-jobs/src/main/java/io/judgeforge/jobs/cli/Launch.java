@@ -145,6 +145,11 @@ public final class Launch implements AutoCloseable {
       String seedsText = readRequired(files, seedsPath, "inputs.seeds");
       List<SeedInstruction> seeds = parseSeeds(seedsText, config.inputs().seeds(), catalog);
       fingerprint.append('\n').append(seedsText);
+      if (config.augment().paraphrase() > 0) {
+        // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
+        fingerprint.append('\n').append(readRequired(files, HadoopFiles.resolve(dir, config.augment().paraphrases()),
+            "augment.paraphrases"));
+      }
       String refs = HadoopFiles.resolve(dir, config.inputs().references());
       if (!files.exists(refs)) {
         throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       StageCommands.Judge.class,
       StageCommands.Score.class,
       StageCommands.Select.class,
+      StageCommands.Augment.class,
       StageCommands.Export.class,
       SimServerCommand.class,
       ValidateConfCommand.class,

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /** The table printed at the end of a run: records per stage and per scenario, calls, and time. */
 final class RunSummary {
-  private static final Set<String> PARALLEL_STEPS = Set.of("judge", "export");
+  private static final Set<String> PARALLEL_STEPS = Set.of("judge", "augment", "export");
 
   private RunSummary() {}
 
@@ -44,7 +44,7 @@ final class RunSummary {
           r.wallMs() / 1000.0));
     }
     sb.append("(in: work items of the stage's first step; out: items kept by its last step; records: rows written;\n"
-        + " judge and export show a row per step, as each takes the whole input: a grading mode, a fine-tuning set;\n"
+        + " judge, augment and export show a row per step, as each takes the whole input: a mode, an operation, a set;\n"
         + " calls: HTTP requests made; stored: requests answered from the response store without a call)\n");
     Set<String> scenarios = new TreeSet<>();
     reports.forEach(r -> scenarios.addAll(r.recordsByScenario().keySet()));

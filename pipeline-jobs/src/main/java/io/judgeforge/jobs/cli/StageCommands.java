@@ -105,7 +105,7 @@ final class StageCommands {
     }
   }
 
-  @Command(name = "judge", mixinStandardHelpOptions = true, description = "Grade each answer with the teacher (single-answer grading).")
+  @Command(name = "judge", mixinStandardHelpOptions = true, description = "Grade the answers with the teacher: single, reference-guided, pairwise.")
   static final class Judge extends StageCommand {
     List<Pipeline.Stage> stages() {
       return List.of(Pipeline.stage("judge"));
@@ -119,14 +119,22 @@ final class StageCommands {
     }
   }
 
-  @Command(name = "select", mixinStandardHelpOptions = true, description = "Drop IFD outliers and balance scores per scenario.")
+  @Command(name = "select", mixinStandardHelpOptions = true, description = "Filter by IFD, balance scores and verdicts, compose scenarios.")
   static final class Select extends StageCommand {
     List<Pipeline.Stage> stages() {
       return List.of(Pipeline.stage("select"));
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write and publish the fine-tuning set with its manifest.")
+  @Command(name = "augment", mixinStandardHelpOptions = true,
+      description = "Derive custom-prompt judge records (paraphrased, down-sampled, rescaled) from the selection.")
+  static final class Augment extends StageCommand {
+    List<Pipeline.Stage> stages() {
+      return List.of(Pipeline.stage("augment"));
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write and publish the fine-tuning sets with their manifest.")
   static final class Export extends StageCommand {
     List<Pipeline.Stage> stages() {
       return List.of(Pipeline.stage("export"));

@@ -38,7 +38,7 @@ public final class ExportJob {
   public static final String STAGE = "export";
   public static final String JUDGE_SET = FineTuningSets.JUDGE;
   static final List<String> UPSTREAM = List.of(GenerateJob.STAGE, ClassifyJob.STAGE, RespondJob.STAGE, JudgeJob.STAGE,
-      ScoreJob.STAGE, SelectJob.STAGE);
+      ScoreJob.STAGE, SelectJob.STAGE, AugmentJob.STAGE);
 
   private ExportJob() {}
 

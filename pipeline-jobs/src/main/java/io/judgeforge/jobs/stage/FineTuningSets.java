@@ -54,7 +54,17 @@ final class FineTuningSets {
     Dataset<Row> selected = ctx.spark().read().parquet(ctx.layout().records(SelectJob.STAGE))
         .select(col("judgment_id"), col("ifd"));
     Dataset<Row> judgments = ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE));
-    Dataset<Row> joined = selected.join(judgments, selected.col("judgment_id").equalTo(judgments.col("id")), "left").cache();
+    Dataset<Row> joined = selected.join(judgments, selected.col("judgment_id").equalTo(judgments.col("id")), "left");
+    if (ctx.files().exists(ctx.layout().records(AugmentJob.STAGE))) {
+      // Derived records take the IFD of the selected record they were made from.
+      Dataset<Row> augmented = ctx.spark().read().parquet(ctx.layout().records(AugmentJob.STAGE));
+      Dataset<Row> derived = augmented.join(selected.withColumnRenamed("judgment_id", "source_id"),
+          org.apache.spark.sql.functions.regexp_replace(augmented.col("id"), "~[^~]+$", "").equalTo(col("source_id")))
+          .withColumn("judgment_id", col("id")).drop("source_id");
+      joined = joined.unionByName(derived.select(joined.columns()[0],
+          java.util.Arrays.copyOfRange(joined.columns(), 1, joined.columns().length)));
+    }
+    joined = joined.cache();
     Dataset<Row> missing = rejects(joined.filter(col("id").isNull()), step, ItemStatus.QUARANTINED, col("judgment_id"),
         lit(null).cast("string"), lit("missing_judgment"), lit("selected record has no judge record"),
         to_json(struct(col("judgment_id"), col("ifd"))));
@@ -70,7 +80,7 @@ final class FineTuningSets {
           List.of(ChatMessage.user(j.prompt()), ChatMessage.assistant(j.target())), TargetSpans.of(j.target()), j.id(),
           SplitAssigner.split(j.instructionId(), seed, validationFraction), j.scenario(), j.mode(), j.score(), j.verdict(),
           j.instructionId(), j.responseId(), j.answerModel(), j.responseIdB(), j.answerModelB(), j.pairId(), j.order(),
-          j.referenceSource(), ifd, j.templateVersion(), j.teacherModel()));
+          j.referenceSource(), j.augmentation(), ifd, j.templateVersion(), j.teacherModel()));
     };
     Dataset<Row> found = joined.filter(col("id").isNotNull());
     Dataset<Row> examples = found.map(toExample, Encoders.row(exampleCodec.schema()));

@@ -17,7 +17,8 @@ public final class Pipeline {
       new Stage(RespondJob.STAGE, "answer each instruction with every model of the answer pool", RespondJob::run),
       new Stage(JudgeJob.STAGE, "grade each answer with its scenario's judge prompt", JudgeJob::run),
       new Stage(ScoreJob.STAGE, "score each judge record's instruction-following difficulty (IFD)", ScoreJob::run),
-      new Stage(SelectJob.STAGE, "drop IFD outliers and balance scores per scenario", SelectJob::run),
+      new Stage(SelectJob.STAGE, "filter by IFD, balance scores and verdicts, compose scenarios", SelectJob::run),
+      new Stage(AugmentJob.STAGE, "derive custom-prompt records (paraphrased, down-sampled, rescaled) without calls", AugmentJob::run),
       new Stage(ExportJob.STAGE, "write the fine-tuning set in shards with a manifest, then publish it", ExportJob::run));
 
   private Pipeline() {}

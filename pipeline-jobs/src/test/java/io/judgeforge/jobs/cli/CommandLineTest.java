@@ -20,7 +20,7 @@ class CommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "generate", "classify", "respond", "judge", "score", "select", "export",
+    for (String command : new String[] {"run", "generate", "classify", "respond", "judge", "score", "select", "augment", "export",
         "sim-server", "validate-conf", "meta-eval", "bench", "cassette", "replay-server"}) {
       Outcome o = run(command, "--help");
       assertEquals(0, o.code(), command);

@@ -61,7 +61,7 @@ class EndToEndPipelineTest {
             stage.get("stage").asText() + "/" + step.get("step").asText());
       }
     }
-    assertEquals(List.of("generate", "classify", "respond", "judge", "score", "select", "export"), stages);
+    assertEquals(List.of("generate", "classify", "respond", "judge", "score", "select", "augment", "export"), stages);
   }
 
   @Test
@@ -83,7 +83,9 @@ class EndToEndPipelineTest {
     assertEquals(byName.get("respond").get("records").asLong(), firstStep(byName.get("judge")).get("in").asLong());
     assertEquals(byName.get("judge").get("records").asLong(), firstStep(byName.get("score")).get("in").asLong());
     assertEquals(byName.get("score").get("records").asLong(), firstStep(byName.get("select")).get("in").asLong());
-    assertEquals(byName.get("select").get("records").asLong(), firstStep(byName.get("export")).get("in").asLong());
+    // The judge set is the selection plus the records augmentation derived from it.
+    assertEquals(byName.get("select").get("records").asLong() + byName.get("augment").get("records").asLong(),
+        firstStep(byName.get("export")).get("in").asLong());
     assertEquals(byName.get("export").get("records").asLong(), manifest.at("/sets/judge/records").asLong());
   }
 
@@ -176,6 +178,21 @@ class EndToEndPipelineTest {
     return out;
   }
 
+  /** Augmented records reach the judge set, and the regression behind down-sampling reports its held-out MAE. */
+  @Test
+  void augmentedRecordsArePublishedAndTheRegressionMaeIsReported() throws IOException {
+    JsonNode regression = PipelineRuns.JSON.readTree(run.runDir().resolve("augment/_regression.json").toFile());
+    assertTrue(regression.get("heldout_records").asLong() > 0, regression.toString());
+    double mae = regression.get("heldout_mae").asDouble();
+    assertTrue(mae >= 0 && mae < 1, "held-out MAE " + mae);
+    long augmented = SparkSession.active().read().parquet(run.runDir().resolve("export/records").toString())
+        .filter("augmentation is not null").count();
+    Map<String, JsonNode> byName = new HashMap<>();
+    manifest.get("stages").forEach(s -> byName.put(s.get("stage").asText(), s));
+    assertEquals(byName.get("augment").get("records").asLong(), augmented);
+    assertTrue(augmented > 0);
+  }
+
   /** The classifier set accounts for every classified instruction; the questioner set for every reference-based one. */
   @Test
   void theClassifierAndQuestionerSetsAccountForTheClassifiedInstructions() {
@@ -202,7 +219,7 @@ class EndToEndPipelineTest {
   void everyStageOutputMatchesItsSchema() throws IOException {
     Path runDir = run.runDir();
     Map<String, String> schemaOfRecords = Map.of("generate", "instruction", "classify", "instruction", "respond", "response",
-        "judge", "judgment", "score", "ifd-score", "select", "ifd-score", "export", "judge-example");
+        "judge", "judgment", "score", "ifd-score", "select", "ifd-score", "augment", "judgment", "export", "judge-example");
     SparkSession spark = SparkSession.active();
     for (Map.Entry<String, String> e : schemaOfRecords.entrySet()) {
       assertValid(spark, runDir.resolve(e.getKey()).resolve("records"), e.getValue());

@@ -41,7 +41,8 @@ class QuarantinePipelineTest {
         + "\ncatalog: " + conf.resolve("scenarios.yaml") + "\nprompts: " + conf.resolve("prompts")
         + "\ninputs:\n  references: " + dir.resolve("references.jsonl") + "\n  seeds: " + conf.resolve("sample-data/seeds.jsonl") + "\n";
     Files.writeString(dir.resolve("bad.yaml"), yaml);
-    run = PipelineRuns.run(dir.resolve("out"), dir.resolve("bad.yaml").toString(), "generate.quota=" + QUOTA);
+    run = PipelineRuns.run(dir.resolve("out"), dir.resolve("bad.yaml").toString(), "generate.quota=" + QUOTA,
+        "augment.paraphrases=" + conf.resolve("criteria-paraphrases.yaml"));
     run.manifest().get("stages").forEach(s -> stages.put(s.get("stage").asText(), s));
   }
 

@@ -68,12 +68,13 @@ class ResearchDataGenerationTest {
         + "\ncatalog: " + conf.resolve("scenarios.yaml") + "\nprompts: " + conf.resolve("prompts")
         + "\ninputs:\n  references: " + dir.resolve("references.jsonl") + "\n  seeds: " + dir.resolve("seeds.jsonl")
         + "\n  instructions: " + dir.resolve("instructions.jsonl") + "\n";
+    String paraphrases = "augment.paraphrases=" + conf.resolve("criteria-paraphrases.yaml");
     Files.writeString(dir.resolve("research.yaml"), yaml);
     Path out = dir.resolve("out");
     // Benchmark questions are long; the bounds are raised so that the accounting, not the length rule, is tested.
     PipelineRuns.stage("generate", out, "r", dir.resolve("research.yaml").toString(), "generate.quota=" + QUOTA,
-        "generate.max-words=5000");
-    PipelineRuns.stage("classify", out, "r", dir.resolve("research.yaml").toString());
+        "generate.max-words=5000", paraphrases);
+    PipelineRuns.stage("classify", out, "r", dir.resolve("research.yaml").toString(), paraphrases);
     runDir = out.resolve("runs/r");
     PipelineRuns.JSON.readTree(runDir.resolve("generate/_report.json").toFile()).get("steps")
         .forEach(s -> steps.put(s.get("step").asText(), s));

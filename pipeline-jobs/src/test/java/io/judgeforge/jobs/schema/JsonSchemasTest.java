@@ -289,11 +289,11 @@ class JsonSchemasTest {
         "sim-6b", "sim-6b", "12.", 12, 3);
     Judgment judgment = new Judgment("jdg-" + response.id(), response.id(), classified.id(), "math_qa", "single",
         "sim-6b", null, null, null, null, "prompt", "output [[5]]", "output [[5]]", 5, null, List.of(), List.of(5),
-        List.of("Correct."), List.of(), null, "judge-single@0123456789ab", "sim-gpt-4", SHA);
+        List.of("Correct."), List.of(), null, "judge-single@0123456789ab", "sim-gpt-4", SHA, null);
     Judgment pairwise = new Judgment("jdg-p1-swapped", response.id(), classified.id(), "math_qa", "pairwise", "sim-6b",
         "r2", "sim-gpt-4", "p1", "swapped", "prompt", "I believe the better response is [[A]]",
         "I believe the better response is [[C]]", null, "C", List.of("A", "A", "B"), List.of(), List.of(), List.of(), null,
-        "judge-pairwise@0123456789ab", "sim-gpt-4", SHA);
+        "judge-pairwise@0123456789ab", "sim-gpt-4", SHA, null);
     StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123));
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
@@ -324,7 +324,7 @@ class JsonSchemasTest {
     records.put("stage-report", stage);
     records.put("judge-example", new JudgeExample(List.of(ChatMessage.user("prompt"), ChatMessage.assistant("output")),
         io.judgeforge.stage.export.TargetSpans.of("output"), judgment.id(), "train", "math_qa", "single", 5, null,
-        classified.id(), response.id(), "sim-6b", null, null, null, null, "model:sim-gpt-4", 0.5,
+        classified.id(), response.id(), "sim-6b", null, null, null, null, "model:sim-gpt-4", "rescale-1-3", 0.5,
         "judge-single@0123456789ab", "sim-gpt-4"));
     records.put("classifier-example", new ClassifierExample(List.of(ChatMessage.user("prompt"),
         ChatMessage.assistant("Scenario: [[math_qa]]")), classified.id(), "train", "math_qa", "quiz", "math_qa", "math_qa",
