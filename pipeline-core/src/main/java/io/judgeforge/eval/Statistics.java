@@ -1,0 +1,215 @@
+package io.judgeforge.eval;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Meta-evaluation statistics (issue 7): agreement between two labellers and correlation between two scorers,
+ * written from the textbook definitions so they can be checked against published figures rather than tuned to them.
+ *
+ * <p>All methods take paired inputs and reject lists or arrays of different lengths, since a silent truncation would
+ * pair the wrong items. Correlations return {@code NaN} where the definition divides by zero (fewer than two items,
+ * or an input that is constant), the same answer scipy gives, so a caller cannot mistake "undefined" for "no
+ * correlation".
+ */
+public final class Statistics {
+  private Statistics() {}
+
+  /** Macro-averaged per-class figures, each in 0..1. */
+  public record ClassScores(double precision, double recall, double f1) {}
+
+  /**
+   * Unweighted Cohen's kappa, {@code (po - pe) / (1 - pe)}, over the categories present in either list: {@code po} is
+   * the fraction of items on which the raters agree, {@code pe} the agreement expected from their label frequencies.
+   *
+   * <p>{@code pe == 1} happens only when both raters give every item one and the same label; then {@code po == 1} too
+   * and the formula is 0/0. That is perfect agreement, so it returns 1.0 rather than NaN.
+   *
+   * @throws IllegalArgumentException if the lists differ in length or are empty
+   */
+  public static double cohensKappa(List<String> a, List<String> b) {
+    checkPaired(a.size(), b.size());
+    if (a.isEmpty()) {
+      throw new IllegalArgumentException("Cohen's kappa is undefined for no items");
+    }
+    long n = a.size();
+    long agree = 0;
+    Map<String, Long> countA = new HashMap<>();
+    Map<String, Long> countB = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      agree += Objects.equals(a.get(i), b.get(i)) ? 1 : 0;
+      countA.merge(a.get(i), 1L, Long::sum);
+      countB.merge(b.get(i), 1L, Long::sum);
+    }
+    // Sum of count products in integers, so the pe == 1 case is detected exactly, not up to rounding.
+    long expectedTimesNSquared = 0;
+    for (Map.Entry<String, Long> e : countA.entrySet()) {
+      expectedTimesNSquared += e.getValue() * countB.getOrDefault(e.getKey(), 0L);
+    }
+    if (expectedTimesNSquared == n * n) {
+      return 1.0;
+    }
+    double po = (double) agree / n;
+    double pe = (double) expectedTimesNSquared / ((double) n * n);
+    return (po - pe) / (1 - pe);
+  }
+
+  /**
+   * Precision, recall and F1 computed per class and then averaged with equal weight over {@code classes} (so F1 is
+   * the mean of per-class F1s, not the F1 of the mean P and R). Labels outside {@code classes} count against no
+   * class, and a class listed twice counts once.
+   *
+   * <p>Zero divisions follow scikit-learn's {@code zero_division=0}: a class never predicted has precision 0, a class
+   * absent from gold has recall 0, and F1 is 0 when {@code P + R == 0}. Such a class still counts in the average, so a
+   * judge that never uses a class is penalised for it instead of having it dropped.
+   *
+   * @throws IllegalArgumentException if the lists differ in length or {@code classes} is empty
+   */
+  public static ClassScores macro(List<String> gold, List<String> pred, List<String> classes) {
+    checkPaired(gold.size(), pred.size());
+    Set<String> distinct = new LinkedHashSet<>(classes);
+    if (distinct.isEmpty()) {
+      throw new IllegalArgumentException("Macro average needs at least one class");
+    }
+    double precision = 0;
+    double recall = 0;
+    double f1 = 0;
+    for (String c : distinct) {
+      int truePositive = 0;
+      int predicted = 0;
+      int actual = 0;
+      for (int i = 0; i < gold.size(); i++) {
+        boolean isGold = c.equals(gold.get(i));
+        boolean isPred = c.equals(pred.get(i));
+        truePositive += isGold && isPred ? 1 : 0;
+        predicted += isPred ? 1 : 0;
+        actual += isGold ? 1 : 0;
+      }
+      double p = predicted == 0 ? 0 : (double) truePositive / predicted;
+      double r = actual == 0 ? 0 : (double) truePositive / actual;
+      precision += p;
+      recall += r;
+      f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+    int k = distinct.size();
+    return new ClassScores(precision / k, recall / k, f1 / k);
+  }
+
+  /**
+   * Pearson's product-moment correlation. {@code NaN} for fewer than two items or a constant input.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or hold NaN
+   */
+  public static double pearson(double[] x, double[] y) {
+    checkPaired(x, y);
+    int n = x.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    // Two passes (mean first) rather than the one-pass sum-of-squares formula, which cancels badly on large values.
+    double meanX = Arrays.stream(x).sum() / n;
+    double meanY = Arrays.stream(y).sum() / n;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < n; i++) {
+      double dx = x[i] - meanX;
+      double dy = y[i] - meanY;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    if (sxx == 0 || syy == 0) {
+      return Double.NaN;
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  /**
+   * Spearman's rank correlation: Pearson of the ranks, tied values sharing the mean of the ranks they span (the
+   * {@code 1 - 6Σd²/…} shortcut is only right without ties, and human scores are full of them). {@code NaN} as for
+   * {@link #pearson}.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or hold NaN
+   */
+  public static double spearman(double[] x, double[] y) {
+    checkPaired(x, y);
+    return pearson(averageRanks(x), averageRanks(y));
+  }
+
+  /**
+   * Kendall's tau-b, {@code (C - D) / sqrt((n0 - n1)(n0 - n2))}: C and D count concordant and discordant pairs, n0
+   * all pairs, n1 and n2 the pairs tied in x and in y (a pair tied in both counts in each). This is scipy's default;
+   * tau-a and tau-c give different values on tied data. O(n²) pairs. {@code NaN} for fewer than two items or a
+   * constant input.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or hold NaN
+   */
+  public static double kendallTauB(double[] x, double[] y) {
+    checkPaired(x, y);
+    int n = x.length;
+    long concordantMinusDiscordant = 0;
+    long tiedX = 0;
+    long tiedY = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        int sx = sign(x[i] - x[j]);
+        int sy = sign(y[i] - y[j]);
+        tiedX += sx == 0 ? 1 : 0;
+        tiedY += sy == 0 ? 1 : 0;
+        concordantMinusDiscordant += sx * sy;
+      }
+    }
+    long pairs = (long) n * (n - 1) / 2;
+    double denominator = Math.sqrt((double) (pairs - tiedX) * (pairs - tiedY));
+    return denominator == 0 ? Double.NaN : concordantMinusDiscordant / denominator;
+  }
+
+  // Not Double.compare: that ranks -0.0 below 0.0, while the rank code (==) rightly treats them as a tie.
+  private static int sign(double difference) {
+    return difference > 0 ? 1 : difference < 0 ? -1 : 0;
+  }
+
+  /** 1-based ranks; each run of equal values gets the mean of the ranks it occupies. */
+  static double[] averageRanks(double[] values) {
+    Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+    double[] ranks = new double[values.length];
+    int start = 0;
+    while (start < order.length) {
+      int end = start;
+      while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
+        end++;
+      }
+      double meanRank = (start + end) / 2.0 + 1;
+      for (int k = start; k <= end; k++) {
+        ranks[order[k]] = meanRank;
+      }
+      start = end + 1;
+    }
+    return ranks;
+  }
+
+  private static void checkPaired(double[] x, double[] y) {
+    checkPaired(x.length, y.length);
+    // NaN has no order, so ranks and pair signs would be silently wrong.
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+        throw new IllegalArgumentException("NaN at index " + i);
+      }
+    }
+  }
+
+  private static void checkPaired(int sizeA, int sizeB) {
+    if (sizeA != sizeB) {
+      throw new IllegalArgumentException("Paired inputs differ in length: " + sizeA + " vs " + sizeB);
+    }
+  }
+}
