@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.RejectRows;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.json.Json;
@@ -122,10 +123,9 @@ public final class AugmentJob {
     String[] fields = codec.schema().fieldNames();
     Column[] judgmentCols = java.util.Arrays.stream(fields).map(f -> col(f)).toArray(Column[]::new);
     Dataset<Row> made = done.filter(col("skip_reason").isNull()).select(judgmentCols);
-    Dataset<Row> rejects = done.filter(col("skip_reason").isNotNull())
-        .select(lit(STAGE).as("stage"), lit(step).as("step"), lit(ItemStatus.FILTERED.code()).as("status"), col("id").as("item_id"),
-            col("scenario"), col("skip_reason").as("reason"), col("skip_detail").as("detail"),
-            to_json(struct(col("id"), col("scenario"), col("mode"), col("score"))).as("input"));
+    Dataset<Row> rejects = RejectRows.of(done.filter(col("skip_reason").isNotNull()), STAGE, step, ItemStatus.FILTERED,
+        col("id"), col("scenario"), col("skip_reason"), col("skip_detail"),
+        to_json(struct(col("id"), col("scenario"), col("mode"), col("score"))));
     long in = done.count();
     return new StepOutput(made, rejects, StepCounts.ofFilter(step, in, made.count(), rejects));
   }

@@ -190,7 +190,6 @@ final class FineTuningSets {
 
   private static Dataset<Row> rejects(Dataset<Row> rows, String step, ItemStatus status, Column itemId, Column scenario,
       Column reason, Column detail, Column input) {
-    return rows.select(lit(ExportJob.STAGE).as("stage"), lit(step).as("step"), lit(status.code()).as("status"),
-        itemId.as("item_id"), scenario.as("scenario"), reason.as("reason"), detail.as("detail"), input.as("input"));
+    return io.judgeforge.jobs.spark.RejectRows.of(rows, ExportJob.STAGE, step, status, itemId, scenario, reason, detail, input);
   }
 }

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.RejectRows;
 import io.judgeforge.jobs.spark.NearDuplicates;
 import io.judgeforge.jobs.spark.ReferenceReader;
 import io.judgeforge.stage.generate.ReferenceChunker;
@@ -147,12 +148,11 @@ public final class GenerateJob {
     Dataset<Row> checked = raw.withColumn("reason", reason)
         .withColumn("id_rank", row_number().over(Window.partitionBy(col("id"), col("reason").isNull()).orderBy(col("text"))))
         .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))));
-    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
-        .select(lit(STAGE).as("stage"), lit("references").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
-            col("id").as("item_id"), lit(null).cast("string").as("scenario"), col("reason"),
-            when(col("reason").equalTo("duplicate_id"), lit("another inputs.references row has this id"))
-                .otherwise(lit("an inputs.references row is unusable")).as("detail"),
-            coalesce(col("_corrupt_record"), to_json(struct(col("id"), col("title"), col("topic"), col("text")))).as("input"));
+    Dataset<Row> rejects = RejectRows.of(checked.filter(col("reason").isNotNull()), STAGE, "references",
+        ItemStatus.QUARANTINED, col("id"), lit(null), col("reason"),
+        when(col("reason").equalTo("duplicate_id"), lit("another inputs.references row has this id"))
+            .otherwise(lit("an inputs.references row is unusable")),
+        coalesce(col("_corrupt_record"), to_json(struct(col("id"), col("title"), col("topic"), col("text")))));
     Dataset<Row> good = checked.filter(col("reason").isNull()).select("id", "title", "topic", "text");
     ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
     org.apache.spark.api.java.function.FlatMapFunction<Row, Row> cut = row -> chunker.chunks(codec.fromRow(row)).stream()
@@ -223,20 +223,17 @@ public final class GenerateJob {
           .withColumn("duplicate_of", org.apache.spark.sql.functions.regexp_replace(col("duplicate_of"), "^\\d+:", ""))
           .cache();
       kept = unique.join(near.select(col("id").as("near_key")), col("order_key").equalTo(col("near_key")), "left_anti");
-      nearRejects = unique.join(near.withColumnRenamed("id", "near_key"), col("order_key").equalTo(col("near_key")))
-          .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
-              col("id").as("item_id"), col("scenario"), lit("near_duplicate").as("reason"),
-              org.apache.spark.sql.functions.concat(lit("near-duplicate of "), col("duplicate_of"), lit(" (Jaccard "),
-                  org.apache.spark.sql.functions.format_number(col("jaccard"), 2), lit(")")).as("detail"),
-              to_json(struct(instructionCols)).as("input"));
+      nearRejects = RejectRows.of(unique.join(near.withColumnRenamed("id", "near_key"), col("order_key").equalTo(col("near_key"))),
+          STAGE, "validate", ItemStatus.FILTERED, col("id"), col("scenario"), lit("near_duplicate"),
+          org.apache.spark.sql.functions.concat(lit("near-duplicate of "), col("duplicate_of"), lit(" (Jaccard "),
+              org.apache.spark.sql.functions.format_number(col("jaccard"), 2), lit(")")),
+          to_json(struct(instructionCols)));
     }
-    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
-        .select(lit(STAGE).as("stage"), lit("validate").as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
-            col("id").as("item_id"), col("scenario"), col("reason"),
-            when(col("reason").equalTo("duplicate"), org.apache.spark.sql.functions.concat(lit("duplicate of "), col("dup_of")))
-                .when(col("reason").equalTo(COPIES_REFERENCE), col("copy_detail"))
-                .otherwise(lit(null).cast("string")).as("detail"),
-            to_json(struct(instructionCols)).as("input"));
+    Dataset<Row> rejects = RejectRows.of(checked.filter(col("reason").isNotNull()), STAGE, "validate", ItemStatus.FILTERED,
+        col("id"), col("scenario"), col("reason"),
+        when(col("reason").equalTo("duplicate"), org.apache.spark.sql.functions.concat(lit("duplicate of "), col("dup_of")))
+            .when(col("reason").equalTo(COPIES_REFERENCE), col("copy_detail")),
+        to_json(struct(instructionCols)));
     if (nearRejects != null) {
       rejects = rejects.unionByName(nearRejects);
     }

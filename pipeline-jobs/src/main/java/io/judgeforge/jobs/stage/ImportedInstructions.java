@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.jobs.spark.InputTable;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.jobs.spark.RejectRows;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
@@ -61,13 +62,11 @@ final class ImportedInstructions {
             .orderBy(col("text"), col("scenario"))))
         .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))))
         .cache();
-    Dataset<Row> rejects = checked.filter(col("reason").isNotNull())
-        .select(lit(GenerateJob.STAGE).as("stage"), lit("import").as("step"), lit(ItemStatus.QUARANTINED.code()).as("status"),
-            col("id").as("item_id"), col("scenario"), col("reason"),
-            when(col("reason").equalTo("unknown_scenario"), concat(lit("not a catalog scenario: "), col("scenario")))
-                .otherwise(lit("an inputs.instructions row is unusable")).as("detail"),
-            coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario"), col("reference"))))
-                .as("input"));
+    Dataset<Row> rejects = RejectRows.of(checked.filter(col("reason").isNotNull()), GenerateJob.STAGE, "import",
+        ItemStatus.QUARANTINED, col("id"), col("scenario"), col("reason"),
+        when(col("reason").equalTo("unknown_scenario"), concat(lit("not a catalog scenario: "), col("scenario")))
+            .otherwise(lit("an inputs.instructions row is unusable")),
+        coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
     Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
     long in = checked.count();
     long out = instructions.count();

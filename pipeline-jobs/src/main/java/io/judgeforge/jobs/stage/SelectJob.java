@@ -68,8 +68,10 @@ public final class SelectJob {
     // Step 1: the IFD filter. A pair loses both orders when either is filtered.
     var byScenario = Window.partitionBy("scenario", "mode");
     Dataset<Row> z = scores
-        .withColumn("ifd_z", when(stddev_samp("ifd").over(byScenario).isNull().or(stddev_samp("ifd").over(byScenario).equalTo(0)),
-            lit(0.0)).otherwise(col("ifd").minus(avg("ifd").over(byScenario)).divide(stddev_samp("ifd").over(byScenario))))
+        .withColumn("ifd_mean", avg("ifd").over(byScenario))
+        .withColumn("ifd_sd", stddev_samp("ifd").over(byScenario))
+        .withColumn("ifd_z", when(col("ifd_sd").isNull().or(col("ifd_sd").equalTo(0)), lit(0.0))
+            .otherwise(col("ifd").minus(col("ifd_mean")).divide(col("ifd_sd"))))
         .withColumn("own_outlier", switch3(settings.ifdFilter(), col("ifd_z").gt(settings.ifdMaxZ()), col("ifd").gt(1.0)))
         .withColumn("outlier", when(col("pair_id").isNull(), col("own_outlier"))
             .otherwise(max(col("own_outlier")).over(Window.partitionBy("pair_id"))))
@@ -78,9 +80,8 @@ public final class SelectJob {
     Column why = settings.ifdFilter() == PipelineConfig.IfdFilter.CHERRY
         ? concat(lit("IFD "), format_number(col("ifd"), 3), lit(" > 1"))
         : concat(lit("IFD z-score "), format_number(col("ifd_z"), 2), lit(" > " + settings.ifdMaxZ()));
-    Dataset<Row> outlierRejects = z.filter(col("outlier"))
-        .select(rejectCols("ifd-filter", "ifd_outlier",
-            when(col("own_outlier"), why).otherwise(lit("the other order of its pair is an IFD outlier")), scoreCols));
+    Dataset<Row> outlierRejects = rejects(z.filter(col("outlier")), "ifd-filter", "ifd_outlier",
+        when(col("own_outlier"), why).otherwise(lit("the other order of its pair is an IFD outlier")), scoreCols);
     long in = z.count();
     long inlierCount = inliers.count();
     StepOutput filtered = new StepOutput(inliers, outlierRejects, StepCounts.ofFilter("ifd-filter", in, inlierCount, outlierRejects));
@@ -198,7 +199,7 @@ public final class SelectJob {
         .join(rankedUnits.select(col("unit_id").as("u"), col("kept"), col("bucket"), col("cap")), col("unit_id").equalTo(col("u")))
         .cache();
     Dataset<Row> kept = withUnit.filter(col("kept")).select(scoreCols).cache();
-    Dataset<Row> rejects = withUnit.filter(col("kept").unary_$bang()).select(rejectCols(step, reason, detail, scoreCols));
+    Dataset<Row> rejects = rejects(withUnit.filter(col("kept").unary_$bang()), step, reason, detail, scoreCols);
     return new StepOutput(kept, rejects, StepCounts.ofFilter(step, in, kept.count(), rejects));
   }
 
@@ -231,9 +232,8 @@ public final class SelectJob {
     ctx.files().replaceText(ctx.layout().stage(STAGE) + "/" + BALANCE_REPORT, Json.write(report));
   }
 
-  private static Column[] rejectCols(String step, String reason, Column detail, Column[] scoreCols) {
-    return new Column[] {lit(STAGE).as("stage"), lit(step).as("step"), lit(ItemStatus.FILTERED.code()).as("status"),
-        col("judgment_id").as("item_id"), col("scenario"), lit(reason).as("reason"), detail.as("detail"),
-        to_json(struct(scoreCols)).as("input")};
+  private static Dataset<Row> rejects(Dataset<Row> rows, String step, String reason, Column detail, Column[] scoreCols) {
+    return io.judgeforge.jobs.spark.RejectRows.of(rows, STAGE, step, ItemStatus.FILTERED, col("judgment_id"), col("scenario"),
+        lit(reason), detail, to_json(struct(scoreCols)));
   }
 }
