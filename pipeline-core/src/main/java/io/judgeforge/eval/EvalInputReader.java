@@ -1,7 +1,6 @@
 package io.judgeforge.eval;
 
 import io.judgeforge.config.ConfigException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,10 +22,10 @@ final class EvalInputReader {
   private EvalInputReader() {}
 
   /** Benchmark rows in file order: {@code id}, optional {@code scenario}, {@code human}. */
-  static List<BenchmarkItem> readBenchmark(Path file, EvalMode mode, Scale scale) {
+  static List<BenchmarkItem> readBenchmark(TableReader.Source source, String file, EvalMode mode, Scale scale) {
     List<BenchmarkItem> items = new ArrayList<>();
     Map<String, Long> lines = new HashMap<>();
-    for (TableReader.Row row : TableReader.read(file, BENCHMARK)) {
+    for (TableReader.Row row : source.read(file, BENCHMARK)) {
       String id = id(row, file, BENCHMARK, lines);
       String human = row.fields().get("human");
       if (human == null || human.isBlank()) {
@@ -42,11 +41,15 @@ final class EvalInputReader {
     return items;
   }
 
-  /** Predictions by id, in file order: {@code id} and one of {@code pred} or {@code pred_text}. */
-  static Map<String, Prediction> readPredictions(Path file, RatingParser parser) {
+  /**
+   * Predictions by id, in file order: {@code id} and one of {@code pred} or {@code pred_text}; pairwise, optionally
+   * one of {@code pred_swapped} or {@code pred_swapped_text}.
+   */
+  static Map<String, Prediction> readPredictions(TableReader.Source source, String file, RatingParser parser,
+      EvalMode mode) {
     Map<String, Prediction> predictions = new LinkedHashMap<>();
     Map<String, Long> lines = new HashMap<>();
-    for (TableReader.Row row : TableReader.read(file, PREDICTIONS)) {
+    for (TableReader.Row row : source.read(file, PREDICTIONS)) {
       String id = id(row, file, PREDICTIONS, lines);
       Map<String, String> fields = row.fields();
       if (!fields.containsKey("pred") && !fields.containsKey("pred_text")) {
@@ -59,12 +62,36 @@ final class EvalInputReader {
         throw TableReader.lineError(PREDICTIONS, file, row.line(), "both 'pred' and 'pred_text' for id '" + id + "'; give one");
       }
       Rating rating = hasText ? parser.fromText(fields.get("pred_text")) : parser.fromValue(fields.get("pred"));
-      predictions.put(id, new Prediction(id, rating));
+      predictions.put(id, new Prediction(id, rating, swapped(fields, parser, mode, file, row.line(), id)));
     }
     return predictions;
   }
 
-  private static String id(TableReader.Row row, Path file, String role, Map<String, Long> lines) {
+  /**
+   * The swapped-order verdict: {@code pred_swapped} (a label already in the original numbering) or
+   * {@code pred_swapped_text} (raw output, mapped back by the parser). {@code null} when the row has neither
+   * column; a column that is present but blank is a missing verdict, scored as wrong.
+   */
+  private static Rating swapped(Map<String, String> fields, RatingParser parser, EvalMode mode, String file, long line,
+      String id) {
+    boolean hasValue = fields.containsKey("pred_swapped");
+    boolean hasText = fields.containsKey("pred_swapped_text");
+    if (!hasValue && !hasText) {
+      return null;
+    }
+    if (mode != EvalMode.PAIRWISE) {
+      throw TableReader.lineError(PREDICTIONS, file, line, "'pred_swapped' or 'pred_swapped_text' for id '" + id
+          + "', but the swapped order exists only in pairwise mode (--mode pairwise)");
+    }
+    if (given(fields.get("pred_swapped")) && given(fields.get("pred_swapped_text"))) {
+      throw TableReader.lineError(PREDICTIONS, file, line,
+          "both 'pred_swapped' and 'pred_swapped_text' for id '" + id + "'; give one");
+    }
+    return given(fields.get("pred_swapped_text")) ? parser.swappedFromText(fields.get("pred_swapped_text"))
+        : parser.fromValue(fields.get("pred_swapped"));
+  }
+
+  private static String id(TableReader.Row row, String file, String role, Map<String, Long> lines) {
     String id = row.fields().get("id");
     if (id == null || id.isBlank()) {
       throw TableReader.lineError(role, file, row.line(), "no 'id'");
@@ -78,7 +105,7 @@ final class EvalInputReader {
     return id;
   }
 
-  private static double human(String text, EvalMode mode, Scale scale, Path file, long line, String id) {
+  private static double human(String text, EvalMode mode, Scale scale, String file, long line, String id) {
     Double value = RatingParser.number(text);
     if (mode == EvalMode.PAIRWISE) {
       if (value == null || (value != 0 && value != 1 && value != 2)) {

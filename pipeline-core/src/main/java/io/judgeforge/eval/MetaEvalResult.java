@@ -8,12 +8,10 @@ import java.util.TreeMap;
 /**
  * The outcome of one meta-evaluation, everything the reports show.
  *
- * @param mode pointwise or pairwise
- * @param ratingFormat how {@code pred_text} was read ({@code themis}, {@code result}, {@code last},
- *     {@code regex:...})
+ * @param options what was asked for (mode, formats, scales, aggregate, bootstrap)
  * @param bench the benchmark file, as given
  * @param pred the predictions file, as given
- * @param scale the pointwise score scale (not used in pairwise mode)
+ * @param ordersGiven pairwise: whether the predictions give the swapped order, so that the order figures exist
  * @param overall the figures over every benchmark item
  * @param byScenario the figures per scenario, by name; items without a scenario are in {@code overall} only
  * @param unmatchedPredictions predictions whose id is not in the benchmark (ignored)
@@ -22,18 +20,29 @@ import java.util.TreeMap;
  *     reader can see why predictions were missing without opening the files
  */
 public record MetaEvalResult(
-    EvalMode mode,
-    String ratingFormat,
+    MetaEvalOptions options,
     String bench,
     String pred,
-    Scale scale,
-    Metrics overall,
-    SortedMap<String, Metrics> byScenario,
+    boolean ordersGiven,
+    GroupResult overall,
+    SortedMap<String, GroupResult> byScenario,
     int unmatchedPredictions,
     int withoutPrediction,
     List<String> missingExamples) {
   public MetaEvalResult {
     byScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
     missingExamples = List.copyOf(missingExamples);
+  }
+
+  public EvalMode mode() {
+    return options.mode();
+  }
+
+  public Scale scale() {
+    return options.scale();
+  }
+
+  public List<Metric> aggregate() {
+    return options.aggregateMetrics();
   }
 }

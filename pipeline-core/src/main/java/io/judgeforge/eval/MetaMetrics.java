@@ -1,60 +1,258 @@
 package io.judgeforge.eval;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
- * Agreement between a judge and human labels, computed from the definitions.
+ * Agreement between a judge and human labels for one group of items, computed from the definitions in
+ * {@link Statistics}. The group's items are held as arrays so that the same code scores the group itself and each
+ * bootstrap resample of its rows ({@link #compute(int[])}).
  *
  * <p><b>Every benchmark item counts.</b> An item whose prediction is absent, unparseable or off the scale is
- * counted in {@code missing} and scored as wrong: 0 for accuracy and Agr(2,2), and for MAE the largest error
- * possible for that item on the scale, {@code max(human - min, max - human)} ({@link Scale#maxError}). Dropping
- * such items would reward a judge for failing on exactly the items it finds hard, and a fixed stand-in score (the
- * midpoint, the minimum) would sometimes be right by accident; the worst case never is.
+ * counted in {@code missing} and scored as wrong, never dropped: dropping would reward a judge for failing on
+ * exactly the items it finds hard, and a fixed stand-in score (the midpoint, the minimum) would sometimes be right
+ * by accident. In detail:
+ * <ul>
+ *   <li>accuracy and Agr(2,2): 0 for the item;
+ *   <li>MAE and the correlations: the prediction is taken to be the <i>worst value</i>, the end of the prediction
+ *       scale farther from the human score ({@code min} when the human score is in the upper half of its scale,
+ *       else {@code max}); for MAE that is the largest error possible, {@code max(human - min, max - human)}. With
+ *       {@code --pred-scale any} the ends are the lowest and highest usable prediction in the benchmark;
+ *   <li>kappa and macro P/R/F1: the prediction is a label of its own, "missing", which matches no human label and
+ *       is not one of the classes averaged over;
+ *   <li>pairwise orders: a missing verdict in either order makes the item wrong for every order-based figure.
+ * </ul>
  *
- * <p><b>Rounding.</b> MAE uses the prediction as given (a judge may average samples into 3.5). Accuracy and
- * Agr(2,2) compare categories, so they first round the prediction to the nearest integer, halves up
- * ({@link Math#round(double)}); the human score is used as given.
+ * <p><b>Rounding.</b> MAE and the correlations use the prediction as given (a judge may average samples into 3.5).
+ * Accuracy, Agr(2,2), kappa and macro P/R/F1 compare labels, so they first round the prediction to the nearest
+ * integer, halves up ({@link Math#round(double)}). Kappa and macro P/R/F1 need whole-number human scores; with
+ * averaged human scores (2.33) they are not computed.
+ *
+ * <p><b>Random guessing</b>, the 0 of the normalised aggregate, is a judge that picks each label independently and
+ * uniformly from the possible values: the whole numbers {@code min..max} of the scale (pointwise), or 1, 2 and tie
+ * (pairwise, each order separately). Its expected value is computed exactly from the group's human labels, not
+ * simulated. Kappa and the correlations are 0 for such a judge by construction. Macro P/R/F1 have no closed form
+ * here and so no random value; they cannot be aggregated.
  */
 public final class MetaMetrics {
-  private MetaMetrics() {}
+  /** Label of an item without a usable prediction, for kappa and macro figures. */
+  static final String MISSING = "missing";
+
+  private final EvalMode mode;
+  private final Scale scale;
+  private final boolean comparable;
+  private final boolean wholeHumanScores;
+  private final boolean ordersGiven;
+  private final double[] human;
+  private final double[] predicted;
+  private final boolean[] usable;
+  private final double[] swapped;
 
   /**
-   * The figures for {@code items}, looking each one's prediction up by id in {@code predictions}.
-   *
+   * @param predictionScale the scale of the predictions: the benchmark's, or one of the judge's own
+   * @param worstLow the low end used as the worst value (see the class comment)
+   * @param worstHigh the high end used as the worst value
+   * @param ordersGiven pairwise: whether the predictions give a swapped order at all; if so an item without one is
+   *     missing in that order
    * @throws IllegalArgumentException if {@code items} is empty (no fraction is defined)
    */
-  public static Metrics compute(
-      EvalMode mode, Scale scale, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
+  MetaMetrics(EvalMode mode, Scale scale, PredictionScale predictionScale, double worstLow, double worstHigh,
+      boolean ordersGiven, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
     if (items.isEmpty()) {
       throw new IllegalArgumentException("Cannot compute metrics for no items");
     }
-    int missing = 0;
-    double absoluteError = 0;
-    double agreement = 0;
-    int exact = 0;
-    for (BenchmarkItem item : items) {
-      Prediction prediction = predictions.get(item.id());
-      if (prediction == null || !(prediction.rating() instanceof Rating.Value value)) {
-        missing++;
-        absoluteError += scale.maxError(item.human());
-        continue;
-      }
-      double predicted = value.value();
-      if (mode == EvalMode.PAIRWISE) {
-        exact += predicted == item.human() ? 1 : 0;
-        continue;
-      }
-      absoluteError += Math.abs(predicted - item.human());
-      double distance = Math.abs(Math.round(predicted) - item.human());
-      agreement += agreement(2, 2, distance);
-      exact += distance == 0 ? 1 : 0;
-    }
+    this.mode = mode;
+    this.scale = scale;
+    this.comparable = predictionScale.sameAsBenchmark();
+    this.ordersGiven = mode == EvalMode.PAIRWISE && ordersGiven;
     int n = items.size();
-    double accuracy = (double) exact / n;
-    return mode == EvalMode.PAIRWISE
-        ? Metrics.pairwise(n, missing, accuracy)
-        : Metrics.pointwise(n, missing, absoluteError / n, agreement / n, accuracy);
+    human = new double[n];
+    predicted = new double[n];
+    usable = new boolean[n];
+    swapped = new double[n];
+    boolean whole = true;
+    for (int i = 0; i < n; i++) {
+      BenchmarkItem item = items.get(i);
+      human[i] = item.human();
+      whole &= item.human() == Math.rint(item.human());
+      Prediction prediction = predictions.get(item.id());
+      usable[i] = prediction != null && prediction.rating() instanceof Rating.Value;
+      if (usable[i]) {
+        predicted[i] = ((Rating.Value) prediction.rating()).value();
+      } else {
+        boolean upperHalf = item.human() - scale.min() >= scale.max() - item.human();
+        predicted[i] = upperHalf ? worstLow : worstHigh;
+      }
+      swapped[i] = prediction != null && prediction.swapped() instanceof Rating.Value v ? v.value() : Double.NaN;
+    }
+    this.wholeHumanScores = whole;
+  }
+
+  /** The figures for the items of the benchmark, looking each one's prediction up by id (on the benchmark's scale). */
+  public static Metrics compute(EvalMode mode, Scale scale, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
+    boolean orders = predictions.values().stream().anyMatch(p -> p.swapped() != null);
+    return new MetaMetrics(mode, scale, PredictionScale.of(scale), scale.min(), scale.max(), orders, items, predictions)
+        .compute();
+  }
+
+  int size() {
+    return human.length;
+  }
+
+  /** The figures over all of the group's items. */
+  Metrics compute() {
+    return compute(IntStream.range(0, human.length).toArray());
+  }
+
+  /** The figures over {@code rows} (indexes into the group; a bootstrap resample repeats some). */
+  Metrics compute(int[] rows) {
+    return mode == EvalMode.PAIRWISE ? pairwise(rows) : pointwise(rows);
+  }
+
+  private Metrics pointwise(int[] rows) {
+    int n = rows.length;
+    Map<Metric, Double> values = new EnumMap<>(Metric.class);
+    Map<Metric, Double> random = new EnumMap<>(Metric.class);
+    int missing = 0;
+    double[] h = new double[n];
+    double[] p = new double[n];
+    for (int k = 0; k < n; k++) {
+      h[k] = human[rows[k]];
+      p[k] = predicted[rows[k]];
+      missing += usable[rows[k]] ? 0 : 1;
+    }
+    if (comparable) {
+      double absoluteError = 0;
+      double agreement = 0;
+      int exact = 0;
+      List<String> gold = new ArrayList<>(n);
+      List<String> judge = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        absoluteError += Math.abs(p[k] - h[k]);
+        String goldLabel = label(h[k]);
+        gold.add(goldLabel);
+        if (!usable[rows[k]]) {
+          judge.add(MISSING);
+          continue;
+        }
+        long rounded = Math.round(p[k]);
+        double distance = Math.abs(rounded - h[k]);
+        agreement += agreement(2, 2, distance);
+        exact += distance == 0 ? 1 : 0;
+        judge.add(Long.toString(rounded));
+      }
+      values.put(Metric.MAE, absoluteError / n);
+      values.put(Metric.AGR_2_2, agreement / n);
+      values.put(Metric.ACCURACY, (double) exact / n);
+      randomPointwise(h, random);
+      if (wholeHumanScores) {
+        putLabelAgreement(gold, judge, values, random);
+      }
+    }
+    values.put(Metric.PEARSON, Statistics.pearson(h, p));
+    values.put(Metric.SPEARMAN, Statistics.spearman(h, p));
+    values.put(Metric.KENDALL_TAU_B, Statistics.kendallTauB(h, p));
+    random.put(Metric.PEARSON, 0.0);
+    random.put(Metric.SPEARMAN, 0.0);
+    random.put(Metric.KENDALL_TAU_B, 0.0);
+    return new Metrics(n, missing, null, values, random);
+  }
+
+  /** Expected MAE, Agr(2,2) and accuracy of uniform guessing over the scale's whole numbers, for these labels. */
+  private void randomPointwise(double[] h, Map<Metric, Double> random) {
+    int points = scale.max() - scale.min() + 1;
+    double mae = 0;
+    double agreement = 0;
+    double accuracy = 0;
+    for (double label : h) {
+      for (int s = scale.min(); s <= scale.max(); s++) {
+        double distance = Math.abs(s - label);
+        mae += distance;
+        agreement += agreement(2, 2, distance);
+        accuracy += distance == 0 ? 1 : 0;
+      }
+    }
+    double draws = (double) points * h.length;
+    random.put(Metric.MAE, mae / draws);
+    random.put(Metric.AGR_2_2, agreement / draws);
+    random.put(Metric.ACCURACY, accuracy / draws);
+  }
+
+  private Metrics pairwise(int[] rows) {
+    int n = rows.length;
+    Map<Metric, Double> values = new EnumMap<>(Metric.class);
+    Map<Metric, Double> random = new EnumMap<>(Metric.class);
+    List<String> gold = new ArrayList<>(n);
+    List<String> judge = new ArrayList<>(n);
+    int missing = 0;
+    int missingSwapped = 0;
+    int exact = 0;
+    int exactSwapped = 0;
+    int consistent = 0;
+    int bothRight = 0;
+    int resolvedRight = 0;
+    int humanTies = 0;
+    for (int row : rows) {
+      double h = human[row];
+      gold.add(label(h));
+      humanTies += h == 0 ? 1 : 0;
+      boolean first = usable[row];
+      boolean second = !Double.isNaN(swapped[row]);
+      missing += first ? 0 : 1;
+      missingSwapped += second ? 0 : 1;
+      judge.add(first ? label(predicted[row]) : MISSING);
+      exact += first && predicted[row] == h ? 1 : 0;
+      exactSwapped += second && swapped[row] == h ? 1 : 0;
+      if (first && second) {
+        boolean same = predicted[row] == swapped[row];
+        consistent += same ? 1 : 0;
+        bothRight += same && predicted[row] == h ? 1 : 0;
+        // Orders that disagree resolve to a tie, as the judge stage does.
+        resolvedRight += (same ? predicted[row] : 0) == h ? 1 : 0;
+      }
+    }
+    values.put(Metric.ACCURACY, (double) exact / n);
+    random.put(Metric.ACCURACY, 1 / 3.0);
+    putLabelAgreement(gold, judge, values, random);
+    if (ordersGiven) {
+      values.put(Metric.ACCURACY_AVG_ORDERS, (exact + exactSwapped) / (2.0 * n));
+      values.put(Metric.POSITIONAL_AGREEMENT, (double) resolvedRight / n);
+      values.put(Metric.AGREEMENT_BOTH_ORDERS, (double) bothRight / n);
+      values.put(Metric.CONSISTENCY, (double) consistent / n);
+      random.put(Metric.ACCURACY_AVG_ORDERS, 1 / 3.0);
+      // Both orders agree with probability 1/3, and then on the human label with 1/3; otherwise the result is a
+      // tie, right exactly when humans said tie.
+      random.put(Metric.POSITIONAL_AGREEMENT, 1 / 9.0 + 2 / 3.0 * humanTies / n);
+      random.put(Metric.AGREEMENT_BOTH_ORDERS, 1 / 9.0);
+      random.put(Metric.CONSISTENCY, 1 / 3.0);
+    }
+    return new Metrics(n, missing, ordersGiven ? missingSwapped : null, values, random);
+  }
+
+  /**
+   * Kappa and macro P/R/F1. The classes averaged over are the labels present in the human labels or the usable
+   * predictions (scikit-learn's default), never "missing".
+   */
+  private static void putLabelAgreement(List<String> gold, List<String> judge, Map<Metric, Double> values,
+      Map<Metric, Double> random) {
+    TreeSet<String> classes = new TreeSet<>(gold);
+    classes.addAll(judge);
+    classes.remove(MISSING);
+    Statistics.ClassScores macro = Statistics.macro(gold, judge, List.copyOf(classes));
+    values.put(Metric.KAPPA, Statistics.cohensKappa(gold, judge));
+    values.put(Metric.MACRO_PRECISION, macro.precision());
+    values.put(Metric.MACRO_RECALL, macro.recall());
+    values.put(Metric.MACRO_F1, macro.f1());
+    random.put(Metric.KAPPA, 0.0);
+  }
+
+  /** A label as text: whole numbers without a decimal point, so 3 and 3.0 are the same class. */
+  private static String label(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.judgeforge.eval;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.stage.judge.JudgmentParser;
 import io.judgeforge.stage.judge.RatingFormat;
+import io.judgeforge.stage.judge.Verdict;
+import io.judgeforge.stage.judge.VerdictParser;
 import java.util.Locale;
 
 /**
@@ -10,9 +12,10 @@ import java.util.Locale;
  * ({@code pred_text}) read with a {@link RatingFormat}, the same definition the judge stage uses.
  *
  * <ul>
- *   <li>{@code themis}: the project's {@link JudgmentParser}, which takes the score after "overall rating of this
- *       response is", so a bracket echoed from the prompt is not read as the verdict. Pointwise only: the Themis
- *       format scores one response.
+ *   <li>{@code themis}: the project's own parsers, the ones the judge stage uses. Pointwise: {@link JudgmentParser},
+ *       which takes the score after "overall rating of this response is", so a bracket echoed from the prompt is
+ *       not read as the verdict. Pairwise: {@link VerdictParser}, the token after "the better response is"
+ *       ({@code [[A]]}, {@code [[B]]} or {@code [[C]]} for a tie), which later tokens must not contradict.
  *   <li>{@code result}: the last {@code [RESULT] x} (Prometheus).
  *   <li>{@code last}: the last {@code [[x]]}. Judges state the verdict at the end (MT-Bench's {@code [[rating]]} and
  *       {@code [[A]]}), and anything earlier may be an echoed example.
@@ -24,6 +27,9 @@ import java.util.Locale;
  * (see {@link RatingFormat}). Pointwise values must be numbers on the scale. Pairwise values are labels:
  * {@code 1}/{@code A} (first response better), {@code 2}/{@code B} (second), {@code 0}/{@code C}/{@code tie}.
  * Anything else is {@link Rating.Unusable} with its reason; the parser never supplies a default.
+ *
+ * <p>Pointwise values are checked against the {@link PredictionScale}, which is the benchmark's scale unless the
+ * judge scores on one of its own.
  */
 public final class RatingParser {
   /** Values accepted for {@code --rating-format}. */
@@ -33,19 +39,26 @@ public final class RatingParser {
 
   private final RatingFormat format;
   private final EvalMode mode;
-  private final Scale scale;
-  private final JudgmentParser themisParser;
+  private final PredictionScale scale;
+  private final JudgmentParser themisScores;
+  private final VerdictParser themisVerdicts = new VerdictParser();
 
-  private RatingParser(RatingFormat format, EvalMode mode, Scale scale) {
+  private RatingParser(RatingFormat format, EvalMode mode, Scale benchmark, PredictionScale scale) {
     this.format = format;
     this.mode = mode;
     this.scale = scale;
-    this.themisParser = new JudgmentParser(scale.min(), scale.max());
+    // The Themis text format scores on the benchmark's scale; a judge with a scale of its own writes plain numbers.
+    this.themisScores = new JudgmentParser(benchmark.min(), benchmark.max());
   }
 
   /** Checks {@code --rating-format} now, so a bad regex fails before any file is read. */
   public static RatingParser of(String format, EvalMode mode, Scale scale) {
-    return new RatingParser(RatingFormat.of(FLAG, format), mode, scale);
+    return of(format, mode, scale, PredictionScale.of(scale));
+  }
+
+  /** As {@link #of(String, EvalMode, Scale)}, for predictions on {@code predictionScale}. */
+  public static RatingParser of(String format, EvalMode mode, Scale scale, PredictionScale predictionScale) {
+    return new RatingParser(RatingFormat.of(FLAG, format), mode, scale, predictionScale);
   }
 
   public String format() {
@@ -76,13 +89,34 @@ public final class RatingParser {
     return mode == EvalMode.POINTWISE ? score(raw) : label(raw);
   }
 
+  /**
+   * Reads a {@code pred_swapped_text}: the judge's raw output with the responses shown in swapped order, so its
+   * "first response" is the benchmark's second. The label is mapped back to the original numbering (1 and 2
+   * exchanged, a tie stays a tie) before it is compared with anything.
+   */
+  public Rating swappedFromText(String text) {
+    Rating rating = fromText(text);
+    if (rating instanceof Rating.Value v && v.value() != 0) {
+      return new Rating.Value(3 - v.value());
+    }
+    return rating;
+  }
+
   private Rating themis(String text) {
     if (mode == EvalMode.PAIRWISE) {
-      // Fail the run rather than every row: the flag is wrong, not the judge.
-      throw ConfigException.invalid(FLAG, format.spec(),
-          "result, last or regex:PATTERN for pairwise pred_text; the Themis format scores a single response");
+      VerdictParser.Result result = themisVerdicts.parse(text);
+      if (result instanceof VerdictParser.Parsed parsed) {
+        Verdict verdict = parsed.verdict().verdict();
+        return new Rating.Value(verdict == Verdict.A ? 1 : verdict == Verdict.B ? 2 : 0);
+      }
+      return new Rating.Unusable(((VerdictParser.Failed) result).detail());
     }
-    JudgmentParser.Result result = themisParser.parse(text);
+    if (!scale.sameAsBenchmark()) {
+      // Fail the run rather than every row: the Themis text scores on the benchmark's scale by construction.
+      throw ConfigException.invalid(FLAG, format.spec(), "result, last or regex:PATTERN when " + PredictionScale.FLAG
+          + " differs from the benchmark's scale; the Themis format scores on the benchmark's scale");
+    }
+    JudgmentParser.Result result = themisScores.parse(text);
     if (result instanceof JudgmentParser.Parsed parsed) {
       return new Rating.Value(parsed.judgment().score());
     }

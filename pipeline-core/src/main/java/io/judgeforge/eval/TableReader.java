@@ -36,11 +36,25 @@ import org.apache.commons.csv.CSVRecord;
  * absent from the map. Fields other than the ones asked for are ignored: benchmarks carry their instructions and
  * responses along.
  */
-final class TableReader {
+public final class TableReader {
   static final String SUPPORTED = ".jsonl, .json (one JSON object per line) or .csv";
 
-  /** A row: its 1-based starting line and its fields by column name. */
-  record Row(long line, Map<String, String> fields) {}
+  /** A row: its 1-based starting line (for Parquet, its 1-based row number) and its fields by column name. */
+  public record Row(long line, Map<String, String> fields) {}
+
+  /** Where rows come from: local files ({@link #LOCAL}), or any Hadoop file system in the Spark module. */
+  @FunctionalInterface
+  public interface Source {
+    /**
+     * All rows of the table at {@code location}; {@code role} ("benchmark", "predictions") names it in messages.
+     *
+     * @throws ConfigException if it is absent, of an unsupported format, or malformed
+     */
+    List<Row> read(String location, String role);
+  }
+
+  /** Local JSON Lines and CSV files. */
+  public static final Source LOCAL = (location, role) -> read(Path.of(location), role);
 
   private static final Pattern CSV_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)\\s*");
 
@@ -55,20 +69,34 @@ final class TableReader {
    * @throws ConfigException if the file is absent, has an unsupported extension, or has a malformed line
    */
   static List<Row> read(Path file, String role) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    isCsv(file.toString(), role, SUPPORTED);
+    return parse(file.toString(), role, readText(file, role), SUPPORTED);
+  }
+
+  /**
+   * The rows of a table's text, JSON Lines or CSV by the location's extension; {@code supported} lists the formats
+   * the caller reads, for the error on any other extension.
+   */
+  public static List<Row> parse(String location, String role, String text, String supported) {
+    boolean csv = isCsv(location, role, supported);
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return csv ? csvRows(location, role, text) : jsonRows(location, role, text);
+  }
+
+  /** Whether the location is CSV (else JSON Lines), checked before anything is read. */
+  private static boolean isCsv(String location, String role, String supported) {
+    String name = location.toLowerCase(Locale.ROOT);
     boolean csv = name.endsWith(".csv");
     if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
-      throw new ConfigException("Unsupported " + role + " file format: " + file + " (expected " + SUPPORTED + ")");
+      throw new ConfigException("Unsupported " + role + " file format: " + location + " (expected " + supported + ")");
     }
-    String text = readText(file, role);
-    return csv ? csvRows(file, role, text) : jsonRows(file, role, text);
+    return csv;
   }
 
   private static String readText(Path file, String role) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      // A byte-order mark (common in CSV exported from spreadsheets) would otherwise become part of the first name.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      // A byte-order mark (common in CSV exported from spreadsheets) is removed in parse().
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException(capitalized(role) + " file not found: " + file);
     } catch (CharacterCodingException e) {
@@ -78,7 +106,7 @@ final class TableReader {
     }
   }
 
-  private static List<Row> jsonRows(Path file, String role, String text) {
+  private static List<Row> jsonRows(String file, String role, String text) {
     List<Row> rows = new ArrayList<>();
     Iterator<String> lines = text.lines().iterator();
     for (long line = 1; lines.hasNext(); line++) {
@@ -114,7 +142,7 @@ final class TableReader {
     return value.isValueNode() ? value.asText() : value.toString();
   }
 
-  private static List<Row> csvRows(Path file, String role, String text) {
+  private static List<Row> csvRows(String file, String role, String text) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     long[] lineStarts = lineStarts(text);
     List<Row> rows = new ArrayList<>();
@@ -165,7 +193,7 @@ final class TableReader {
     return (i >= 0 ? i : -i - 2) + 1;
   }
 
-  static ConfigException lineError(String role, Path file, long line, String problem) {
+  public static ConfigException lineError(String role, Object file, long line, String problem) {
     return new ConfigException("Cannot read " + role + " file " + file + ", line " + line + ": " + problem);
   }
 

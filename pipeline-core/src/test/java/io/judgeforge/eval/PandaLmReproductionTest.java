@@ -1,6 +1,7 @@
 package io.judgeforge.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.judgeforge.json.Json;
@@ -14,10 +15,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reproduces the pairwise accuracies printed by PandaLM's own metric script (research-data README section 1:
- * gold = majority of the three annotators, GPT-3.5 "Tie"/"tie"/"garbage" = 0) from the real released files.
+ * Reproduces PandaLM's published figures through the meta-evaluation itself, from the real released files
+ * (research-data README section 1): the accuracy and macro precision, recall and F1 printed by its metric script
+ * (gold = majority of the three annotators; GPT-3.5's "Tie"/"tie"/"garbage" = 0, the script's own rule), and the
+ * annotators' pairwise Cohen's kappas.
  * The files are read in place and converted to benchmark/prediction files in a temp dir, never copied into the repo.
  */
 class PandaLmReproductionTest {
@@ -56,27 +61,60 @@ class PandaLmReproductionTest {
     return Files.writeString(dir.resolve(file + "l"), rows);
   }
 
+  MetaEvalResult run(Path pred) {
+    return MetaEvaluation.run(bench.toString(), pred.toString(),
+        MetaEvalOptions.of(EvalMode.PAIRWISE, "last", new Scale(1, 5)).withBootstrap(new BootstrapSettings(200, 0.95, 1)),
+        TableReader.LOCAL);
+  }
+
+  /** The figures compute_metrics.py prints, to its four decimals. */
+  static void assertPublished(Metrics m, double accuracy, double precision, double recall, double f1) {
+    assertEquals(999, m.n());
+    assertEquals(0, m.missing());
+    assertEquals(accuracy, m.accuracy(), 0.00005);
+    assertEquals(precision, m.get(Metric.MACRO_PRECISION), 0.00005);
+    assertEquals(recall, m.get(Metric.MACRO_RECALL), 0.00005);
+    assertEquals(f1, m.get(Metric.MACRO_F1), 0.00005);
+  }
+
   @Test
-  void gpt35AccuracyIs07107() throws IOException {
+  void gpt35FiguresAreThePublishedOnes() throws IOException {
     Path pred = predictions("gpt-3.5-turbo-testset-v1.json", "gpt_result", v -> switch (v.asText()) {
       case "Tie", "tie", "garbage" -> 0;
       default -> Integer.parseInt(v.asText());
     });
-    MetaEvalResult r = MetaEvaluation.run(bench, pred, EvalMode.PAIRWISE, "last", new Scale(1, 5));
-    assertEquals(999, r.overall().n());
-    assertEquals(0, r.overall().missing());
-    assertEquals(0.7107, r.overall().accuracy(), 0.00005);
-    assertEquals(710 / 999.0, r.overall().accuracy());
+    MetaEvalResult r = run(pred);
+    assertPublished(r.overall().metrics(), 0.7107, 0.5879, 0.5736, 0.5755);
+    assertEquals(710 / 999.0, r.overall().metrics().accuracy());
     assertEquals(10, r.byScenario().size());
+    Interval ci = r.overall().intervals().get(Metric.ACCURACY);
+    assertTrue(ci.lower() < 0.7107 && 0.7107 < ci.upper() && ci.upper() - ci.lower() < 0.1, () -> "interval " + ci);
   }
 
   @Test
-  void pandaLm7bAccuracyIs06677() throws IOException {
+  void pandaLm7bFiguresAreThePublishedOnes() throws IOException {
     Path pred = predictions("pandalm-7b-testset-v1.json", "pandalm_result", JsonNode::asInt);
-    MetaEvalResult r = MetaEvaluation.run(bench, pred, EvalMode.PAIRWISE, "last", new Scale(1, 5));
-    assertEquals(999, r.overall().n());
-    assertEquals(0, r.overall().missing());
-    assertEquals(0.6677, r.overall().accuracy(), 0.00005);
-    assertEquals(667 / 999.0, r.overall().accuracy());
+    MetaEvalResult r = run(pred);
+    assertPublished(r.overall().metrics(), 0.6677, 0.5738, 0.5750, 0.5743);
+    assertEquals(667 / 999.0, r.overall().metrics().accuracy());
+  }
+
+  /**
+   * The README's inter-annotator agreement: one annotator's labels as the benchmark, another's as the predictions.
+   * Published to two decimals (0.85 / 0.88 / 0.86); the research-data README gives three (0.852 / 0.879 / 0.862).
+   */
+  @ParameterizedTest
+  @CsvSource({"annotator1, annotator2, 0.852", "annotator1, annotator3, 0.879", "annotator2, annotator3, 0.862"})
+  void annotatorKappasAreThePublishedOnes(String humans, String judge, double kappa) throws IOException {
+    StringBuilder gold = new StringBuilder();
+    StringBuilder other = new StringBuilder();
+    for (JsonNode item : Json.mapper().readTree(PANDALM.resolve("testset-v1.json").toFile())) {
+      gold.append(Json.write(Map.of("id", item.get("idx").asInt(), "human", item.get(humans).asInt()))).append('\n');
+      other.append(Json.write(Map.of("id", item.get("idx").asInt(), "pred", item.get(judge).asInt()))).append('\n');
+    }
+    bench = Files.writeString(dir.resolve(humans + ".jsonl"), gold);
+    MetaEvalResult r = run(Files.writeString(dir.resolve(judge + ".jsonl"), other));
+    assertEquals(kappa, r.overall().metrics().get(Metric.KAPPA), 0.0005);
+    assertEquals(Math.round(kappa * 100) / 100.0, r.overall().metrics().get(Metric.KAPPA), 0.005);
   }
 }

@@ -94,8 +94,23 @@ class RatingParserTest {
         assertThrows(ConfigException.class, () -> pointwise("regex:(a)(b)")).getMessage());
     assertEquals("Invalid value for '--rating-format': 'regex:(' (expected regex:PATTERN with a valid Java regex;"
         + " Unclosed group at index 1)", assertThrows(ConfigException.class, () -> pointwise("regex:(")).getMessage());
-    assertEquals("Invalid value for '--rating-format': 'themis' (expected result, last or regex:PATTERN for pairwise pred_text;"
-        + " the Themis format scores a single response)",
-        assertThrows(ConfigException.class, () -> pairwise("themis").fromText("[[A]]")).getMessage());
+    RatingParser ownScale = RatingParser.of("themis", EvalMode.POINTWISE, new Scale(1, 5),
+        PredictionScale.parse("0-1", new Scale(1, 5)));
+    assertEquals("Invalid value for '--rating-format': 'themis' (expected result, last or regex:PATTERN when"
+        + " --pred-scale differs from the benchmark's scale; the Themis format scores on the benchmark's scale)",
+        assertThrows(ConfigException.class, () -> ownScale.fromText("overall rating of this response is [[3]]")).getMessage());
+  }
+
+  @Test
+  void pairwiseThemisTextIsReadWithTheJudgeStagesVerdictParser() {
+    RatingParser themis = pairwise("themis");
+    assertEquals(new Rating.Value(1), themis.fromText("I believe the better response is [[A]], and the reasons are as follows."));
+    assertEquals(new Rating.Value(0), themis.fromText("I believe the better response is [[C]]."));
+    assertEquals(new Rating.Unusable("no verdict [[A]], [[B]] or [[C]] after 'the better response is'"),
+        themis.fromText("Response A is better. [[A]]"));
+    // The swapped order's text names positions as shown: its A is the benchmark's response 2.
+    assertEquals(new Rating.Value(2), themis.swappedFromText("I believe the better response is [[A]]."));
+    assertEquals(new Rating.Value(1), themis.swappedFromText("I believe the better response is [[B]]."));
+    assertEquals(new Rating.Value(0), themis.swappedFromText("I believe the better response is [[C]]."));
   }
 }
