@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Percentile-bootstrap confidence intervals (Efron): draw the group's items with replacement as many times as
@@ -12,7 +13,8 @@ import java.util.SplittableRandom;
  * quantiles of the resampled values (linear interpolation between order statistics, numpy's default). Each group
  * (the whole benchmark, each scenario) is resampled on its own, so a scenario's interval reflects its own size.
  * Resamples where a figure is undefined (a correlation of a resample with one distinct value) are left out of that
- * figure's quantiles.
+ * figure's quantiles. Resamples run in parallel, each with its own random stream split off in order beforehand,
+ * so the result is the same on any number of cores.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -23,19 +25,24 @@ final class Bootstrap {
   static Intervals intervals(MetaMetrics group, List<Metric> aggregate, BootstrapSettings settings, SplittableRandom rng) {
     int b = settings.resamples();
     int n = group.size();
+    // The same figures come out of every resample, so their arrays can be laid out before the parallel loop.
     Map<Metric, double[]> draws = new EnumMap<>(Metric.class);
+    group.compute().values().keySet().forEach(metric -> draws.put(metric, new double[b]));
     double[] normalised = new double[b];
-    int[] rows = new int[n];
+    // One stream per resample, split in order before the loop: the intervals do not depend on thread timing.
+    SplittableRandom[] streams = new SplittableRandom[b];
     for (int r = 0; r < b; r++) {
+      streams[r] = rng.split();
+    }
+    IntStream.range(0, b).parallel().forEach(r -> {
+      int[] rows = new int[n];
       for (int k = 0; k < n; k++) {
-        rows[k] = rng.nextInt(n);
+        rows[k] = streams[r].nextInt(n);
       }
       Metrics m = group.compute(rows);
-      for (Map.Entry<Metric, Double> e : m.values().entrySet()) {
-        draws.computeIfAbsent(e.getKey(), key -> new double[b])[r] = e.getValue();
-      }
+      m.values().forEach((metric, value) -> draws.get(metric)[r] = value);
       normalised[r] = m.normalised(aggregate);
-    }
+    });
     Map<Metric, Interval> out = new EnumMap<>(Metric.class);
     draws.forEach((metric, values) -> out.put(metric, percentile(values, settings.confidence())));
     return new Intervals(out, percentile(normalised, settings.confidence()));

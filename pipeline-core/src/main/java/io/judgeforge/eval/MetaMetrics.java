@@ -1,10 +1,8 @@
 package io.judgeforge.eval;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -45,12 +43,16 @@ public final class MetaMetrics {
   private final EvalMode mode;
   private final Scale scale;
   private final boolean comparable;
-  private final boolean wholeHumanScores;
   private final boolean ordersGiven;
   private final double[] human;
   private final double[] predicted;
   private final boolean[] usable;
   private final double[] swapped;
+  // Labels coded once for kappa and the macro figures (see Statistics.Codes); null where they do not apply.
+  private final int[] goldCode;
+  private final int[] judgeCode;
+  private final int missingCode;
+  private final int categories;
 
   /**
    * @param predictionScale the scale of the predictions: the benchmark's, or one of the judge's own
@@ -89,7 +91,24 @@ public final class MetaMetrics {
       }
       swapped[i] = prediction != null && prediction.swapped() instanceof Rating.Value v ? v.value() : Double.NaN;
     }
-    this.wholeHumanScores = whole;
+    if (mode == EvalMode.PAIRWISE || (comparable && whole)) {
+      Statistics.Codes codes = new Statistics.Codes();
+      missingCode = codes.code(MISSING);
+      goldCode = new int[n];
+      judgeCode = new int[n];
+      for (int i = 0; i < n; i++) {
+        goldCode[i] = codes.code(label(human[i]));
+        // Pointwise labels compare the rounded score; pairwise predictions are labels already.
+        judgeCode[i] = !usable[i] ? missingCode
+            : codes.code(mode == EvalMode.PAIRWISE ? label(predicted[i]) : Long.toString(Math.round(predicted[i])));
+      }
+      categories = codes.size();
+    } else {
+      goldCode = null;
+      judgeCode = null;
+      missingCode = -1;
+      categories = 0;
+    }
   }
 
   /** The figures for the items of the benchmark, looking each one's prediction up by id (on the benchmark's scale). */
@@ -129,28 +148,21 @@ public final class MetaMetrics {
       double absoluteError = 0;
       double agreement = 0;
       int exact = 0;
-      List<String> gold = new ArrayList<>(n);
-      List<String> judge = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
         absoluteError += Math.abs(p[k] - h[k]);
-        String goldLabel = label(h[k]);
-        gold.add(goldLabel);
         if (!usable[rows[k]]) {
-          judge.add(MISSING);
           continue;
         }
-        long rounded = Math.round(p[k]);
-        double distance = Math.abs(rounded - h[k]);
+        double distance = Math.abs(Math.round(p[k]) - h[k]);
         agreement += agreement(2, 2, distance);
         exact += distance == 0 ? 1 : 0;
-        judge.add(Long.toString(rounded));
       }
       values.put(Metric.MAE, absoluteError / n);
       values.put(Metric.AGR_2_2, agreement / n);
       values.put(Metric.ACCURACY, (double) exact / n);
       randomPointwise(h, random);
-      if (wholeHumanScores) {
-        putLabelAgreement(gold, judge, values, random);
+      if (goldCode != null) {
+        putLabelAgreement(rows, values, random);
       }
     }
     values.put(Metric.PEARSON, Statistics.pearson(h, p));
@@ -186,8 +198,6 @@ public final class MetaMetrics {
     int n = rows.length;
     Map<Metric, Double> values = new EnumMap<>(Metric.class);
     Map<Metric, Double> random = new EnumMap<>(Metric.class);
-    List<String> gold = new ArrayList<>(n);
-    List<String> judge = new ArrayList<>(n);
     int missing = 0;
     int missingSwapped = 0;
     int exact = 0;
@@ -198,13 +208,11 @@ public final class MetaMetrics {
     int humanTies = 0;
     for (int row : rows) {
       double h = human[row];
-      gold.add(label(h));
       humanTies += h == 0 ? 1 : 0;
       boolean first = usable[row];
       boolean second = !Double.isNaN(swapped[row]);
       missing += first ? 0 : 1;
       missingSwapped += second ? 0 : 1;
-      judge.add(first ? label(predicted[row]) : MISSING);
       exact += first && predicted[row] == h ? 1 : 0;
       exactSwapped += second && swapped[row] == h ? 1 : 0;
       if (first && second) {
@@ -217,7 +225,7 @@ public final class MetaMetrics {
     }
     values.put(Metric.ACCURACY, (double) exact / n);
     random.put(Metric.ACCURACY, 1 / 3.0);
-    putLabelAgreement(gold, judge, values, random);
+    putLabelAgreement(rows, values, random);
     if (ordersGiven) {
       values.put(Metric.ACCURACY_AVG_ORDERS, (exact + exactSwapped) / (2.0 * n));
       values.put(Metric.POSITIONAL_AGREEMENT, (double) resolvedRight / n);
@@ -234,16 +242,24 @@ public final class MetaMetrics {
   }
 
   /**
-   * Kappa and macro P/R/F1. The classes averaged over are the labels present in the human labels or the usable
-   * predictions (scikit-learn's default), never "missing".
+   * Kappa and macro P/R/F1 over {@code rows}. The classes averaged over are the labels present in the rows' human
+   * labels or usable predictions (scikit-learn's default), never "missing".
    */
-  private static void putLabelAgreement(List<String> gold, List<String> judge, Map<Metric, Double> values,
-      Map<Metric, Double> random) {
-    TreeSet<String> classes = new TreeSet<>(gold);
-    classes.addAll(judge);
-    classes.remove(MISSING);
-    Statistics.ClassScores macro = Statistics.macro(gold, judge, List.copyOf(classes));
-    values.put(Metric.KAPPA, Statistics.cohensKappa(gold, judge));
+  private void putLabelAgreement(int[] rows, Map<Metric, Double> values, Map<Metric, Double> random) {
+    int n = rows.length;
+    int[] gold = new int[n];
+    int[] judge = new int[n];
+    boolean[] present = new boolean[categories];
+    for (int k = 0; k < n; k++) {
+      gold[k] = goldCode[rows[k]];
+      judge[k] = judgeCode[rows[k]];
+      present[gold[k]] = true;
+      present[judge[k]] = true;
+    }
+    present[missingCode] = false;
+    int[] classes = IntStream.range(0, categories).filter(c -> present[c]).toArray();
+    Statistics.ClassScores macro = Statistics.macro(gold, judge, classes, categories);
+    values.put(Metric.KAPPA, Statistics.cohensKappa(gold, judge, categories));
     values.put(Metric.MACRO_PRECISION, macro.precision());
     values.put(Metric.MACRO_RECALL, macro.recall());
     values.put(Metric.MACRO_F1, macro.f1());

@@ -1,14 +1,10 @@
 package io.judgeforge.eval;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Meta-evaluation statistics (issue 7): agreement between two labellers and correlation between two scorers,
@@ -36,22 +32,32 @@ public final class Statistics {
    */
   public static double cohensKappa(List<String> a, List<String> b) {
     checkPaired(a.size(), b.size());
-    if (a.isEmpty()) {
+    Codes codes = new Codes();
+    return cohensKappa(codes.of(a), codes.of(b), codes.size());
+  }
+
+  /**
+   * {@link #cohensKappa(List, List)} on labels coded {@code 0..categories-1}: the form the bootstrap calls thousands
+   * of times, with no allocation per item.
+   */
+  public static double cohensKappa(int[] a, int[] b, int categories) {
+    checkPaired(a.length, b.length);
+    if (a.length == 0) {
       throw new IllegalArgumentException("Cohen's kappa is undefined for no items");
     }
-    long n = a.size();
+    long n = a.length;
     long agree = 0;
-    Map<String, Long> countA = new HashMap<>();
-    Map<String, Long> countB = new HashMap<>();
+    long[] countA = new long[categories];
+    long[] countB = new long[categories];
     for (int i = 0; i < n; i++) {
-      agree += Objects.equals(a.get(i), b.get(i)) ? 1 : 0;
-      countA.merge(a.get(i), 1L, Long::sum);
-      countB.merge(b.get(i), 1L, Long::sum);
+      agree += a[i] == b[i] ? 1 : 0;
+      countA[a[i]]++;
+      countB[b[i]]++;
     }
     // Sum of count products in integers, so the pe == 1 case is detected exactly, not up to rounding.
     long expectedTimesNSquared = 0;
-    for (Map.Entry<String, Long> e : countA.entrySet()) {
-      expectedTimesNSquared += e.getValue() * countB.getOrDefault(e.getKey(), 0L);
+    for (int c = 0; c < categories; c++) {
+      expectedTimesNSquared += countA[c] * countB[c];
     }
     if (expectedTimesNSquared == n * n) {
       return 1.0;
@@ -74,32 +80,61 @@ public final class Statistics {
    */
   public static ClassScores macro(List<String> gold, List<String> pred, List<String> classes) {
     checkPaired(gold.size(), pred.size());
-    Set<String> distinct = new LinkedHashSet<>(classes);
-    if (distinct.isEmpty()) {
+    Codes codes = new Codes();
+    int[] averaged = codes.of(List.copyOf(new LinkedHashSet<>(classes)));
+    return macro(codes.of(gold), codes.of(pred), averaged, codes.size());
+  }
+
+  /**
+   * {@link #macro(List, List, List)} on labels coded {@code 0..categories-1}; {@code classes} are the distinct codes
+   * averaged over.
+   */
+  public static ClassScores macro(int[] gold, int[] pred, int[] classes, int categories) {
+    checkPaired(gold.length, pred.length);
+    if (classes.length == 0) {
       throw new IllegalArgumentException("Macro average needs at least one class");
+    }
+    long[] truePositive = new long[categories];
+    long[] predicted = new long[categories];
+    long[] actual = new long[categories];
+    for (int i = 0; i < gold.length; i++) {
+      truePositive[gold[i]] += gold[i] == pred[i] ? 1 : 0;
+      predicted[pred[i]]++;
+      actual[gold[i]]++;
     }
     double precision = 0;
     double recall = 0;
     double f1 = 0;
-    for (String c : distinct) {
-      int truePositive = 0;
-      int predicted = 0;
-      int actual = 0;
-      for (int i = 0; i < gold.size(); i++) {
-        boolean isGold = c.equals(gold.get(i));
-        boolean isPred = c.equals(pred.get(i));
-        truePositive += isGold && isPred ? 1 : 0;
-        predicted += isPred ? 1 : 0;
-        actual += isGold ? 1 : 0;
-      }
-      double p = predicted == 0 ? 0 : (double) truePositive / predicted;
-      double r = actual == 0 ? 0 : (double) truePositive / actual;
+    for (int c : classes) {
+      double p = predicted[c] == 0 ? 0 : (double) truePositive[c] / predicted[c];
+      double r = actual[c] == 0 ? 0 : (double) truePositive[c] / actual[c];
       precision += p;
       recall += r;
       f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
-    int k = distinct.size();
+    int k = classes.length;
     return new ClassScores(precision / k, recall / k, f1 / k);
+  }
+
+  /** Gives each distinct label a code 0, 1, 2, ... in order of first appearance. */
+  static final class Codes {
+    private final Map<String, Integer> codes = new HashMap<>();
+
+    int code(String label) {
+      return codes.computeIfAbsent(label, l -> codes.size());
+    }
+
+    int[] of(List<String> labels) {
+      int[] out = new int[labels.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = code(labels.get(i));
+      }
+      return out;
+    }
+
+    int size() {
+      return codes.size();
+    }
   }
 
   /**
@@ -152,6 +187,8 @@ public final class Statistics {
    * <p>Knight's O(n log n) method (Knight 1966, as in scipy): sort by x then y, count the pairs tied in x and in
    * both, then count D as the inversions a merge sort of the y sequence undoes; {@code C - D = n0 - n1 - n2 + n3 -
    * 2D} with n3 the pairs tied in both. The bootstrap computes tau thousands of times, where O(n²) would not do.
+   * Values are replaced by their dense ranks first, which keeps every order and tie and lets primitive sorts do
+   * the work.
    *
    * @throws IllegalArgumentException if the arrays differ in length or hold NaN
    */
@@ -161,25 +198,31 @@ public final class Statistics {
     if (n < 2) {
       return Double.NaN;
     }
-    Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-    // "+ 0.0" turns -0.0 into 0.0: Double.compare orders them, while the tie counts (==) rightly do not.
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> x[i] + 0.0).thenComparingDouble(i -> y[i] + 0.0));
-    double[] ys = new double[n];
+    // Sort by (x, y) as one primitive key of their dense ranks: no boxing, which the bootstrap would pay per resample.
+    int[] xRank = denseRanks(x);
+    int[] yRank = denseRanks(y);
+    long width = n + 1L;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = xRank[i] * width + yRank[i];
+    }
+    Arrays.sort(keys);
+    int[] ys = new int[n];
     long tiedX = 0;
     long tiedBoth = 0;
     long runX = 1;
     long runBoth = 1;
-    ys[0] = y[order[0]];
+    ys[0] = (int) (keys[0] % width);
     for (int k = 1; k < n; k++) {
-      ys[k] = y[order[k]];
-      boolean sameX = x[order[k]] == x[order[k - 1]];
+      ys[k] = (int) (keys[k] % width);
+      boolean sameX = keys[k] / width == keys[k - 1] / width;
       runX = sameX ? runX + 1 : 1;
-      runBoth = sameX && ys[k] == ys[k - 1] ? runBoth + 1 : 1;
+      runBoth = keys[k] == keys[k - 1] ? runBoth + 1 : 1;
       // A run of length r adds r - 1 new pairs with its k-th member: the sum over the run is r(r - 1)/2.
       tiedX += runX - 1;
       tiedBoth += runBoth - 1;
     }
-    long discordant = inversions(ys, new double[n], 0, n);
+    long discordant = inversions(ys, new int[n], 0, n);
     long tiedY = 0;
     long runY = 1;
     for (int k = 1; k < n; k++) {
@@ -195,7 +238,7 @@ public final class Statistics {
   }
 
   /** Sorts {@code a[from, to)} ascending and returns the pairs it had out of order (equal values are not). */
-  private static long inversions(double[] a, double[] buffer, int from, int to) {
+  private static long inversions(int[] a, int[] buffer, int from, int to) {
     if (to - from < 2) {
       return 0;
     }
@@ -222,22 +265,59 @@ public final class Statistics {
     return count;
   }
 
+  /** 0-based ranks among the distinct values: equal values (0.0 and -0.0 included) share one. */
+  static int[] denseRanks(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int k = 0; k < sorted.length; k++) {
+      if (k == 0 || sorted[k] != sorted[distinct - 1]) {
+        sorted[distinct++] = sorted[k];
+      }
+    }
+    int[] ranks = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      ranks[i] = lowerBound(sorted, distinct, values[i]);
+    }
+    return ranks;
+  }
+
+  /** The first index in {@code sorted[0, size)} whose value is not below {@code value}. */
+  private static int lowerBound(double[] sorted, int size, double value) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** 1-based ranks; each run of equal values gets the mean of the ranks it occupies. */
   static double[] averageRanks(double[] values) {
-    Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+    int[] dense = denseRanks(values);
+    int distinct = 0;
+    for (int r : dense) {
+      distinct = Math.max(distinct, r + 1);
+    }
+    // A value with c copies, after s smaller values, spans ranks s+1 .. s+c: their mean is s + (c + 1)/2.
+    long[] copies = new long[distinct];
+    for (int r : dense) {
+      copies[r]++;
+    }
+    double[] meanRank = new double[distinct];
+    long smaller = 0;
+    for (int r = 0; r < distinct; r++) {
+      meanRank[r] = smaller + (copies[r] + 1) / 2.0;
+      smaller += copies[r];
+    }
     double[] ranks = new double[values.length];
-    int start = 0;
-    while (start < order.length) {
-      int end = start;
-      while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
-        end++;
-      }
-      double meanRank = (start + end) / 2.0 + 1;
-      for (int k = start; k <= end; k++) {
-        ranks[order[k]] = meanRank;
-      }
-      start = end + 1;
+    for (int i = 0; i < values.length; i++) {
+      ranks[i] = meanRank[dense[i]];
     }
     return ranks;
   }

@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Benchmarks: measured speed of the pipeline's paths, for BENCHMARKS.md (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure the pipeline: its speed, and its classifier's agreement with benchmark labels.",
-    subcommands = {BenchCommand.PipelineBench.class, BenchCommand.TeacherPathBench.class, BenchCommand.ClassifierBench.class})
+    description = "Measure the pipeline: its speed, its classifier's agreement with benchmark labels, and the meta-evaluation's speed.",
+    subcommands = {BenchCommand.PipelineBench.class, BenchCommand.TeacherPathBench.class, BenchCommand.ClassifierBench.class,
+        MetaEvalBench.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
