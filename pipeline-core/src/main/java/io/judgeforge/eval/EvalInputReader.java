@@ -91,7 +91,8 @@ final class EvalInputReader {
         : parser.fromValue(fields.get("pred_swapped"));
   }
 
-  private static String id(TableReader.Row row, String file, String role, Map<String, Long> lines) {
+  /** The row's id, stripped; a missing or repeated id is an error naming the file and lines. */
+  static String id(TableReader.Row row, String file, String role, Map<String, Long> lines) {
     String id = row.fields().get("id");
     if (id == null || id.isBlank()) {
       throw TableReader.lineError(role, file, row.line(), "no 'id'");

@@ -1,6 +1,8 @@
 package io.judgeforge.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.json.Json;
 import java.io.IOException;
@@ -17,7 +19,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link MetaEvalResult} as {@code report.json} (for programs: full precision, undefined figures as
- * {@code null}) and {@code report.md} (for a person who has not read the code: what was compared, the headline, the
+ * {@code null}; schema {@code data-schemas/meta-eval-report.schema.json}) and {@code report.md} (for a person who has not read the code: what was compared, the headline, the
  * tables, how missing predictions were scored and what each figure means), and gives the short summary the
  * command prints.
  */
@@ -57,14 +59,18 @@ public final class ReportWriter {
     root.put("bench", r.bench());
     root.put("pred", r.pred());
     if (r.mode() == EvalMode.POINTWISE) {
-      root.put("scale", r.scale().toString());
-      root.put("pred_scale", r.options().predictionScale().toString());
+      root.put("scale", bounds((double) r.scale().min(), (double) r.scale().max()));
+      root.put("pred_scale", bounds(r.options().predictionScale().min(), r.options().predictionScale().max()));
+    } else {
+      root.put("swapped_order_given", r.ordersGiven());
     }
     root.put("overall", group(r.overall()));
     Map<String, Object> byScenario = new LinkedHashMap<>();
     r.byScenario().forEach((scenario, g) -> byScenario.put(scenario, group(g)));
     root.put("by_scenario", byScenario);
     root.put("unmatched_predictions", r.unmatchedPredictions());
+    root.put("without_prediction", r.withoutPrediction());
+    root.put("missing_examples", r.missingExamples());
     Map<String, Object> normalisation = new LinkedHashMap<>();
     normalisation.put("metrics", r.aggregate().stream().map(Metric::key).toList());
     normalisation.put("definition", NORMALISED_RULE);
@@ -78,7 +84,7 @@ public final class ReportWriter {
     root.put("bootstrap", bootstrap);
     Map<String, String> rules = new LinkedHashMap<>();
     rules.put("missing", missingRule(r));
-    if (r.mode() == EvalMode.POINTWISE) {
+    if (r.mode() == EvalMode.POINTWISE && comparesValues(r)) {
       rules.put("rounding", ROUNDING_RULE);
     }
     rules.put("random", RANDOM_RULE);
@@ -86,10 +92,29 @@ public final class ReportWriter {
     rules.put("unmatched", UNMATCHED_RULE);
     root.put("rules", rules);
     try {
-      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+      return WITH_NULLS.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Cannot write report.json", e);
     }
+  }
+
+  /**
+   * The project's mapper leaves nulls out; here a null is information (an undefined figure, an unbounded scale),
+   * and leaving the key out would make "undefined" look like "not applicable".
+   */
+  private static final ObjectMapper WITH_NULLS = Json.mapper().copy()
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+
+  private static Map<String, Object> bounds(Double min, Double max) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("min", min);
+    out.put("max", max);
+    return out;
+  }
+
+  /** Whether predictions compare with human scores directly (pairwise labels always do). */
+  private static boolean comparesValues(MetaEvalResult r) {
+    return r.mode() == EvalMode.PAIRWISE || r.options().predictionScale().sameAsBenchmark();
   }
 
   private static Map<String, Object> group(GroupResult g) {
@@ -163,6 +188,12 @@ public final class ReportWriter {
     }
     Scale s = r.scale();
     PredictionScale p = r.options().predictionScale();
+    if (!p.sameAsBenchmark()) {
+      String ends = p.bounded() ? "the end of the prediction scale " + p + " farther from the human score"
+          : "the lowest or highest usable prediction in the benchmark, whichever is farther from the human score";
+      return what + "off the prediction scale " + p + ", is counted in 'missing' and scored as wrong: for the"
+          + " correlations the prediction is taken to be " + ends + ". It is never dropped.";
+    }
     String worst = p.bounded()
         ? "the end of the prediction scale " + p + " farther from the human score"
         : "the lowest or highest usable prediction in the benchmark, whichever is farther from the human score";
@@ -262,7 +293,7 @@ public final class ReportWriter {
 
     md.append("\n## Missing predictions\n\n");
     md.append(missingRule(r)).append("\n");
-    if (pointwise) {
+    if (pointwise && comparesValues(r)) {
       md.append("\nRounding: ").append(ROUNDING_RULE).append("\n");
     }
     if (!r.missingExamples().isEmpty()) {

@@ -164,7 +164,12 @@ public final class Statistics {
     if (sxx == 0 || syy == 0) {
       return Double.NaN;
     }
-    return sxy / Math.sqrt(sxx * syy);
+    return clamp(sxy / Math.sqrt(sxx * syy));
+  }
+
+  /** Rounding can put a perfect correlation at 1.0000000000000002; a correlation is in [-1, 1] by definition. */
+  private static double clamp(double correlation) {
+    return Math.max(-1, Math.min(1, correlation));
   }
 
   /**
@@ -234,7 +239,7 @@ public final class Statistics {
     if (denominator == 0) {
       return Double.NaN;
     }
-    return (pairs - tiedX - tiedY + tiedBoth - 2 * discordant) / denominator;
+    return clamp((pairs - tiedX - tiedY + tiedBoth - 2 * discordant) / denominator);
   }
 
   /** Sorts {@code a[from, to)} ascending and returns the pairs it had out of order (equal values are not). */

@@ -113,7 +113,12 @@ class MetaEvaluationTest {
     assertEquals(List.of(dir.resolve("out/nested/report.json"), dir.resolve("out/nested/report.md")), written);
     JsonNode json = Json.mapper().readTree(Files.readString(written.get(0)));
     assertEquals(List.of("mode", "rating_format", "bench", "pred", "scale", "pred_scale", "overall", "by_scenario",
-        "unmatched_predictions", "normalised_aggregate", "bootstrap", "rules"), fieldNames(json));
+        "unmatched_predictions", "without_prediction", "missing_examples", "normalised_aggregate", "bootstrap", "rules"),
+        fieldNames(json));
+    assertEquals(1, json.get("scale").get("min").asInt());
+    assertEquals(5, json.get("pred_scale").get("max").asInt());
+    assertEquals(1, json.get("without_prediction").asInt());
+    assertEquals("q4: no prediction with this id", json.get("missing_examples").get(1).asText());
     assertEquals("pointwise", json.get("mode").asText());
     assertEquals("themis", json.get("rating_format").asText());
     assertEquals(dir.resolve("bench.jsonl").toString(), json.get("bench").asText());
@@ -133,6 +138,17 @@ class MetaEvaluationTest {
     assertEquals(List.of("mae", "agr_2_2"), List.of(json.get("normalised_aggregate").get("metrics").get(0).asText(),
         json.get("normalised_aggregate").get("metrics").get(1).asText()));
     assertTrue(json.get("rules").get("missing").asText().contains("max(human - 1, 5 - human)"));
+  }
+
+  @Test
+  void anUndefinedFigureIsWrittenAsNullNotLeftOut() throws IOException {
+    // Every human score is 3: no correlation is defined, and the key must still be there, as null.
+    Path bench = Files.writeString(dir.resolve("flat.csv"), "id,human\na,3\nb,3\nc,3\n");
+    Path pred = Files.writeString(dir.resolve("flat-pred.csv"), "id,pred\na,3\nb,4\nc,2\n");
+    JsonNode overall = Json.mapper().readTree(ReportWriter.json(
+        MetaEvaluation.run(bench, pred, EvalMode.POINTWISE, "last", ONE_TO_FIVE))).get("overall");
+    assertTrue(overall.has("pearson") && overall.get("pearson").isNull(), overall::toString);
+    assertEquals(1 / 3.0, overall.get("accuracy").asDouble(), 1e-12);
   }
 
   @Test

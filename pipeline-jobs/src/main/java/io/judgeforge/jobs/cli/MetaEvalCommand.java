@@ -7,6 +7,7 @@ import io.judgeforge.eval.MetaEvalResult;
 import io.judgeforge.eval.MetaEvaluation;
 import io.judgeforge.eval.Metric;
 import io.judgeforge.eval.PredictionScale;
+import io.judgeforge.eval.RatingParser;
 import io.judgeforge.eval.ReportWriter;
 import io.judgeforge.eval.Scale;
 import io.judgeforge.jobs.spark.HadoopTables;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,14 +32,19 @@ import picocli.CommandLine.Spec;
     description = "Compare a judge's predictions with human labels; write report.json and report.md.")
 final class MetaEvalCommand implements Callable<Integer> {
   @Option(names = "--bench", required = true, paramLabel = "FILE",
-      description = "Human-labelled benchmark (.jsonl, .csv or .parquet; any Hadoop path): id, scenario (optional), human.")
+      description = "Human-labelled benchmark (.jsonl, .csv or .parquet; any Hadoop path): id, scenario (optional), human;"
+          + " with --judge-endpoint also instruction and response (reference optional), or response1 and response2 when"
+          + " pairwise.")
   String bench;
 
-  @Option(names = "--pred", required = true, paramLabel = "FILE",
+  @Option(names = "--pred", paramLabel = "FILE",
       description = "Judge predictions (.jsonl, .csv or .parquet): id and pred (a number or label) or pred_text (raw"
           + " output); pairwise, optionally pred_swapped (label, original numbering) or pred_swapped_text (raw output"
-          + " of the swapped order).")
+          + " of the swapped order). Give this or --judge-endpoint.")
   String pred;
+
+  @ArgGroup(exclusive = false, heading = "%nPredict by calling a judge (instead of --pred):%n")
+  JudgeEndpointOptions judge;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the reports (created if absent).")
   Path out;
@@ -83,12 +91,25 @@ final class MetaEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((pred == null) == (judge == null)) {
+      throw new ParameterException(spec.commandLine(), pred == null
+          ? "Missing the predictions: give --pred FILE, or --judge-endpoint URL to produce them by calling a judge"
+          : "--pred and --judge-endpoint exclude each other: give --pred FILE to evaluate a file, or --judge-endpoint"
+              + " URL to produce the predictions first");
+    }
     Scale scale = new Scale(minScore, maxScore);
     EvalMode evalMode = EvalMode.parse(mode);
     MetaEvalOptions options = new MetaEvalOptions(evalMode, ratingFormat, scale, PredictionScale.parse(predScale, scale),
         aggregate == null || aggregate.isBlank() ? List.of() : Metric.parseList("--aggregate", aggregate),
         new BootstrapSettings(bootstrap, confidence, seed));
-    MetaEvalResult result = MetaEvaluation.run(bench, pred, options, new HadoopTables(new Configuration()));
+    // Checked now, so a bad --rating-format costs no judge calls.
+    RatingParser.of(ratingFormat, evalMode, scale, options.predictionScale());
+    HadoopTables tables = new HadoopTables(new Configuration());
+    if (judge != null) {
+      pred = judge.writePredictions(bench, tables, evalMode, out, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .toString();
+    }
+    MetaEvalResult result = MetaEvaluation.run(bench, pred, options, tables);
     List<Path> written = ReportWriter.write(result, out);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(ReportWriter.summary(result));

@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.config.PipelineConfig.AnswerModel;
+import io.judgeforge.eval.BootstrapSettings;
+import io.judgeforge.eval.EvalMode;
+import io.judgeforge.eval.MetaEvalOptions;
+import io.judgeforge.eval.MetaEvaluation;
+import io.judgeforge.eval.ReportWriter;
+import io.judgeforge.eval.Scale;
+import io.judgeforge.eval.TableReader;
 import io.judgeforge.json.Json;
 import io.judgeforge.scenario.GenerationMethod;
 import io.judgeforge.stage.generate.GenerationTask;
@@ -40,6 +48,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonSchemasTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,7 +56,8 @@ class JsonSchemasTest {
 
   private static final Set<String> EXPECTED = Set.of("reference-passage", "seed-instruction", "generation-task",
       "instruction", "answer-task", "response", "judgment", "ifd-score", "item-outcome", "rejected-record",
-      "step-report", "stage-report", "judge-example", "classifier-example", "questioner-example", "manifest");
+      "step-report", "stage-report", "judge-example", "classifier-example", "questioner-example", "manifest",
+      "meta-eval-benchmark", "meta-eval-prediction", "meta-eval-report");
 
   // ---------------------------------------------------------------- valid examples, one per schema
 
@@ -65,6 +75,28 @@ class JsonSchemasTest {
   private static final String STAGE_REPORT = """
       {"stage": "generate", "steps": [%s], "records": 112, "records_by_scenario": {"close_qa": 56, "math_qa": 56},
        "wall_ms": 23699}""".formatted(STEP_REPORT);
+
+  /** A pairwise report with a swapped order and intervals, one scenario; the figures are rounded for reading. */
+  private static final String META_EVAL_REPORT = """
+      {"mode": "pairwise", "rating_format": "themis", "bench": "bench.jsonl", "pred": "pred.jsonl",
+       "swapped_order_given": true,
+       "overall": {"n": 3, "missing": 0, "missing_swapped": 1, "accuracy": 0.6667, "kappa": 0.5, "macro_precision": 0.5,
+                   "macro_recall": 0.6667, "macro_f1": 0.5556, "accuracy_avg_orders": 0.5, "positional_agreement": 0.3333,
+                   "agreement_both_orders": 0.3333, "consistency": 0.3333, "normalised": 0.5,
+                   "random": {"accuracy": 0.3333, "kappa": 0.0, "accuracy_avg_orders": 0.3333,
+                              "positional_agreement": 0.3333, "agreement_both_orders": 0.1111, "consistency": 0.3333},
+                   "z": {"accuracy": 0.7071, "kappa": -0.7071},
+                   "ci": {"accuracy": [0.3333, 1.0], "kappa": [null, null], "normalised": [0.0, 1.0]}},
+       "by_scenario": {"open_qa": {"n": 2, "missing": 0, "missing_swapped": 0, "accuracy": 0.5, "kappa": 0.0,
+                   "macro_precision": 0.25, "macro_recall": 0.5, "macro_f1": 0.3333, "accuracy_avg_orders": 0.5,
+                   "positional_agreement": 0.5, "agreement_both_orders": 0.5, "consistency": 1.0, "normalised": 0.25,
+                   "random": {"accuracy": 0.3333, "kappa": 0.0}, "z": {"accuracy": -0.7071, "kappa": 0.7071},
+                   "ci": {"accuracy": [0.0, 1.0], "normalised": [-0.5, 1.0]}}},
+       "unmatched_predictions": 1, "without_prediction": 0, "missing_examples": ["3: swapped order: empty prediction"],
+       "normalised_aggregate": {"metrics": ["accuracy"], "definition": "Each listed figure m is mapped to ..."},
+       "bootstrap": {"resamples": 50, "confidence": 0.95, "seed": 1, "method": "percentile bootstrap: ..."},
+       "rules": {"missing": "A benchmark item with no prediction ...", "random": "'random' is ...", "z": "z = ...",
+                 "unmatched": "Predictions whose id is not in the benchmark are ignored ..."}}""";
 
   private static final Map<String, String> VALID = new LinkedHashMap<>();
 
@@ -142,6 +174,12 @@ class JsonSchemasTest {
          "totals": {"calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0,
                     "wall_ms": 23699, "reconciled": true},
          "budget": {"max_usd": 0, "max_tokens": 0, "spent_usd": 0.0, "spent_tokens": 14153, "stopped": false}}""".formatted(SHA, SHA, STAGE_REPORT));
+    VALID.put("meta-eval-benchmark", """
+        {"id": "q1", "scenario": "close_qa", "human": 4, "instruction": "Who printed the first Bible in Mainz?",
+         "response": "Johannes Gutenberg.", "source": "themis-test"}""");
+    VALID.put("meta-eval-prediction", """
+        {"id": "p1", "pred": "A", "pred_swapped_text": "I believe the better response is [[B]].", "model": "sim-6b"}""");
+    VALID.put("meta-eval-report", META_EVAL_REPORT);
   }
 
   // ---------------------------------------------------------------- broken examples: {json, field named}
@@ -185,6 +223,12 @@ class JsonSchemasTest {
         "[]"), "instruction_ids"});
     BROKEN.put("manifest", new String[] {VALID.get("manifest").replace("\"reconciled\": true", "\"reconciled\": \"yes\""),
         "reconciled"});
+    BROKEN.put("meta-eval-benchmark", new String[] {"""
+        {"id": "q1", "scenario": "close_qa", "score": 4}""", "human"});
+    BROKEN.put("meta-eval-prediction", new String[] {"""
+        {"id": "q1", "pred": 4, "pred_text": "I believe the overall rating of this response is [[4]]."}""", "pred_text"});
+    BROKEN.put("meta-eval-report", new String[] {META_EVAL_REPORT.replace("\"accuracy\": 0.6667", "\"accuracy\": 1.5"),
+        "accuracy"});
   }
 
   @Test
@@ -338,5 +382,164 @@ class JsonSchemasTest {
       String json = Json.write(e.getValue());
       assertEquals(List.of(), JsonSchemas.validate(schema, json), json);
     }));
+  }
+
+  // ---------------------------------------------------------------- meta-eval: real tables and reports
+
+  /**
+   * Pointwise, 1..5: three scenarios' worth of rows. q4 and q5 (math_qa) share the human score 5, so that scenario's
+   * correlations are undefined (null); q5's output cannot be parsed and item 6 (no scenario, a numeric id and a
+   * string label) has no prediction, so two are missing; q9 is not in the benchmark.
+   */
+  private static final String POINTWISE_BENCH = """
+      {"id": "q1", "scenario": "close_qa", "human": 3, "instruction": "Who printed the first Bible in Mainz?", "response": "Gutenberg."}
+      {"id": "q2", "scenario": "close_qa", "human": 4, "reference": "Johannes Gutenberg."}
+      {"id": "q3", "scenario": "close_qa", "human": 2}
+      {"id": "q4", "scenario": "math_qa", "human": 5}
+      {"id": "q5", "scenario": "math_qa", "human": 5.0}
+      {"id": 6, "scenario": " ", "human": "1"}
+      {"id": "q7", "scenario": null, "human": 2}
+      """;
+
+  private static final String POINTWISE_PRED = """
+      {"id": "q1", "pred_text": "I believe the overall rating of this response is [[3]]."}
+      {"id": "q2", "pred": 5}
+      {"id": "q3", "pred": "2.5"}
+      {"id": "q4", "pred": 4, "pred_text": null}
+      {"id": "q5", "pred_text": "It is fine."}
+      {"id": "q7", "pred": "", "pred_text": "I believe the overall rating of this response is [[1]]."}
+      {"id": "q9", "pred": 2}
+      """;
+
+  /** Pairwise with the swapped order as raw output: p2 flips with the order, p4 has no swapped verdict, p5 failed. */
+  private static final String PAIRWISE_BENCH = """
+      {"id": "p1", "scenario": "open_qa", "human": 1, "instruction": "Name a prime.", "response1": "7", "response2": "8"}
+      {"id": "p2", "scenario": "open_qa", "human": 2}
+      {"id": "p3", "scenario": "writing", "human": 0}
+      {"id": "p4", "scenario": "writing", "human": "1"}
+      {"id": "p5", "human": 2}
+      """;
+
+  private static final String PAIRWISE_PRED = """
+      {"id": "p1", "pred": "A", "pred_swapped_text": "I believe the better response is [[B]], and the reasons are as follows."}
+      {"id": "p2", "pred_text": "I believe the better response is [[B]].", "pred_swapped_text": "I believe the better response is [[B]]."}
+      {"id": "p3", "pred": "tie", "pred_swapped": "C"}
+      {"id": "p4", "pred": 1, "pred_swapped_text": ""}
+      {"id": "p5", "pred_text": null, "pred_swapped_text": null, "error": "HTTP 500 after 3 attempts"}
+      """;
+
+  /** Writes the two tables, checks every line against its schema, runs meta-eval and returns report.json. */
+  private static JsonNode realReport(Path dir, EvalMode mode, String bench, String pred) throws IOException {
+    for (String line : bench.strip().split("\n")) {
+      assertEquals(List.of(), JsonSchemas.validate("meta-eval-benchmark", line), line);
+    }
+    for (String line : pred.strip().split("\n")) {
+      assertEquals(List.of(), JsonSchemas.validate("meta-eval-prediction", line), line);
+    }
+    Path benchFile = Files.writeString(dir.resolve(mode.label() + "-bench.jsonl"), bench);
+    Path predFile = Files.writeString(dir.resolve(mode.label() + "-pred.jsonl"), pred);
+    MetaEvalOptions options = MetaEvalOptions.of(mode, "themis", new Scale(1, 5))
+        .withBootstrap(new BootstrapSettings(50, 0.95, 1));
+    String json = ReportWriter.json(MetaEvaluation.run(benchFile.toString(), predFile.toString(), options, TableReader.LOCAL));
+    assertEquals(List.of(), JsonSchemas.validate("meta-eval-report", json), json);
+    return MAPPER.readTree(json);
+  }
+
+  @Test
+  void realPointwiseReportConforms(@TempDir Path dir) throws IOException {
+    JsonNode report = realReport(dir, EvalMode.POINTWISE, POINTWISE_BENCH, POINTWISE_PRED);
+    // What the example is meant to cover, so a change in the reader cannot make the test pass vacuously.
+    assertEquals(7, report.at("/overall/n").asInt());
+    assertEquals(2, report.at("/overall/missing").asInt());
+    assertEquals(1, report.at("/unmatched_predictions").asInt());
+    assertEquals(Set.of("close_qa", "math_qa"), fieldNames(report.get("by_scenario")));
+    assertTrue(report.at("/overall/kappa").isNumber());
+    // An undefined figure: ReportWriter puts null, and the NON_NULL mapper leaves the entry out; the schema takes both.
+    JsonNode undefined = report.at("/by_scenario/math_qa/pearson");
+    assertTrue(undefined.isMissingNode() || undefined.isNull(), "math_qa pearson is undefined: " + undefined);
+    assertTrue(report.at("/by_scenario/math_qa/ci/pearson/0").isNull(), "an undefined interval end is null");
+    assertTrue(report.at("/overall/ci/normalised").isArray());
+    assertTrue(report.at("/overall/z").size() > 0);
+  }
+
+  @Test
+  void realPairwiseReportConforms(@TempDir Path dir) throws IOException {
+    JsonNode report = realReport(dir, EvalMode.PAIRWISE, PAIRWISE_BENCH, PAIRWISE_PRED);
+    assertEquals(5, report.at("/overall/n").asInt());
+    assertEquals(1, report.at("/overall/missing").asInt());
+    assertEquals(2, report.at("/overall/missing_swapped").asInt());
+    assertTrue(report.at("/overall/consistency").isNumber());
+    assertTrue(report.at("/overall/random/positional_agreement").isNumber());
+    assertFalse(report.has("scale"));
+    assertFalse(report.at("/rules").has("rounding"));
+  }
+
+  @Test
+  void brokenReportsFail(@TempDir Path dir) throws IOException {
+    JsonNode pointwise = realReport(dir, EvalMode.POINTWISE, POINTWISE_BENCH, POINTWISE_PRED);
+    JsonNode pairwise = realReport(dir, EvalMode.PAIRWISE, PAIRWISE_BENCH, PAIRWISE_PRED);
+    assertRejected(pointwise, "accuracy", r -> ((ObjectNode) r.get("overall")).put("accuracy", 1.5));
+    assertRejected(pointwise, "mae", r -> ((ObjectNode) r.at("/by_scenario/close_qa")).put("mae", -0.5));
+    assertRejected(pointwise, "kappa", r -> ((ObjectNode) r.get("overall")).put("kappa", -1.5));
+    assertRejected(pointwise, "f1", r -> ((ObjectNode) r.at("/overall/random")).put("f1", 0.5));
+    // The macro figures have no random value, so none can appear in 'random' or in the aggregate.
+    assertRejected(pointwise, "macro_f1", r -> ((ObjectNode) r.at("/overall/random")).put("macro_f1", 0.5));
+    assertRejected(pointwise, "normalised_aggregate.metrics", r -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+        r.at("/normalised_aggregate/metrics")).add("macro_f1"));
+    assertRejected(pointwise, "accuracy_avg", r -> ((ObjectNode) r.at("/overall/ci")).putArray("accuracy_avg").add(0).add(1));
+    assertRejected(pointwise, "normalised", r -> ((ObjectNode) r.get("overall")).put("normalised", 1.5));
+    assertRejected(pointwise, "normalised", r -> ((ObjectNode) r.at("/overall/ci")).remove("normalised"));
+    assertRejected(pointwise, "pearson", r -> ((ObjectNode) r.at("/overall/ci")).putArray("pearson").add(0.5).addNull());
+    assertRejected(pairwise, "rounding", r -> ((ObjectNode) r.get("rules")).put("rounding", "only pointwise rounds"));
+    assertRejected(pairwise, "swapped_order_given", r -> ((ObjectNode) r).remove("swapped_order_given"));
+    assertRejected(pointwise, "missing_examples", r -> ((ObjectNode) r).remove("missing_examples"));
+    assertRejected(pointwise, "pred_scale", r -> ((ObjectNode) r).remove("pred_scale"));
+    assertRejected(pointwise, "consistency", r -> ((ObjectNode) r.get("overall")).put("consistency", 0.5));
+    assertRejected(pointwise, "agr_2_2", r -> ((ObjectNode) r.at("/by_scenario/close_qa")).remove("agr_2_2"));
+    assertRejected(pairwise, "scale", r -> ((ObjectNode) r).putObject("scale").put("min", 1).put("max", 5));
+    assertRejected(pairwise, "mae", r -> ((ObjectNode) r.get("overall")).put("mae", 0.5));
+    assertRejected(pairwise, "missing_swapped", r -> ((ObjectNode) r.get("overall")).remove("missing_swapped"));
+    assertRejected(pairwise, "mode", r -> ((ObjectNode) r).put("mode", "listwise"));
+  }
+
+  private static void assertRejected(JsonNode report, String field, java.util.function.Consumer<JsonNode> breakIt) {
+    JsonNode copy = report.deepCopy();
+    breakIt.accept(copy);
+    List<String> messages = JsonSchemas.validate("meta-eval-report", copy);
+    assertFalse(messages.isEmpty(), "should reject: " + copy);
+    assertTrue(messages.stream().anyMatch(m -> m.contains(field)), "no message names '" + field + "': " + messages);
+  }
+
+  @Test
+  void metaEvalTableRulesHold() {
+    // Exactly one of pred and pred_text is given; the other may be there but blank, as in a CSV with both columns.
+    assertTrue(JsonSchemas.validate("meta-eval-prediction", """
+        {"id": "q1", "error": "timeout"}""").stream().anyMatch(m -> m.contains("pred_text")));
+    assertEquals(List.of(), JsonSchemas.validate("meta-eval-prediction", """
+        {"id": "q1", "pred": " ", "pred_text": "[[4]]"}"""));
+    assertEquals(List.of(), JsonSchemas.validate("meta-eval-prediction", """
+        {"id": 17, "pred": null}"""));
+    assertTrue(JsonSchemas.validate("meta-eval-prediction", """
+        {"id": "q1", "pred": "four"}""").stream().anyMatch(m -> m.contains("pred")));
+    assertTrue(JsonSchemas.validate("meta-eval-prediction", """
+        {"id": "p1", "pred": "A", "pred_swapped": "B", "pred_swapped_text": "the better response is [[A]]"}""")
+        .stream().anyMatch(m -> m.contains("pred_swapped_text")));
+    assertTrue(JsonSchemas.validate("meta-eval-prediction", """
+        {"id": "p1", "pred": "A", "pred_swapped": 3}""").stream().anyMatch(m -> m.contains("pred_swapped")));
+    assertTrue(JsonSchemas.validate("meta-eval-prediction", """
+        {"id": " ", "pred": 3}""").stream().anyMatch(m -> m.contains("id")));
+    // The benchmark is open (other columns are carried along) but its id and label follow the reader's rules.
+    assertEquals(List.of(), JsonSchemas.validate("meta-eval-benchmark", """
+        {"id": 3, "human": " 2.5 ", "scenario": null, "anything": {"nested": true}}"""));
+    assertTrue(JsonSchemas.validate("meta-eval-benchmark", """
+        {"id": "q1", "human": "good"}""").stream().anyMatch(m -> m.contains("human")));
+    assertTrue(JsonSchemas.validate("meta-eval-benchmark", """
+        {"id": "q1", "human": 3, "response": ["a", "b"]}""").stream().anyMatch(m -> m.contains("response")));
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new TreeSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }
