@@ -10,8 +10,10 @@ import io.judgeforge.teacher.store.ResponseStore;
 import java.util.UUID;
 
 /**
- * The judge a meta-evaluation calls: the config's teacher endpoint (its timeouts, retries, in-flight limit and API
- * key variable) at another base URL, asked as the judge stage asks the teacher.
+ * The judge a meta-evaluation calls: the config's teacher endpoint (its timeouts, retries and in-flight limit) at
+ * another base URL, asked as the judge stage asks the teacher. The teacher's API key is not inherited: the judge
+ * may be another host, and a key sent there would leak; the judge's own variable is named with
+ * {@code --judge-api-key-env}.
  *
  * @param endpointName the teacher endpoint's name in the config, which the request keys and limits go by
  * @param endpoint the teacher endpoint with its base URL replaced
@@ -23,16 +25,20 @@ public record JudgeTarget(String endpointName, Endpoint endpoint, ModelCall call
   /**
    * @param baseUrl the judge's OpenAI-compatible API root, for example {@code http://localhost:8000/v1}
    * @param model the model to ask, or null for the config's {@code teacher.model}
-   * @throws ConfigException if the URL is not an http(s) URL
+   * @param apiKeyEnv the environment variable holding the judge's API key, or null/blank to send none
+   * @throws ConfigException if the URL is not an http(s) URL or the variable name is not one
    */
-  public static JudgeTarget of(PipelineConfig config, String baseUrl, String model) {
+  public static JudgeTarget of(PipelineConfig config, String baseUrl, String model, String apiKeyEnv) {
     if (baseUrl == null || !baseUrl.strip().matches("https?://\\S+")) {
       throw ConfigException.invalid("--judge-endpoint", baseUrl,
           "the http(s) base URL of an OpenAI-compatible API, for example http://localhost:8000/v1");
     }
     String name = config.teacher().endpoint();
     Endpoint teacher = config.endpoint(name);
-    Endpoint judge = new Endpoint(baseUrl.strip(), teacher.apiKeyEnv(), teacher.timeoutMs(), teacher.maxInFlight(),
+    String keyEnv = apiKeyEnv == null ? "" : apiKeyEnv.strip();
+    ConfigException.check(keyEnv.isEmpty() || keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*"), "--judge-api-key-env", keyEnv,
+        "the name of an environment variable, e.g. JUDGE_API_KEY");
+    Endpoint judge = new Endpoint(baseUrl.strip(), keyEnv, teacher.timeoutMs(), teacher.maxInFlight(),
         teacher.maxAttempts(), teacher.rpm(), teacher.tpm(), teacher.breakerWindow(), teacher.breakerFailureShare(),
         teacher.breakerMinMs());
     String judgeModel = model == null || model.isBlank() ? config.teacher().model() : model.strip();

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * @param bench the benchmark file, as given
  * @param pred the predictions file, as given
  * @param ordersGiven pairwise: whether the predictions give the swapped order, so that the order figures exist
+ * @param aggregate the figures the normalised aggregate averaged (the default keeps those the benchmark has)
  * @param overall the figures over every benchmark item
  * @param byScenario the figures per scenario, by name; items without a scenario are in {@code overall} only
  * @param unmatchedPredictions predictions whose id is not in the benchmark (ignored)
@@ -24,6 +25,7 @@ public record MetaEvalResult(
     String bench,
     String pred,
     boolean ordersGiven,
+    List<Metric> aggregate,
     GroupResult overall,
     SortedMap<String, GroupResult> byScenario,
     int unmatchedPredictions,
@@ -31,6 +33,7 @@ public record MetaEvalResult(
     List<String> missingExamples) {
   public MetaEvalResult {
     byScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
+    aggregate = List.copyOf(aggregate);
     missingExamples = List.copyOf(missingExamples);
   }
 
@@ -40,9 +43,5 @@ public record MetaEvalResult(
 
   public Scale scale() {
     return options.scale();
-  }
-
-  public List<Metric> aggregate() {
-    return options.aggregateMetrics();
   }
 }

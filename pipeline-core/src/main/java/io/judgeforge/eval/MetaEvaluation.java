@@ -56,12 +56,14 @@ public final class MetaEvaluation {
     }
     int unmatched = (int) predictions.keySet().stream().filter(id -> !ids.contains(id)).count();
     boolean ordersGiven = predictions.values().stream().anyMatch(p -> p.swapped() != null);
+    boolean wholeHumanScores = items.stream().allMatch(item -> item.human() == Math.rint(item.human()));
     double[] worst = worstValues(options, items, predictions);
 
     // The whole benchmark first, then the scenarios in name order: the z-values compare all of them.
     Map<String, MetaMetrics> groups = new LinkedHashMap<>();
-    groups.put(null, group(options, worst, ordersGiven, items, predictions));
-    scenarios.forEach((scenario, group) -> groups.put(scenario, group(options, worst, ordersGiven, group, predictions)));
+    groups.put(null, group(options, worst, ordersGiven, wholeHumanScores, items, predictions));
+    scenarios.forEach((scenario, group) ->
+        groups.put(scenario, group(options, worst, ordersGiven, wholeHumanScores, group, predictions)));
     List<Metrics> figures = groups.values().stream().map(MetaMetrics::compute).toList();
     List<Metric> aggregate = checkedAggregate(options, figures.get(0));
     List<Map<Metric, Double>> z = ZValues.of(scenarios.isEmpty() ? List.of(figures.get(0)) : figures);
@@ -102,14 +104,14 @@ public final class MetaEvaluation {
         examples.add(item.id() + ": " + reason);
       }
     }
-    return new MetaEvalResult(options, bench, pred, ordersGiven, results.get(0), byScenario, unmatched, withoutPrediction,
+    return new MetaEvalResult(options, bench, pred, ordersGiven, aggregate, results.get(0), byScenario, unmatched, withoutPrediction,
         examples);
   }
 
-  private static MetaMetrics group(MetaEvalOptions options, double[] worst, boolean ordersGiven, List<BenchmarkItem> items,
-      Map<String, Prediction> predictions) {
+  private static MetaMetrics group(MetaEvalOptions options, double[] worst, boolean ordersGiven, boolean whole,
+      List<BenchmarkItem> items, Map<String, Prediction> predictions) {
     return new MetaMetrics(options.mode(), options.scale(), options.predictionScale(), worst[0], worst[1], ordersGiven,
-        items, predictions);
+        whole, items, predictions);
   }
 
   /**
@@ -134,9 +136,15 @@ public final class MetaEvaluation {
     return low > high ? new double[] {0, 0} : new double[] {low, high};
   }
 
-  /** The aggregate's figures, each of which must be computed here and have a random-guessing value. */
+  /**
+   * The aggregate's figures, each of which must be computed here and have a random-guessing value. The default
+   * keeps the ones this benchmark has (averaged human scores have no Agr(2,2), so MAE stands alone); figures asked
+   * for by name must all be there.
+   */
   private static List<Metric> checkedAggregate(MetaEvalOptions options, Metrics overall) {
-    List<Metric> aggregate = options.aggregateMetrics();
+    List<Metric> aggregate = options.aggregate().isEmpty()
+        ? options.aggregateMetrics().stream().filter(overall::has).toList()
+        : options.aggregateMetrics();
     for (Metric m : aggregate) {
       if (!overall.has(m)) {
         throw ConfigException.invalid("--aggregate", m.key(), "figures this run computes: "

@@ -16,19 +16,23 @@ import java.util.stream.IntStream;
  * by accident. In detail:
  * <ul>
  *   <li>accuracy and Agr(2,2): 0 for the item;
- *   <li>MAE and the correlations: the prediction is taken to be the <i>worst value</i>, the end of the prediction
- *       scale farther from the human score ({@code min} when the human score is in the upper half of its scale,
- *       else {@code max}); for MAE that is the largest error possible, {@code max(human - min, max - human)}. With
+ *   <li>MAE: the largest error possible for the item on the scale, {@code max(human - min, max - human)};
+ *   <li>the correlations: the prediction is taken to be the end of the prediction scale on the wrong side of the
+ *       group, its lowest value for a human score at or above the group's mean human score and its highest
+ *       otherwise, so that it pulls the correlation down and can never complete a perfect one. With
  *       {@code --pred-scale any} the ends are the lowest and highest usable prediction in the benchmark;
  *   <li>kappa and macro P/R/F1: the prediction is a label of its own, "missing", which matches no human label and
  *       is not one of the classes averaged over;
- *   <li>pairwise orders: a missing verdict in either order makes the item wrong for every order-based figure.
+ *   <li>pairwise orders: each order's verdict is scored on its own in {@code accuracy_avg_orders}; the figures that
+ *       combine both orders (positional agreement, agreement in both orders, consistency) count an item wrong when
+ *       either order's verdict is missing.
  * </ul>
  *
- * <p><b>Rounding.</b> MAE and the correlations use the prediction as given (a judge may average samples into 3.5).
- * Accuracy, Agr(2,2), kappa and macro P/R/F1 compare labels, so they first round the prediction to the nearest
- * integer, halves up ({@link Math#round(double)}). Kappa and macro P/R/F1 need whole-number human scores; with
- * averaged human scores (2.33) they are not computed.
+ * <p><b>Rounding and whole numbers.</b> MAE and the correlations use the prediction as given (a judge may average
+ * samples into 3.5). Accuracy, Agr(2,2), kappa and macro P/R/F1 compare labels, so they first round the prediction
+ * to the nearest integer, halves up ({@link Math#round(double)}). They need whole-number human scores: with
+ * averaged human scores (2.33) anywhere in the benchmark they are not computed, in any group, since "exact" and
+ * "off by one" have no meaning there.
  *
  * <p><b>Random guessing</b>, the 0 of the normalised aggregate, is a judge that picks each label independently and
  * uniformly from the possible values: the whole numbers {@code min..max} of the scale (pointwise), or 1, 2 and tie
@@ -44,6 +48,7 @@ public final class MetaMetrics {
   private final Scale scale;
   private final boolean comparable;
   private final boolean ordersGiven;
+  private final boolean labelled;
   private final double[] human;
   private final double[] predicted;
   private final boolean[] usable;
@@ -60,10 +65,12 @@ public final class MetaMetrics {
    * @param worstHigh the high end used as the worst value
    * @param ordersGiven pairwise: whether the predictions give a swapped order at all; if so an item without one is
    *     missing in that order
+   * @param wholeHumanScores whether every human score of the benchmark (not only of this group) is a whole number,
+   *     so that the label figures apply; decided once so that every group reports the same figures
    * @throws IllegalArgumentException if {@code items} is empty (no fraction is defined)
    */
   MetaMetrics(EvalMode mode, Scale scale, PredictionScale predictionScale, double worstLow, double worstHigh,
-      boolean ordersGiven, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
+      boolean ordersGiven, boolean wholeHumanScores, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
     if (items.isEmpty()) {
       throw new IllegalArgumentException("Cannot compute metrics for no items");
     }
@@ -76,22 +83,19 @@ public final class MetaMetrics {
     predicted = new double[n];
     usable = new boolean[n];
     swapped = new double[n];
-    boolean whole = true;
+    double humanMean = items.stream().mapToDouble(BenchmarkItem::human).average().orElseThrow();
     for (int i = 0; i < n; i++) {
       BenchmarkItem item = items.get(i);
       human[i] = item.human();
-      whole &= item.human() == Math.rint(item.human());
       Prediction prediction = predictions.get(item.id());
       usable[i] = prediction != null && prediction.rating() instanceof Rating.Value;
-      if (usable[i]) {
-        predicted[i] = ((Rating.Value) prediction.rating()).value();
-      } else {
-        boolean upperHalf = item.human() - scale.min() >= scale.max() - item.human();
-        predicted[i] = upperHalf ? worstLow : worstHigh;
-      }
+      // The stand-in for the correlations only; MAE charges the scale's largest error instead.
+      predicted[i] = usable[i] ? ((Rating.Value) prediction.rating()).value()
+          : item.human() >= humanMean ? worstLow : worstHigh;
       swapped[i] = prediction != null && prediction.swapped() instanceof Rating.Value v ? v.value() : Double.NaN;
     }
-    if (mode == EvalMode.PAIRWISE || (comparable && whole)) {
+    this.labelled = mode == EvalMode.PAIRWISE || (comparable && wholeHumanScores);
+    if (labelled) {
       Statistics.Codes codes = new Statistics.Codes();
       missingCode = codes.code(MISSING);
       goldCode = new int[n];
@@ -114,8 +118,9 @@ public final class MetaMetrics {
   /** The figures for the items of the benchmark, looking each one's prediction up by id (on the benchmark's scale). */
   public static Metrics compute(EvalMode mode, Scale scale, List<BenchmarkItem> items, Map<String, Prediction> predictions) {
     boolean orders = predictions.values().stream().anyMatch(p -> p.swapped() != null);
-    return new MetaMetrics(mode, scale, PredictionScale.of(scale), scale.min(), scale.max(), orders, items, predictions)
-        .compute();
+    boolean whole = items.stream().allMatch(i -> i.human() == Math.rint(i.human()));
+    return new MetaMetrics(mode, scale, PredictionScale.of(scale), scale.min(), scale.max(), orders, whole, items,
+        predictions).compute();
   }
 
   int size() {
@@ -149,20 +154,24 @@ public final class MetaMetrics {
       double agreement = 0;
       int exact = 0;
       for (int k = 0; k < n; k++) {
-        absoluteError += Math.abs(p[k] - h[k]);
         if (!usable[rows[k]]) {
+          absoluteError += scale.maxError(h[k]);
           continue;
         }
+        absoluteError += Math.abs(p[k] - h[k]);
         double distance = Math.abs(Math.round(p[k]) - h[k]);
         agreement += agreement(2, 2, distance);
         exact += distance == 0 ? 1 : 0;
       }
       values.put(Metric.MAE, absoluteError / n);
-      values.put(Metric.AGR_2_2, agreement / n);
-      values.put(Metric.ACCURACY, (double) exact / n);
       randomPointwise(h, random);
-      if (goldCode != null) {
+      if (labelled) {
+        values.put(Metric.AGR_2_2, agreement / n);
+        values.put(Metric.ACCURACY, (double) exact / n);
         putLabelAgreement(rows, values, random);
+      } else {
+        random.remove(Metric.AGR_2_2);
+        random.remove(Metric.ACCURACY);
       }
     }
     values.put(Metric.PEARSON, Statistics.pearson(h, p));

@@ -58,7 +58,13 @@ public final class RatingParser {
 
   /** As {@link #of(String, EvalMode, Scale)}, for predictions on {@code predictionScale}. */
   public static RatingParser of(String format, EvalMode mode, Scale scale, PredictionScale predictionScale) {
-    return new RatingParser(RatingFormat.of(FLAG, format), mode, scale, predictionScale);
+    RatingFormat parsed = RatingFormat.of(FLAG, format);
+    if (parsed.isThemis() && mode == EvalMode.POINTWISE && !predictionScale.sameAsBenchmark()) {
+      // Refused here, before any file is read or judge called: the Themis text scores on the benchmark's scale.
+      throw ConfigException.invalid(FLAG, parsed.spec(), "result, last or regex:PATTERN when " + PredictionScale.FLAG
+          + " differs from the benchmark's scale; the Themis format scores on the benchmark's scale");
+    }
+    return new RatingParser(parsed, mode, scale, predictionScale);
   }
 
   public String format() {
@@ -110,11 +116,6 @@ public final class RatingParser {
         return new Rating.Value(verdict == Verdict.A ? 1 : verdict == Verdict.B ? 2 : 0);
       }
       return new Rating.Unusable(((VerdictParser.Failed) result).detail());
-    }
-    if (!scale.sameAsBenchmark()) {
-      // Fail the run rather than every row: the Themis text scores on the benchmark's scale by construction.
-      throw ConfigException.invalid(FLAG, format.spec(), "result, last or regex:PATTERN when " + PredictionScale.FLAG
-          + " differs from the benchmark's scale; the Themis format scores on the benchmark's scale");
     }
     JudgmentParser.Result result = themisScores.parse(text);
     if (result instanceof JudgmentParser.Parsed parsed) {

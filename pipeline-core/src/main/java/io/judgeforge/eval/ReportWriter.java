@@ -183,24 +183,22 @@ public final class ReportWriter {
     if (r.mode() == EvalMode.PAIRWISE) {
       return what + "not one of the labels 1, 2 or 0 (tie), is counted in 'missing' and scored as wrong: a miss for"
           + " accuracy, and a label of its own ('missing') for kappa and the macro figures that matches no human label."
-          + " With a swapped order, a missing verdict in either order makes the item wrong for every order figure."
-          + " It is never dropped.";
+          + " With a swapped order, accuracy_avg_orders scores each order on its own, and the figures that combine both"
+          + " orders count the item wrong when either verdict is missing. It is never dropped.";
     }
     Scale s = r.scale();
     PredictionScale p = r.options().predictionScale();
+    String ends = p.bounded() ? "the prediction scale " + p
+        : "the usable predictions (the lowest and highest in the benchmark)";
+    String correlations = "for the correlations the prediction is taken to be the end of " + ends + " on the wrong"
+        + " side: the lowest for a human score at or above the group's mean, the highest otherwise";
     if (!p.sameAsBenchmark()) {
-      String ends = p.bounded() ? "the end of the prediction scale " + p + " farther from the human score"
-          : "the lowest or highest usable prediction in the benchmark, whichever is farther from the human score";
-      return what + "off the prediction scale " + p + ", is counted in 'missing' and scored as wrong: for the"
-          + " correlations the prediction is taken to be " + ends + ". It is never dropped.";
+      return what + "off the prediction scale " + p + ", is counted in 'missing' and scored as wrong: " + correlations
+          + ". It is never dropped.";
     }
-    String worst = p.bounded()
-        ? "the end of the prediction scale " + p + " farther from the human score"
-        : "the lowest or highest usable prediction in the benchmark, whichever is farther from the human score";
-    return what + "off the prediction scale " + p + ", is counted in 'missing' and scored as wrong: 0 for accuracy and"
-        + " agr_2_2; for mae and the correlations the prediction is taken to be " + worst + " (for mae, the largest"
-        + " error possible: max(human - " + s.min() + ", " + s.max() + " - human)); and a label of its own"
-        + " ('missing') for kappa and the macro figures. It is never dropped.";
+    return what + "off the " + s + " scale, is counted in 'missing' and scored as wrong: 0 for accuracy and agr_2_2;"
+        + " for mae the largest error possible for that item, max(human - " + s.min() + ", " + s.max() + " - human); "
+        + correlations + "; and a label of its own ('missing') for kappa and the macro figures. It is never dropped.";
   }
 
   // --- report.md

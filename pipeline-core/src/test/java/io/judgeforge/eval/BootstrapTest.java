@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /** The percentile rule by hand, and the interval's behaviour on a group whose answer is known. */
@@ -36,10 +38,25 @@ class BootstrapTest {
       predictions.put(id, new Prediction(id, new Rating.Value(i % 2 == 0 ? 1 : 2)));
     }
     Scale scale = new Scale(1, 5);
-    MetaMetrics group = new MetaMetrics(EvalMode.PAIRWISE, scale, PredictionScale.of(scale), 1, 5, false, items, predictions);
+    MetaMetrics group = new MetaMetrics(EvalMode.PAIRWISE, scale, PredictionScale.of(scale), 1, 5, false, true, items,
+        predictions);
     Interval ci = Bootstrap.intervals(group, List.of(Metric.ACCURACY), new BootstrapSettings(2000, 0.95, 3),
         new SplittableRandom(3)).metrics().get(Metric.ACCURACY);
     assertEquals(0.5 - 0.049, ci.lower(), 0.01);
     assertEquals(0.5 + 0.049, ci.upper(), 0.01);
+
+    // The same intervals on one thread as on every core: each resample has its own stream, split off in order.
+    Bootstrap.Intervals everyCore = Bootstrap.intervals(group, List.of(Metric.ACCURACY),
+        new BootstrapSettings(500, 0.9, 5), new SplittableRandom(5));
+    ForkJoinPool oneThread = new ForkJoinPool(1);
+    try {
+      Bootstrap.Intervals single = oneThread.submit(() -> Bootstrap.intervals(group, List.of(Metric.ACCURACY),
+          new BootstrapSettings(500, 0.9, 5), new SplittableRandom(5))).get();
+      assertEquals(everyCore, single);
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError(e);
+    } finally {
+      oneThread.shutdown();
+    }
   }
 }

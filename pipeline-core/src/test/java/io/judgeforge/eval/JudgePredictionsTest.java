@@ -75,7 +75,7 @@ class JudgePredictionsTest {
   }
 
   JudgePredictions predictions(String baseUrl, PipelineConfig config) {
-    JudgeTarget target = JudgeTarget.of(config, baseUrl, null);
+    JudgeTarget target = JudgeTarget.of(config, baseUrl, null, null);
     return new JudgePredictions(CATALOG, Fixtures.prompts(), target, target.client(store), progress::add);
   }
 
@@ -299,7 +299,7 @@ class JudgePredictionsTest {
   @Test
   void theJudgeIsTheTeacherEndpointAtAnotherUrlWithTheJudgeSettings() {
     PipelineConfig config = config("judge.temperature=0.2", "endpoints.sim.max-in-flight=3");
-    JudgeTarget target = JudgeTarget.of(config, "http://judge.example:8000/v1", null);
+    JudgeTarget target = JudgeTarget.of(config, "http://judge.example:8000/v1", null, null);
     assertEquals("sim", target.endpointName());
     assertEquals("http://judge.example:8000/v1", target.endpoint().baseUrl());
     assertEquals(20000, target.endpoint().timeoutMs());
@@ -307,9 +307,14 @@ class JudgePredictionsTest {
     assertEquals("sim-gpt-4", target.call().model());
     assertEquals(0.2, target.call().temperature());
     assertEquals(700, target.call().maxTokens());
-    assertEquals("themis-8b", JudgeTarget.of(config, "https://judge.example/v1", "themis-8b").call().model());
-    ConfigException e = assertThrows(ConfigException.class, () -> JudgeTarget.of(config, "judge.example:8000", null));
+    assertEquals("themis-8b", JudgeTarget.of(config, "https://judge.example/v1", "themis-8b", null).call().model());
+    ConfigException e = assertThrows(ConfigException.class, () -> JudgeTarget.of(config, "judge.example:8000", null, null));
     assertTrue(e.getMessage().startsWith("Invalid value for '--judge-endpoint': 'judge.example:8000'"), e.getMessage());
+    // The teacher's key variable is not inherited: the judge may be another host.
+    PipelineConfig keyed = config("endpoints.sim.api-key-env=TEACHER_KEY");
+    assertEquals("", JudgeTarget.of(keyed, "http://judge.example/v1", null, null).endpoint().apiKeyEnv());
+    assertEquals("JUDGE_KEY", JudgeTarget.of(keyed, "http://judge.example/v1", null, "JUDGE_KEY").endpoint().apiKeyEnv());
+    assertThrows(ConfigException.class, () -> JudgeTarget.of(keyed, "http://judge.example/v1", null, "not a name"));
   }
 
   static List<String> names(JsonNode node) {

@@ -1,10 +1,13 @@
 package io.judgeforge.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.config.ConfigException;
 import io.judgeforge.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,13 +134,14 @@ class MetaEvaluationTest {
     assertEquals(0.2, json.get("overall").get("accuracy").asDouble());
     assertEquals(List.of("Close QA", "Math QA"), fieldNames(json.get("by_scenario")));
     assertEquals(0.625, json.get("by_scenario").get("Close QA").get("agr_2_2").asDouble());
-    // Math QA's two predictions are missing; their worst values are 5 for human 2 and 1 for human 5: as wrong as
-    // a correlation gets.
+    // Math QA's two predictions are missing; against the group's mean 3.5 their stand-ins are 5 for human 2 and 1
+    // for human 5: as wrong as a correlation gets.
     assertEquals(-1.0, json.get("by_scenario").get("Math QA").get("pearson").asDouble(), 1e-12);
     assertEquals(1, json.get("unmatched_predictions").asInt());
     assertEquals(List.of("mae", "agr_2_2"), List.of(json.get("normalised_aggregate").get("metrics").get(0).asText(),
         json.get("normalised_aggregate").get("metrics").get(1).asText()));
     assertTrue(json.get("rules").get("missing").asText().contains("max(human - 1, 5 - human)"));
+    assertTrue(json.get("rules").has("rounding"));
   }
 
   @Test
@@ -204,7 +208,7 @@ class MetaEvaluationTest {
     assertEquals(1 / 3.0, m.get(Metric.CONSISTENCY), 1e-12);          // 1 (2 says B then A)
     assertEquals(1 / 3.0, m.get(Metric.AGREEMENT_BOTH_ORDERS), 1e-12);
     assertEquals(2 / 3.0, m.get(Metric.POSITIONAL_AGREEMENT), 1e-12); // 1, and 2 resolves to the human tie
-    assertEquals(0.5, m.get(Metric.ACCURACY_AVG_ORDERS), 1e-12);      // (2 + 1) / 6
+    assertEquals(0.5, m.get(Metric.ACCURACY_AVG_ORDERS), 1e-12);      // (2 + 1) / 6: each order on its own
   }
 
   @Test
@@ -225,11 +229,29 @@ class MetaEvaluationTest {
     MetaEvalResult r = MetaEvaluation.run(bench.toString(), pred.toString(), options, TableReader.LOCAL);
     Metrics m = r.overall().metrics();
     assertEquals(List.of(Metric.PEARSON, Metric.SPEARMAN, Metric.KENDALL_TAU_B), List.copyOf(m.values().keySet()));
-    // Item 4 is missing: human 5 is in the upper half, so its stand-in is the lowest prediction seen, 0.1.
+    // Item 4 is missing: human 5 is above the mean 3.125, so its stand-in is the lowest prediction seen, 0.1.
     double[] human = {1, 2.5, 4, 5};
     double[] judge = {0.1, 0.3, 3.7, 0.1};
     assertEquals(Statistics.spearman(human, judge), m.get(Metric.SPEARMAN), 1e-12);
     assertEquals(List.of(Metric.PEARSON, Metric.SPEARMAN, Metric.KENDALL_TAU_B), r.aggregate());
+    JsonNode json = Json.mapper().readTree(ReportWriter.json(r));
+    assertFalse(json.get("rules").has("rounding"), "nothing is rounded for a judge on its own scale");
+    assertFalse(json.get("rules").get("missing").asText().contains("mae"), json.get("rules").get("missing").asText());
+  }
+
+  @Test
+  void averagedHumanScoresAggregateMaeAloneByDefault() throws IOException {
+    Path bench = Files.writeString(dir.resolve("avg.csv"), "id,scenario,human\na,x,1.5\nb,x,2\nc,y,4\n");
+    Path pred = Files.writeString(dir.resolve("avg-pred.csv"), "id,pred\na,2\nb,2\nc,4\n");
+    MetaEvalResult r = MetaEvaluation.run(bench, pred, EvalMode.POINTWISE, "last", ONE_TO_FIVE);
+    assertEquals(List.of(Metric.MAE), r.aggregate());
+    // Decided over the whole benchmark: scenario y's whole-number score does not bring accuracy back there.
+    assertFalse(r.byScenario().get("y").metrics().has(Metric.ACCURACY));
+    MetaEvalOptions asked = MetaEvalOptions.of(EvalMode.POINTWISE, "last", ONE_TO_FIVE)
+        .withAggregate(List.of(Metric.MAE, Metric.AGR_2_2)).withBootstrap(BootstrapSettings.OFF);
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> MetaEvaluation.run(bench.toString(), pred.toString(), asked, TableReader.LOCAL));
+    assertTrue(e.getMessage().startsWith("Invalid value for '--aggregate': 'agr_2_2'"), e.getMessage());
   }
 
   static List<String> fieldNames(JsonNode node) {

@@ -108,24 +108,45 @@ class MetaMetricsTest {
   }
 
   @Test
-  void correlationsUseTheWorstValueForAMissingPrediction() {
-    // Human 1 2 4 5; judge 1 2 4 and d missing: human 5 is in the upper half, so its worst value is 1.
+  void correlationsUseTheEndOnTheWrongSideOfTheGroupForAMissingPrediction() {
+    // Human 1 2 4 5 (mean 3); d missing: 5 is above the mean, so its stand-in is the scale's lowest, 1.
     List<BenchmarkItem> items = List.of(item("a", 1), item("b", 2), item("c", 4), item("d", 5));
     Metrics m = MetaMetrics.compute(EvalMode.POINTWISE, ONE_TO_FIVE, items, predictions("a", 1, "b", 2, "c", 4));
     double[] human = {1, 2, 4, 5};
-    double[] worst = {1, 2, 4, 1};
-    assertEquals(Statistics.pearson(human, worst), m.get(Metric.PEARSON), 1e-12);
-    assertEquals(Statistics.spearman(human, worst), m.get(Metric.SPEARMAN), 1e-12);
-    assertEquals(Statistics.kendallTauB(human, worst), m.get(Metric.KENDALL_TAU_B), 1e-12);
+    double[] standIn = {1, 2, 4, 1};
+    assertEquals(Statistics.pearson(human, standIn), m.get(Metric.PEARSON), 1e-12);
+    assertEquals(Statistics.spearman(human, standIn), m.get(Metric.SPEARMAN), 1e-12);
+    assertEquals(Statistics.kendallTauB(human, standIn), m.get(Metric.KENDALL_TAU_B), 1e-12);
     assertTrue(m.get(Metric.PEARSON) < 0.5, "a missing top item must pull the correlation down, not vanish");
   }
 
   @Test
-  void averagedHumanScoresGetNoLabelFiguresButStillCorrelations() {
+  void aMissingPredictionNeverCompletesAPerfectCorrelation() {
+    // Chosen by the scale's midpoint, the stand-in for human 3 (or 4) would be 1 and complete a perfect order; chosen
+    // against the group's mean, it sits on the wrong side of the others.
+    Metrics low = MetaMetrics.compute(EvalMode.POINTWISE, ONE_TO_FIVE,
+        List.of(item("a", 3), item("b", 4), item("c", 5), item("d", 5)), predictions("b", 4, "c", 5, "d", 5));
+    Metrics high = MetaMetrics.compute(EvalMode.POINTWISE, ONE_TO_FIVE,
+        List.of(item("a", 4), item("b", 5), item("c", 5)), predictions("b", 5, "c", 5));
+    for (Metrics m : List.of(low, high)) {
+      for (Metric metric : List.of(Metric.PEARSON, Metric.SPEARMAN, Metric.KENDALL_TAU_B)) {
+        // Below 1, or undefined (NaN, reported as null) when the stand-in leaves the predictions constant.
+        assertFalse(m.get(metric) >= 1, () -> metric + " " + m.get(metric));
+      }
+    }
+    // MAE still charges the largest error the scale allows: 2 for human 3.
+    assertEquals(2 / 4.0, low.get(Metric.MAE), 1e-12);
+  }
+
+  @Test
+  void averagedHumanScoresGetNoLabelFiguresButStillMaeAndCorrelations() {
     List<BenchmarkItem> items = List.of(item("a", 1.5), item("b", 2), item("c", 4.25));
     Metrics m = MetaMetrics.compute(EvalMode.POINTWISE, ONE_TO_FIVE, items, predictions("a", 1, "b", 3, "c", 4));
-    assertFalse(m.has(Metric.KAPPA));
-    assertFalse(m.has(Metric.MACRO_F1));
+    for (Metric absent : List.of(Metric.ACCURACY, Metric.AGR_2_2, Metric.KAPPA, Metric.MACRO_F1)) {
+      assertFalse(m.has(absent), absent::key);
+      assertFalse(m.random().containsKey(absent), absent::key);
+    }
+    assertEquals((0.5 + 1 + 0.25) / 3, m.get(Metric.MAE), 1e-12);
     assertEquals(1.0, m.get(Metric.SPEARMAN), 1e-12);
   }
 

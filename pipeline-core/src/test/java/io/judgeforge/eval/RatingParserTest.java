@@ -94,11 +94,11 @@ class RatingParserTest {
         assertThrows(ConfigException.class, () -> pointwise("regex:(a)(b)")).getMessage());
     assertEquals("Invalid value for '--rating-format': 'regex:(' (expected regex:PATTERN with a valid Java regex;"
         + " Unclosed group at index 1)", assertThrows(ConfigException.class, () -> pointwise("regex:(")).getMessage());
-    RatingParser ownScale = RatingParser.of("themis", EvalMode.POINTWISE, new Scale(1, 5),
-        PredictionScale.parse("0-1", new Scale(1, 5)));
+    // Refused when the parser is made, before any file is read or any judge called.
     assertEquals("Invalid value for '--rating-format': 'themis' (expected result, last or regex:PATTERN when"
         + " --pred-scale differs from the benchmark's scale; the Themis format scores on the benchmark's scale)",
-        assertThrows(ConfigException.class, () -> ownScale.fromText("overall rating of this response is [[3]]")).getMessage());
+        assertThrows(ConfigException.class, () -> RatingParser.of("themis", EvalMode.POINTWISE, new Scale(1, 5),
+            PredictionScale.parse("0-1", new Scale(1, 5)))).getMessage());
   }
 
   @Test

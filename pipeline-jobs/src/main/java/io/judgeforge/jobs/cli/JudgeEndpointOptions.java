@@ -1,9 +1,11 @@
 package io.judgeforge.jobs.cli;
 
+import io.judgeforge.config.ConfigException;
 import io.judgeforge.eval.EvalMode;
 import io.judgeforge.eval.JudgePredictions;
 import io.judgeforge.eval.JudgeSummary;
 import io.judgeforge.eval.JudgeTarget;
+import io.judgeforge.eval.Scale;
 import io.judgeforge.eval.TableReader;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.PrintWriter;
@@ -27,6 +29,11 @@ final class JudgeEndpointOptions {
       description = "Model to ask (default: the config's teacher.model).")
   String model;
 
+  @Option(names = "--judge-api-key-env", paramLabel = "NAME",
+      description = "Environment variable holding the judge's API key (default: none is sent; the teacher's key is"
+          + " never reused, since the judge may be another host).")
+  String apiKeyEnv;
+
   @Option(names = "--judge-scenario", paramLabel = "ID",
       description = "Catalog scenario for rows whose 'scenario' is absent or not a catalog id (default: such rows are an error).")
   String scenario;
@@ -43,10 +50,19 @@ final class JudgeEndpointOptions {
    * Judges every benchmark row and writes the predictions into {@code out}; returns their path. Progress goes to
    * {@code err}, a one-line summary to {@code out}.
    */
-  Path writePredictions(String bench, TableReader.Source tables, EvalMode mode, Path outDir, PrintWriter stdout,
-      PrintWriter stderr) {
+  Path writePredictions(String bench, TableReader.Source tables, EvalMode mode, Scale scale, String ratingFormat,
+      Path outDir, PrintWriter stdout, PrintWriter stderr) {
     JudgeConfig loaded = JudgeConfig.load(conf, overrides, model);
-    JudgeTarget target = JudgeTarget.of(loaded.config(), url, model);
+    // The judge answers in the Themis format on the config's scale: anything else would fail after paying for calls.
+    ConfigException.check(ratingFormat.equals("themis"), "--rating-format", ratingFormat,
+        "themis with --judge-endpoint, which asks for answers in the Themis format");
+    int min = loaded.config().judge().minScore();
+    int max = loaded.config().judge().maxScore();
+    if (mode == EvalMode.POINTWISE && (scale.min() != min || scale.max() != max)) {
+      throw new ConfigException("The judge prompts score " + min + "-" + max + " (judge.min-score/max-score), but the"
+          + " benchmark's scale is " + scale + ": set --min-score " + min + " --max-score " + max + ", or the config's scale");
+    }
+    JudgeTarget target = JudgeTarget.of(loaded.config(), url, model, apiKeyEnv);
     // No response store: a run's store lives beside its output and meta-eval has no run, so each invocation asks
     // the judge afresh (identical requests in flight at once still share one call).
     JudgePredictions predictions = new JudgePredictions(loaded.catalog(), loaded.prompts(), target,

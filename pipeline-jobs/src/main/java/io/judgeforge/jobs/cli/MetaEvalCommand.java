@@ -106,8 +106,8 @@ final class MetaEvalCommand implements Callable<Integer> {
     RatingParser.of(ratingFormat, evalMode, scale, options.predictionScale());
     HadoopTables tables = new HadoopTables(new Configuration());
     if (judge != null) {
-      pred = judge.writePredictions(bench, tables, evalMode, out, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .toString();
+      pred = judge.writePredictions(bench, tables, evalMode, scale, ratingFormat, out, spec.commandLine().getOut(),
+          spec.commandLine().getErr()).toString();
     }
     MetaEvalResult result = MetaEvaluation.run(bench, pred, options, tables);
     List<Path> written = ReportWriter.write(result, out);

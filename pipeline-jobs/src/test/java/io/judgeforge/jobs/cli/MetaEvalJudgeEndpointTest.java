@@ -46,6 +46,14 @@ class MetaEvalJudgeEndpointTest {
     simulator.close();
   }
 
+  /** Chat calls the simulator has answered so far (its /sim/stats). */
+  static long simulatorRequests() throws IOException {
+    try (java.io.InputStream in = java.net.URI.create("http://127.0.0.1:" + simulator.port() + "/sim/stats").toURL()
+        .openStream()) {
+      return Json.mapper().readTree(in).path("by_path").path("/v1/chat/completions").asLong(0);
+    }
+  }
+
   static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -118,13 +126,13 @@ class MetaEvalJudgeEndpointTest {
   }
 
   @Test
-  void theApiKeyIsSentButWrittenNowhere() throws IOException {
+  void theJudgesKeyIsWrittenNowhereAndTheTeachersIsNotReused() throws IOException {
     String key = System.getenv(SENTINEL_VARIABLE);
     Assumptions.assumeTrue(key != null, SENTINEL_VARIABLE + " is set by the build's Surefire configuration; run with Maven");
     Path out = dir.resolve("report");
 
     Outcome o = run("--judge-endpoint", simulator.baseUrl(), "--judge-model", "sim-gpt-4", "--judge-scenario", "open_qa",
-        "--conf", "../conf/defaults.yaml", "--set", "endpoint-defaults.api-key-env=" + SENTINEL_VARIABLE,
+        "--conf", "../conf/defaults.yaml", "--judge-api-key-env", SENTINEL_VARIABLE,
         "--bench", bench().toString(), "--out", out.toString());
 
     assertEquals(0, o.code(), o.err());
@@ -138,6 +146,28 @@ class MetaEvalJudgeEndpointTest {
     for (Path file : written) {
       assertFalse(Files.readString(file, StandardCharsets.UTF_8).contains(key), file.toString());
     }
+
+    // A teacher key variable that is not even set does not matter: the judge never reads it.
+    Outcome teacherKey = run("--judge-endpoint", simulator.baseUrl(), "--judge-model", "sim-gpt-4", "--judge-scenario",
+        "open_qa", "--conf", "../conf/defaults.yaml", "--set", "endpoint-defaults.api-key-env=JUDGEFORGE_UNSET_TEACHER_KEY",
+        "--bench", bench().toString(), "--out", dir.resolve("teacher-key").toString());
+    assertEquals(0, teacherKey.code(), teacherKey.err());
+  }
+
+  @Test
+  void aRatingFormatOrScaleTheJudgeDoesNotAnswerInIsRefusedBeforeAnyCall() throws IOException {
+    long before = simulatorRequests();
+    Outcome format = run("--judge-endpoint", simulator.baseUrl(), "--judge-model", "sim-gpt-4", "--judge-scenario", "open_qa",
+        "--conf", "../conf/defaults.yaml", "--rating-format", "last", "--bench", bench().toString(), "--out", dir.toString());
+    assertEquals(2, format.code(), "a config error");
+    assertTrue(format.err().contains("Invalid value for '--rating-format': 'last' (expected themis with --judge-endpoint"),
+        format.err());
+    Outcome scale = run("--judge-endpoint", simulator.baseUrl(), "--judge-model", "sim-gpt-4", "--judge-scenario", "open_qa",
+        "--conf", "../conf/defaults.yaml", "--max-score", "10", "--bench", bench().toString(), "--out", dir.toString());
+    assertEquals(2, scale.code(), "a config error");
+    assertTrue(scale.err().contains("The judge prompts score 1-5 (judge.min-score/max-score), but the benchmark's scale is"
+        + " 1-10"), scale.err());
+    assertEquals(before, simulatorRequests(), "no call was made");
   }
 
   @Test
