@@ -270,7 +270,8 @@ public final class ReportWriter {
       Double z = r.overall().z().get(metric);
       md.append(z == null ? "–" : signed(z)).append(" |\n");
     }
-    md.append("\nz compares the whole benchmark with its scenarios (see below); it is blank without scenarios.\n");
+    md.append("\nz compares the whole benchmark with its scenarios (see below); it is blank without scenarios. For MAE,"
+        + " where lower is better, a negative z is the good side.\n");
 
     md.append("\n## By scenario\n\n");
     if (r.byScenario().isEmpty()) {
