@@ -99,8 +99,20 @@ public record PipelineConfig(
     }
   }
 
+  /**
+   * One named OpenAI-compatible endpoint. The wire settings ({@code urlStyle} to {@code sendTemperature})
+   * say how this provider wants its requests: where the key goes, extra headers and query
+   * parameters, Azure's deployment URLs, and the parameters reasoning models need.
+   */
   public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
-      double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs) implements Serializable {
+      double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs, String urlStyle, String apiKeyHeader,
+      Map<String, String> headers, Map<String, String> query, String maxTokensParam, boolean sendTemperature,
+      long maxWaitMs, int fatalIdenticalErrors) implements Serializable {
+    public static final String URL_OPENAI = "openai";
+    public static final String URL_AZURE = "azure";
+    public static final String MAX_TOKENS = "max_tokens";
+    public static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
+
     public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts) {
       this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, 0, 0);
     }
@@ -110,10 +122,31 @@ public record PipelineConfig(
       this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, 50, 0.9, 60_000);
     }
 
+    public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
+        double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs) {
+      this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow, breakerFailureShare,
+          breakerMinMs, URL_OPENAI, "authorization", Map.of(), Map.of(), MAX_TOKENS, true, 60_000, 5);
+    }
+
     /** This endpoint with the RPM and TPM one of {@code executors} JVMs may use. */
     public Endpoint perExecutor(int executors) {
       return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm / executors, tpm / executors,
-          breakerWindow, breakerFailureShare, breakerMinMs);
+          breakerWindow, breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam,
+          sendTemperature, maxWaitMs, fatalIdenticalErrors);
+    }
+
+    /** This endpoint with other wire settings (for tests and for tools that build endpoints in code). */
+    public Endpoint withWire(String urlStyle, String apiKeyHeader, Map<String, String> headers, Map<String, String> query,
+        String maxTokensParam, boolean sendTemperature) {
+      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow,
+          breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam, sendTemperature,
+          maxWaitMs, fatalIdenticalErrors);
+    }
+
+    public Endpoint withBaseUrl(String url) {
+      return new Endpoint(url, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow,
+          breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam, sendTemperature,
+          maxWaitMs, fatalIdenticalErrors);
     }
 
     public Endpoint {
@@ -132,15 +165,52 @@ public record PipelineConfig(
       check(breakerFailureShare > 0 && breakerFailureShare <= 1, "endpoints.*.breaker-failure-share", breakerFailureShare,
           "a number in (0, 1]");
       check(breakerMinMs >= 0, "endpoints.*.breaker-min-ms", breakerMinMs, "an integer >= 0");
+      check(URL_OPENAI.equals(urlStyle) || URL_AZURE.equals(urlStyle), "endpoints.*.url-style", urlStyle,
+          "openai | azure");
+      check(apiKeyHeader != null && apiKeyHeader.matches("[A-Za-z0-9-]+"), "endpoints.*.api-key-header", apiKeyHeader,
+          "an HTTP header name, such as authorization or api-key");
+      check(headers != null, "endpoints.*.headers", null, "a mapping of header name to value");
+      check(query != null, "endpoints.*.query", null, "a mapping of query parameter to value");
+      headers = Map.copyOf(headers);
+      query = Map.copyOf(query);
+      for (String name : headers.keySet()) {
+        check(name.matches("[A-Za-z0-9-]+") && !name.equalsIgnoreCase(apiKeyHeader), "endpoints.*.headers", name,
+            "header names other than the api-key-header (the key comes only from api-key-env)");
+      }
+      check(MAX_TOKENS.equals(maxTokensParam) || MAX_COMPLETION_TOKENS.equals(maxTokensParam),
+          "endpoints.*.max-tokens-param", maxTokensParam, "max_tokens | max_completion_tokens");
+      check(maxWaitMs >= 0, "endpoints.*.max-wait-ms", maxWaitMs, "an integer >= 0");
+      check(fatalIdenticalErrors >= 0, "endpoints.*.fatal-identical-errors", fatalIdenticalErrors, "an integer >= 0");
     }
   }
 
   public record Store(boolean enabled, String path) implements Serializable {}
 
-  /** USD per million input (prompt) and output (completion) tokens. */
-  public record Price(double input, double output) implements Serializable {
+  /**
+   * USD per million input (prompt) and output (completion) tokens; {@code cachedInput} prices the
+   * prompt tokens a provider served from its prompt cache ({@code usage.prompt_tokens_details.cached_tokens}),
+   * NaN where the config gives none (they are then priced as input).
+   */
+  public record Price(double input, double output, double cachedInput) implements Serializable {
+    public Price(double input, double output) {
+      this(input, output, Double.NaN);
+    }
+
     public Price {
       check(input >= 0 && output >= 0, "prices.*", input + "/" + output, "input and output prices >= 0");
+      check(Double.isNaN(cachedInput) || cachedInput >= 0, "prices.*.cached-input", cachedInput, "a price >= 0");
+    }
+
+    /** Binds {input, output, cached-input?}: cached-input alone is optional. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+    static Price fromMap(Map<String, Double> fields) {
+      for (String key : fields.keySet()) {
+        check(key.equals("input") || key.equals("output") || key.equals("cached-input"), "prices.*." + key, key,
+            "one of input, output, cached-input");
+      }
+      check(fields.get("input") != null && fields.get("output") != null, "prices.*", fields, "{input: N, output: N}");
+      Double cached = fields.get("cached-input");
+      return new Price(fields.get("input"), fields.get("output"), cached == null ? Double.NaN : cached);
     }
   }
 

@@ -8,7 +8,7 @@ import io.judgeforge.stage.BoundedParallelMap;
 import io.judgeforge.stage.judge.JudgePromptRenderer;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public final class JudgePredictions {
   private final ScenarioCatalog catalog;
   private final JudgePromptRenderer renderer;
   private final JudgeTarget target;
-  private final TeacherClient client;
+  private final ChatClient client;
   private final Consumer<String> progress;
 
   /**
@@ -43,7 +43,7 @@ public final class JudgePredictions {
    *     store
    * @param progress receives one line now and then ("judged k/n items"); the command line prints them to stderr
    */
-  public JudgePredictions(ScenarioCatalog catalog, PromptLibrary prompts, JudgeTarget target, TeacherClient client,
+  public JudgePredictions(ScenarioCatalog catalog, PromptLibrary prompts, JudgeTarget target, ChatClient client,
       Consumer<String> progress) {
     this.catalog = catalog;
     this.renderer = new JudgePromptRenderer(catalog, prompts);

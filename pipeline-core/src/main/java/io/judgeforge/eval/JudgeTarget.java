@@ -4,7 +4,7 @@ import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.teacher.ModelCall;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.EndpointClient;
 import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.util.UUID;
@@ -61,7 +61,7 @@ public record JudgeTarget(String endpointName, Endpoint endpoint, ModelCall call
    *
    * @throws ConfigException if that variable is not set
    */
-  public TeacherClient client(ResponseStore store) {
-    return TeacherClient.forEndpoint(endpointName, endpoint, store, spending);
+  public EndpointClient client(ResponseStore store) {
+    return EndpointClient.forEndpoint(endpointName, endpoint, store, spending);
   }
 }

@@ -4,15 +4,19 @@ import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The run's endpoints by name, each client built on first use on the executor that needs it. */
-public final class TeacherClients implements Serializable {
+/**
+ * The run's endpoints by name: every call goes to the endpoint it names, through that endpoint's
+ * client, built on first use on the executor that needs it.
+ */
+public final class TeacherClients implements ChatClient, CompletionClient, Serializable {
   private final Map<String, Endpoint> endpoints;
   private final ResponseStore.Factory store;
   private final Spending spending;
-  private transient Map<String, TeacherClient> clients;
+  private transient Map<String, EndpointClient> clients;
   private transient ResponseStore openStore;
 
   public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store) {
@@ -25,7 +29,17 @@ public final class TeacherClients implements Serializable {
     this.spending = spending;
   }
 
-  public synchronized TeacherClient get(String name) {
+  @Override
+  public ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion) {
+    return get(call.endpoint()).chat(call, messages, templateVersion);
+  }
+
+  @Override
+  public LogprobResult promptLogprobs(ScorerCall call, String prompt) {
+    return get(call.endpoint()).promptLogprobs(call, prompt);
+  }
+
+  public synchronized EndpointClient get(String name) {
     if (clients == null) {
       clients = new ConcurrentHashMap<>();
     }
@@ -36,6 +50,6 @@ public final class TeacherClients implements Serializable {
     if (openStore == null) {
       openStore = store.open();
     }
-    return clients.computeIfAbsent(name, n -> TeacherClient.forEndpoint(n, endpoint, openStore, spending));
+    return clients.computeIfAbsent(name, n -> EndpointClient.forEndpoint(n, endpoint, openStore, spending));
   }
 }

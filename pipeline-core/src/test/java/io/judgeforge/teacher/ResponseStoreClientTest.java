@@ -45,7 +45,7 @@ class ResponseStoreClientTest {
     for (int i = 0; i < 5; i++) {
       server.chat("answer " + i);
     }
-    TeacherClient c = server.client();
+    EndpointClient c = server.client();
     String base = c.chat(CALL, HELLO, "t@1").requestKey();
     assertNotEquals(base, c.chat(CALL, HELLO, "t@2").requestKey());
     assertNotEquals(base, c.chat(new ModelCall("e", "m2", 0.0, 16), HELLO, "t@1").requestKey());
@@ -58,22 +58,28 @@ class ResponseStoreClientTest {
   @Test
   void failuresAreNotStoredSoARerunRetriesThem() {
     server.storeIn(store).reply(400, "{\"error\":{\"message\":\"bad\"}}", Map.of()).reply(200, "{not json", Map.of());
-    TeacherClient c = server.client();
+    EndpointClient c = server.client();
     assertEquals(CallOutcome.BAD_REQUEST, c.chat(CALL, HELLO, "t@1").outcome());
-    assertEquals(CallOutcome.PARSE_FAILED, c.chat(CALL, HELLO, "t@1").outcome());
+    assertEquals(CallOutcome.MALFORMED_JSON, c.chat(CALL, HELLO, "t@1").outcome());
     assertEquals(0, store.size());
     server.chat("recovered");
     assertEquals("recovered", c.chat(CALL, HELLO, "t@1").content());
   }
 
   @Test
-  void aTruncatedAnswerIsStoredBecauseItWasPaidFor() {
+  void aTruncatedOrRefusedAnswerIsNotStoredSoARerunAsksAgain() {
     server.storeIn(store).chat("cut", "length");
+    server.reply(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,\"refusal\":\"I can't\"},"
+        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}", Map.of());
+    server.chat("whole");
     assertEquals(CallOutcome.TRUNCATED, server.client().chat(CALL, HELLO, "t@1").outcome());
+    assertEquals(CallOutcome.REFUSED, server.client().chat(CALL, HELLO, "t@1").outcome());
+    assertEquals(0, store.size(), "neither failure is kept");
     ChatResult again = server.client().chat(CALL, HELLO, "t@1");
-    assertEquals(CallOutcome.TRUNCATED, again.outcome());
-    assertTrue(again.stored());
-    assertEquals(1, server.requests());
+    assertEquals("whole", again.content());
+    assertFalse(again.stored());
+    assertEquals(3, server.requests());
+    assertTrue(server.client().chat(CALL, HELLO, "t@1").stored(), "the good answer is kept");
   }
 
   @Test
@@ -105,7 +111,7 @@ class ResponseStoreClientTest {
     assertTrue(rival.claim(key, 60_000));
     String body = probe.get(key).orElseThrow().response();
     int[] polls = {0};
-    TeacherClient c = new TeacherClient("scripted", server.endpoint("", 1), rival, io.judgeforge.teacher.cost.Spending.NONE, k -> null, ms -> {
+    EndpointClient c = new EndpointClient("scripted", server.endpoint("", 1), rival, io.judgeforge.teacher.cost.Spending.NONE, k -> null, ms -> {
       if (++polls[0] == 3) {
         rival.put(new StoredResponse(key, "scripted", "/chat/completions", "{}", body, "now"));
       }

@@ -2,7 +2,7 @@ package io.judgeforge.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.judgeforge.config.PipelineConfig.Endpoint;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.EndpointClient;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,8 +74,8 @@ public final class ScriptedEndpoint implements AutoCloseable {
     return new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", apiKeyEnv, 5_000, 4, maxAttempts);
   }
 
-  public TeacherClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
-    return new TeacherClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, spending, env::get, sleeps::add);
+  public EndpointClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
+    return new EndpointClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, spending, env::get, sleeps::add);
   }
 
   /** Clients made from now on keep their responses in {@code store}. */
@@ -90,7 +90,7 @@ public final class ScriptedEndpoint implements AutoCloseable {
     return this;
   }
 
-  public TeacherClient client() {
+  public EndpointClient client() {
     return client(1, "", Map.of());
   }
 

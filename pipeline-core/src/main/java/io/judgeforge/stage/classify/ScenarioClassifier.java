@@ -10,7 +10,7 @@ import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.ModelCall;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class ScenarioClassifier implements Serializable {
     return prompt.parse(answer);
   }
 
-  public ItemResult<Instruction> classify(Instruction instruction, TeacherClient client) {
+  public ItemResult<Instruction> classify(Instruction instruction, ChatClient client) {
     ChatResult result = client.chat(teacher, List.of(ChatMessage.user(render(instruction.text()))), prompt.version());
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {

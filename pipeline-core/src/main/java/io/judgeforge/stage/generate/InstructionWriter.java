@@ -11,7 +11,7 @@ import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.ModelCall;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +68,7 @@ public final class InstructionWriter implements Serializable {
     return template(task).render(values);
   }
 
-  public ItemResult<Instruction> write(GenerationTask task, TeacherClient client) {
+  public ItemResult<Instruction> write(GenerationTask task, ChatClient client) {
     List<ChatMessage> messages = List.of(ChatMessage.user(render(task)));
     ChatResult result = client.chat(teacher, messages, template(task).version());
     String requestHash = result.requestKey();

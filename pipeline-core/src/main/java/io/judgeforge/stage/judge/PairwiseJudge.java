@@ -8,7 +8,7 @@ import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class PairwiseJudge implements Serializable {
   /** A side, or the result that ends the item (a failed call, a parse failure, no majority). */
   private record Outcome(Side side, ItemResult<Judgment> stop, CallUsage usage) {}
 
-  public ItemResult<Judgment> judge(PairTask task, TeacherClient client) {
+  public ItemResult<Judgment> judge(PairTask task, ChatClient client) {
     Response first = task.first();
     Response second = task.second();
     String version = renderer.template(JudgeMode.PAIRWISE).version();
@@ -87,7 +87,7 @@ public final class PairwiseJudge implements Serializable {
         record(task, second, first, "swapped", b, version)), usage);
   }
 
-  private Outcome ask(String prompt, String version, TeacherClient client, CallUsage before, String where) {
+  private Outcome ask(String prompt, String version, ChatClient client, CallUsage before, String where) {
     List<Verdict> verdicts = new ArrayList<>();
     List<ChatResult> results = new ArrayList<>();
     CallUsage usage = before;

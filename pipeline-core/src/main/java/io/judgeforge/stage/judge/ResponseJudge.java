@@ -6,7 +6,7 @@ import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ResponseJudge implements Serializable {
     this.single = single;
   }
 
-  public ItemResult<Judgment> judge(JudgeTask task, TeacherClient client) {
+  public ItemResult<Judgment> judge(JudgeTask task, ChatClient client) {
     Response response = task.response();
     if (task.reference() == null && !single) {
       return ItemResult.filtered("mode_off", "no reference to grade against, and single-answer grading is off"

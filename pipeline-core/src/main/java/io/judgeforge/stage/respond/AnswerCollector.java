@@ -7,7 +7,7 @@ import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
 import io.judgeforge.teacher.ModelCall;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.ChatClient;
 import java.io.Serializable;
 import java.util.List;
 
@@ -20,7 +20,7 @@ public final class AnswerCollector implements Serializable {
     return instructionId + "~" + modelName;
   }
 
-  public ItemResult<Response> answer(Instruction instruction, AnswerModel model, TeacherClient client) {
+  public ItemResult<Response> answer(Instruction instruction, AnswerModel model, ChatClient client) {
     ModelCall call = new ModelCall(model.endpoint(), model.model(), model.temperature(), model.maxTokens());
     ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())), NO_TEMPLATE);
     CallUsage usage = CallUsage.of(result);

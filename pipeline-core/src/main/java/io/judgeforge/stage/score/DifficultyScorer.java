@@ -4,7 +4,7 @@ import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.LogprobResult;
-import io.judgeforge.teacher.TeacherClient;
+import io.judgeforge.teacher.CompletionClient;
 import java.io.Serializable;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -12,18 +12,18 @@ import java.util.OptionalDouble;
 /** Scores one judge record's IFD with two log-likelihood requests (with and without the judge prompt). */
 public final class DifficultyScorer implements Serializable {
   private final IfdCalculator calculator;
-  private final String model;
+  private final CompletionClient.ScorerCall call;
 
-  public DifficultyScorer(IfdCalculator calculator, String model) {
+  public DifficultyScorer(IfdCalculator calculator, CompletionClient.ScorerCall call) {
     this.calculator = calculator;
-    this.model = model;
+    this.call = call;
   }
 
-  public ItemResult<IfdScore> score(Judgment judgment, TeacherClient client) {
+  public ItemResult<IfdScore> score(Judgment judgment, CompletionClient client) {
     String answer = judgment.target();
     String conditioned = calculator.conditionedText(judgment.prompt(), answer);
     String direct = calculator.directText(answer);
-    LogprobResult withPrompt = client.promptLogprobs(model, conditioned);
+    LogprobResult withPrompt = client.promptLogprobs(call, conditioned);
     CallUsage usage = CallUsage.of(withPrompt);
     if (!withPrompt.ok()) {
       return ItemResult.failedCall(withPrompt.outcome(), withPrompt.error(), usage);
@@ -31,7 +31,7 @@ public final class DifficultyScorer implements Serializable {
     if (calculator.tooLong(withPrompt, conditioned)) {
       return ItemResult.filtered("too_long", "conditioned text is longer than score.max-length tokens", usage);
     }
-    LogprobResult alone = client.promptLogprobs(model, direct);
+    LogprobResult alone = client.promptLogprobs(call, direct);
     usage = usage.plus(CallUsage.of(alone));
     if (!alone.ok()) {
       return ItemResult.failedCall(alone.outcome(), alone.error(), usage);

@@ -56,9 +56,11 @@ public final class ReplayServer implements AutoCloseable {
       send(exchange, 200, recorded.get().response());
     } else {
       missing.incrementAndGet();
-      send(exchange, 404, Json.write(Map.of("error", Map.of("type", "invalid_request_error", "code", "not_in_cassette",
+      // 400, not 404: one request is missing, not the endpoint or model, so the run goes on without it.
+      send(exchange, 400, Json.write(Map.of("error", Map.of("type", "invalid_request_error", "code", "not_in_cassette",
           "message", "This request is not in the cassette (" + cassette.size() + " recorded requests): POST /v1" + path
-              + " with a body recorded by no run. Record it first, or replay the run that recorded it."))));
+              + " with a body recorded by no run (sha256 " + io.judgeforge.prompt.PromptTemplate.sha256(body).substring(0, 12)
+              + "). Record it first, or replay the run that recorded it."))));
     }
   }
 

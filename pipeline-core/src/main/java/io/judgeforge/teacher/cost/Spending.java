@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.DoubleAdder;
 public record Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens) implements Serializable {
   public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
 
-  /** USD per million input (prompt) and output (completion) tokens. */
-  public record Price(double input, double output) implements Serializable {}
+  /** USD per million input (prompt), output (completion) and cached input tokens (NaN: priced as input). */
+  public record Price(double input, double output, double cachedInput) implements Serializable {
+    public Price(double input, double output) {
+      this(input, output, Double.NaN);
+    }
+  }
 
   private static final Map<String, Ledger> LEDGERS = new ConcurrentHashMap<>();
 
@@ -38,13 +42,27 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
   /** The config's price table with a budget share under {@code ledger}. */
   public static Spending withBudget(io.judgeforge.config.PipelineConfig config, String ledger, double maxUsd, long maxTokens) {
     Map<String, Price> prices = new java.util.HashMap<>();
-    config.prices().forEach((model, p) -> prices.put(model, new Price(p.input(), p.output())));
+    config.prices().forEach((model, p) -> prices.put(model, new Price(p.input(), p.output(), p.cachedInput())));
     return new Spending(prices, ledger, maxUsd, maxTokens);
   }
 
   public double cost(String model, long promptTokens, long completionTokens) {
+    return cost(model, new io.judgeforge.teacher.call.Usage(promptTokens, 0, completionTokens, 0));
+  }
+
+  /**
+   * Cached prompt tokens at the cached-input price where the table gives one; reasoning tokens are
+   * part of the completion tokens and cost output, as providers bill them.
+   */
+  public double cost(String model, io.judgeforge.teacher.call.Usage usage) {
     Price p = prices.get(model);
-    return p == null ? 0 : (promptTokens * p.input() + completionTokens * p.output()) / 1_000_000.0;
+    if (p == null) {
+      return 0;
+    }
+    long cached = Double.isNaN(p.cachedInput()) ? 0 : Math.min(usage.cachedTokens(), usage.promptTokens());
+    double cachedPrice = Double.isNaN(p.cachedInput()) ? p.input() : p.cachedInput();
+    return ((usage.promptTokens() - cached) * p.input() + cached * cachedPrice
+        + usage.completionTokens() * p.output()) / 1_000_000.0;
   }
 
   /**
@@ -62,9 +80,14 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
 
   /** Records a call's spend; returns its cost in USD. */
   public double charge(String model, long promptTokens, long completionTokens) {
-    double usd = cost(model, promptTokens, completionTokens);
+    return charge(model, new io.judgeforge.teacher.call.Usage(promptTokens, 0, completionTokens, 0));
+  }
+
+  /** Records a call's spend; returns its cost in USD. */
+  public double charge(String model, io.judgeforge.teacher.call.Usage usage) {
+    double usd = cost(model, usage);
     Ledger l = LEDGERS.computeIfAbsent(ledger, k -> new Ledger());
-    l.tokens.addAndGet(promptTokens + completionTokens);
+    l.tokens.addAndGet(usage.total());
     l.usd.add(usd);
     return usd;
   }

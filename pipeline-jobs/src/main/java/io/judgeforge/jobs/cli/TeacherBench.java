@@ -67,7 +67,7 @@ final class TeacherBench {
       AnswerCollector collector = new AnswerCollector();
       ItemFunction<AnswerTask, Response> timed = (task, c) -> {
         FIRST_START.accumulateAndGet(System.nanoTime(), Math::min);
-        ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c.get(endpointName));
+        ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c);
         LAST_END.accumulateAndGet(System.nanoTime(), Math::max);
         return result;
       };

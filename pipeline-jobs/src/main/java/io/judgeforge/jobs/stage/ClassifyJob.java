@@ -21,7 +21,7 @@ public final class ClassifyJob {
         ctx.teacher(config.classify().temperature(), config.classify().maxTokens()), config.classify().onMismatch());
     String endpoint = config.teacher().endpoint();
     TeacherStep<Instruction, Instruction> step = new TeacherStep<>(STAGE, "teacher-calls", Instruction.class,
-        Instruction.class, (instruction, clients) -> classifier.classify(instruction, clients.get(endpoint)),
+        Instruction.class, (instruction, clients) -> classifier.classify(instruction, clients),
         Instruction::id, Instruction::scenario, ctx.clients(STAGE), ctx.inFlight(endpoint));
     StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(GenerateJob.STAGE)),
         ctx.layout(), ctx.partitions());

@@ -103,7 +103,7 @@ public final class GenerateJob {
       plan.forEach(t -> callsMade.merge(t.scenario(), 1, Integer::sum));
       String step = round == 1 ? "teacher-calls" : "teacher-calls-" + round;
       StepOutput called = new TeacherStep<>(STAGE, step, GenerationTask.class, Instruction.class,
-          (GenerationTask task, io.judgeforge.teacher.TeacherClients c) -> writer.write(task, c.get(config.teacher().endpoint())),
+          (GenerationTask task, io.judgeforge.teacher.TeacherClients c) -> writer.write(task, c),
           GenerationTask::id, GenerationTask::scenario, clients, ctx.inFlight(config.teacher().endpoint()))
           .run(ctx.spark(), withReferences(ctx, plan, indexedReferences), ctx.layout(), ctx.partitions());
       steps.add(called);

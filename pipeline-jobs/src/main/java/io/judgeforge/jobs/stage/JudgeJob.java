@@ -58,7 +58,7 @@ public final class JudgeJob {
       ResponseJudge judge = new ResponseJudge(renderer,
           new JudgmentParser(settings.minScore(), settings.maxScore(), settings.ratingFormat()), sampling, settings.single());
       steps.add(new TeacherStep<>(STAGE, "pointwise-calls", JudgeTask.class, Judgment.class,
-          (JudgeTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), JudgeTask::id, JudgeTask::scenario,
+          (JudgeTask task, TeacherClients c) -> judge.judge(task, c), JudgeTask::id, JudgeTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pointwise, ctx.layout(), ctx.partitions()));
     }
     if (settings.pairwise().pairsPerInstruction() > 0) {
@@ -68,7 +68,7 @@ public final class JudgeJob {
       PairwiseJudge judge = new PairwiseJudge(renderer, new VerdictParser(verdictFormat), sampling,
           settings.pairwise().order(), settings.pairwise().inconsistent());
       steps.add(new TeacherStep<>(STAGE, "pairwise-calls", PairTask.class, Judgment.class,
-          (PairTask task, TeacherClients c) -> judge.judge(task, c.get(endpoint)), PairTask::id, PairTask::scenario,
+          (PairTask task, TeacherClients c) -> judge.judge(task, c), PairTask::id, PairTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pairTasks(ctx, responses), ctx.layout(), ctx.partitions()));
     }
     Dataset<Row> records = steps.get(0).records();

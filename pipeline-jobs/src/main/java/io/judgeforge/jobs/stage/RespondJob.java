@@ -38,7 +38,7 @@ public final class RespondJob {
     AnswerCollector collector = new AnswerCollector();
     int inFlight = config.respond().pool().stream().mapToInt(m -> ctx.inFlight(m.endpoint())).max().orElse(1);
     TeacherStep<AnswerTask, Response> step = new TeacherStep<>(STAGE, "answer-calls", AnswerTask.class, Response.class,
-        (task, clients) -> collector.answer(task.instruction(), task.model(), clients.get(task.model().endpoint())),
+        (task, clients) -> collector.answer(task.instruction(), task.model(), clients),
         AnswerTask::id, task -> task.instruction().scenario(), ctx.clients(STAGE), inFlight);
     StepOutput out = step.run(ctx.spark(), tasks, ctx.layout(), ctx.partitions());
     return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);

@@ -20,10 +20,10 @@ public final class ScoreJob {
     long start = System.nanoTime();
     PipelineConfig.Score settings = ctx.config().score();
     DifficultyScorer scorer = new DifficultyScorer(new IfdCalculator(settings.responseMarker(), settings.maxLength()),
-        settings.model());
+        new io.judgeforge.teacher.CompletionClient.ScorerCall(settings.endpoint(), settings.model()));
     String endpoint = settings.endpoint();
     TeacherStep<Judgment, IfdScore> step = new TeacherStep<>(STAGE, "logprob-calls", Judgment.class, IfdScore.class,
-        (judgment, clients) -> scorer.score(judgment, clients.get(endpoint)), Judgment::id, Judgment::scenario,
+        (judgment, clients) -> scorer.score(judgment, clients), Judgment::id, Judgment::scenario,
         ctx.clients(STAGE), ctx.inFlight(endpoint));
     StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE)),
         ctx.layout(), ctx.partitions());

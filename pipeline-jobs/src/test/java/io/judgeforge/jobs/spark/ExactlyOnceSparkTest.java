@@ -83,7 +83,7 @@ class ExactlyOnceSparkTest {
         HadoopResponseStore.factory(dir.resolve("store").toUri().toString(), spark.sparkContext().hadoopConfiguration()));
     AnswerCollector collector = new AnswerCollector();
     ItemFunction<AnswerTask, Response> crashOnceAfterCalling = (task, c) -> {
-      ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c.get("sim"));
+      ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c);
       try {
         Files.createFile(Path.of(crashFlag));
         // An Error, not an item failure: the whole task dies, as when an executor is lost.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against a scripted loopback server: each request takes the next scripted reply. */
-class TeacherClientTest {
+class EndpointClientTest {
   static final String OK = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}],"
       + "\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}";
   static final ModelCall CALL = new ModelCall("e", "m", 0.0, 16);
@@ -34,11 +34,11 @@ class TeacherClientTest {
     return server.reply(status, body, headers);
   }
 
-  TeacherClient client(int maxAttempts, String keyEnv, Map<String, String> env) {
+  EndpointClient client(int maxAttempts, String keyEnv, Map<String, String> env) {
     return server.client(maxAttempts, keyEnv, env);
   }
 
-  ChatResult chat(TeacherClient c) {
+  ChatResult chat(EndpointClient c) {
     return c.chat(CALL, List.of(ChatMessage.user("hello")), "t@1");
   }
 
@@ -48,7 +48,7 @@ class TeacherClientTest {
       reply(200, OK, Map.of());
     }
     // A model name of its own: the JVM-wide limits are keyed by endpoint and model.
-    TeacherClient c = new TeacherClient("rpm-test", new io.judgeforge.config.PipelineConfig.Endpoint(
+    EndpointClient c = new EndpointClient("rpm-test", new io.judgeforge.config.PipelineConfig.Endpoint(
         server.endpoint("", 1).baseUrl(), "", 5_000, 4, 1, 2, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
         io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
     ModelCall call = new ModelCall("e", "rpm-model-" + System.nanoTime(), 0.0, 16);
@@ -63,7 +63,7 @@ class TeacherClientTest {
   @Test
   void aSustainedStormOpensTheCircuitAndLaterCallsAreNotSent() {
     // The scripted server answers 500 once its script is empty. Window 4, all failed, no minimum time.
-    TeacherClient c = new TeacherClient("storm-" + System.nanoTime(), new io.judgeforge.config.PipelineConfig.Endpoint(
+    EndpointClient c = new EndpointClient("storm-" + System.nanoTime(), new io.judgeforge.config.PipelineConfig.Endpoint(
         server.endpoint("", 1).baseUrl(), "", 5_000, 4, 2, 0, 0, 4, 1.0, 0), io.judgeforge.teacher.store.ResponseStore.NONE,
         io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
     assertEquals(CallOutcome.TRANSIENT, chat(c).outcome());
@@ -79,7 +79,7 @@ class TeacherClientTest {
   void aSpentServerBudgetInTheHeadersPausesTheNextRequest() {
     reply(200, OK, Map.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1.5s"));
     reply(200, OK, Map.of());
-    TeacherClient c = new TeacherClient("headers-" + System.nanoTime(), server.endpoint("", 1),
+    EndpointClient c = new EndpointClient("headers-" + System.nanoTime(), server.endpoint("", 1),
         io.judgeforge.teacher.store.ResponseStore.NONE, io.judgeforge.teacher.cost.Spending.NONE, k -> null, server.sleeps::add);
     chat(c);
     assertEquals(List.of(), server.sleeps);
@@ -140,11 +140,11 @@ class TeacherClientTest {
     reply(200, OK.replace("\"stop\"", "\"content_filter\""), Map.of());
     reply(200, "{not json", Map.of());
     reply(200, "{\"choices\":[]}", Map.of());
-    TeacherClient c = client(1, "", Map.of());
+    EndpointClient c = client(1, "", Map.of());
     assertEquals(CallOutcome.TRUNCATED, chat(c).outcome());
     assertEquals(CallOutcome.CONTENT_FILTERED, chat(c).outcome());
-    assertEquals(CallOutcome.PARSE_FAILED, chat(c).outcome());
-    assertEquals(CallOutcome.PARSE_FAILED, chat(c).outcome());
+    assertEquals(CallOutcome.MALFORMED_JSON, chat(c).outcome(), "a 200 that is not JSON");
+    assertEquals(CallOutcome.MALFORMED_JSON, chat(c).outcome(), "a 200 without choices");
   }
 
   @Test
@@ -161,11 +161,11 @@ class TeacherClientTest {
     reply(200, "{\"choices\":[{\"text\":\"a b\",\"logprobs\":{\"tokens\":[\"a\",\" b\"],"
         + "\"token_logprobs\":[null,-1.5],\"text_offset\":[0,1]}}],\"usage\":{\"prompt_tokens\":2}}", Map.of());
     reply(200, "{\"choices\":[{\"text\":\"a\",\"logprobs\":{\"tokens\":[\"a\"],\"token_logprobs\":[]}}]}", Map.of());
-    TeacherClient c = client(1, "", Map.of());
-    LogprobResult r = c.promptLogprobs("m", "a b");
+    EndpointClient c = client(1, "", Map.of());
+    LogprobResult r = c.promptLogprobs(new CompletionClient.ScorerCall("e", "m"), "a b");
     assertEquals(CallOutcome.OK, r.outcome());
     assertEquals(java.util.Arrays.asList(null, -1.5), r.tokenLogprobs());
     assertEquals(List.of(0, 1), r.textOffsets());
-    assertEquals(CallOutcome.PARSE_FAILED, c.promptLogprobs("m", "a").outcome());
+    assertEquals(CallOutcome.PARSE_FAILED, c.promptLogprobs(new CompletionClient.ScorerCall("e", "m"), "a").outcome());
   }
 }

@@ -1,0 +1,29 @@
+package io.judgeforge.teacher.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.teacher.CallOutcome;
+
+/**
+ * What a request came to after all decorators: the outcome, the parsed body (also of a reply that
+ * is paid for but unusable, such as a refusal), its usage and cost, how many attempts and how long
+ * it took, and whether it came from the response store without a call.
+ */
+public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage, double costUsd, int attempts,
+    long latencyMs, String error, String key, boolean stored) {
+  public static Reply notSent(CallOutcome outcome, String error, String key) {
+    return new Reply(outcome, null, null, Usage.NONE, 0, 0, 0, error, key, false);
+  }
+
+  public boolean ok() {
+    return outcome == CallOutcome.OK;
+  }
+
+  Reply withCost(double usd) {
+    return new Reply(outcome, json, raw, usage, usd, attempts, latencyMs, error, key, stored);
+  }
+
+  /** The same answer, as another caller sees it: already paid for, so from the store. */
+  Reply asStored() {
+    return new Reply(outcome, json, raw, Usage.NONE, 0, 0, 0, error, key, true);
+  }
+}

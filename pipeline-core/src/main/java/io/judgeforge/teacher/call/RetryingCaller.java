@@ -1,0 +1,132 @@
+package io.judgeforge.teacher.call;
+
+import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.teacher.CallOutcome;
+import io.judgeforge.teacher.RetryPolicy;
+import io.judgeforge.teacher.http.Attempt;
+import io.judgeforge.teacher.http.ErrorMapper;
+import io.judgeforge.teacher.http.HttpReply;
+import io.judgeforge.teacher.http.Transport;
+import io.judgeforge.teacher.limit.EndpointLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Attempts a request until it succeeds, fails for good or runs out of attempts, within the
+ * endpoint's limits: its share of RPM and TPM, the adaptive in-flight limit, the circuit breaker,
+ * and any pause the server's headers ask for. Waits honour the server's {@code retry-after-ms} and
+ * {@code Retry-After} and otherwise back off exponentially; every wait is capped by
+ * {@code max-wait-ms}, and a capped one is announced.
+ */
+public final class RetryingCaller implements Caller {
+  private final Transport transport;
+  private final Endpoint endpoint;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final WaitNotices notices;
+
+  public RetryingCaller(Transport transport, String endpointName, Endpoint endpoint, Sleeper sleeper) {
+    this.transport = transport;
+    this.endpoint = endpoint;
+    this.retry = RetryPolicy.of(endpoint.maxAttempts());
+    this.sleeper = sleeper;
+    this.notices = WaitNotices.of(endpointName);
+  }
+
+  @Override
+  public Reply call(WireRequest request) {
+    EndpointLimits limits = EndpointLimits.shared(request.endpoint(), endpoint, request.model());
+    EndpointHealth health = EndpointHealth.of(request.endpoint(), request.model(), endpoint.fatalIdenticalErrors());
+    byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
+    // A rough count (about four characters a token) booked in advance, corrected by the usage reported.
+    double estimatedTokens = request.body().length() / 4.0 + request.maxTokens();
+    long start = System.nanoTime();
+    Attempt last = null;
+    int attempt = 0;
+    while (attempt < retry.maxAttempts()) {
+      String dead = health.deadReason();
+      if (dead != null) {
+        return Reply.notSent(CallOutcome.UNSUPPORTED_PARAMETER, dead, request.key());
+      }
+      String open = limits.breaker.openReason();
+      if (open != null) {
+        return new Reply(CallOutcome.CIRCUIT_OPEN, null, null, Usage.NONE, 0, attempt, millisSince(start), open,
+            request.key(), false);
+      }
+      attempt++;
+      try {
+        long wait = Math.max(Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens)), limits.pauseLeft());
+        if (wait > 0) {
+          sleeper.sleep(wait);
+        }
+        limits.concurrency.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return interrupted(request, attempt, start);
+      }
+      try {
+        last = send(request, bytes);
+      } finally {
+        // insufficient_quota is a 429 too, but not a rate limit: it must not halve the concurrency.
+        limits.concurrency.release(last != null && last.outcome() == CallOutcome.RATE_LIMITED);
+      }
+      limits.breaker.record(last.serverFault());
+      if (last.hints().pauseMs() > 0) {
+        limits.pauseFor(notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(), last.hints().source(), request.model()));
+      }
+      if (last.json() != null) {
+        limits.tokens.reserve(Usage.of(last.json()).total() - estimatedTokens);
+      }
+      if (!last.retryable() || attempt >= retry.maxAttempts()) {
+        break;
+      }
+      try {
+        long asked = last.hints().retryAfterMs();
+        sleeper.sleep(asked >= 0
+            ? notices.capped(asked, endpoint.maxWaitMs(), last.hints().source(), request.model())
+            : retry.delayMs(attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return interrupted(request, attempt, start);
+      }
+    }
+    return finish(request, last, attempt, start, health);
+  }
+
+  private Reply finish(WireRequest request, Attempt last, int attempts, long start, EndpointHealth health) {
+    CallOutcome outcome = last.outcome();
+    String error = last.error();
+    if (outcome == CallOutcome.BAD_REQUEST) {
+      if (health.badRequest(last.errorKey())) {
+        outcome = CallOutcome.UNSUPPORTED_PARAMETER;
+        error = "the same error " + endpoint.fatalIdenticalErrors() + " times in a row (fatal-identical-errors): " + error;
+      }
+    } else if (!outcome.fatal()) {
+      health.healthy();
+    }
+    if (outcome.fatal()) {
+      health.kill(outcome.code() + ": " + error);
+    }
+    return new Reply(outcome, last.json(), last.raw(), Usage.of(last.json()), 0, attempts, millisSince(start), error,
+        request.key(), false);
+  }
+
+  private Attempt send(WireRequest request, byte[] bytes) {
+    try {
+      HttpReply reply = transport.post(request.path(), request.model(), bytes);
+      return ErrorMapper.map(reply, request.shape(), Instant.now());
+    } catch (IOException e) {
+      return Attempt.ioFailure(e);
+    }
+  }
+
+  private static Reply interrupted(WireRequest request, int attempts, long start) {
+    return new Reply(CallOutcome.TRANSIENT, null, null, Usage.NONE, 0, attempts, millisSince(start), "interrupted",
+        request.key(), false);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,9 @@
+package io.judgeforge.teacher.http;
+
+import java.io.IOException;
+
+/** Sends one HTTP attempt of a request to an endpoint; retries, limits and meaning are the callers'. */
+public interface Transport {
+  /** POSTs {@code body} to {@code path} (for example /chat/completions) for {@code model}. */
+  HttpReply post(String path, String model, byte[] body) throws IOException;
+}
