@@ -27,6 +27,10 @@ public final class ScriptedEndpoint implements AutoCloseable {
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
   public final List<String> authorization = new CopyOnWriteArrayList<>();
   public final List<String> bodies = new CopyOnWriteArrayList<>();
+  /** Each request's path with its query string, e.g. /v1/chat/completions?api-version=2024-10-21. */
+  public final List<String> targets = new CopyOnWriteArrayList<>();
+  /** Each request's headers, names lower-cased. */
+  public final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
   public final List<Long> sleeps = new CopyOnWriteArrayList<>();
   private ResponseStore store = ResponseStore.NONE;
   private io.judgeforge.teacher.cost.Spending spending = io.judgeforge.teacher.cost.Spending.NONE;
@@ -39,6 +43,10 @@ public final class ScriptedEndpoint implements AutoCloseable {
     }
     server.createContext("/", exchange -> {
       authorization.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      targets.add(exchange.getRequestURI().toString());
+      Map<String, String> seen = new java.util.HashMap<>();
+      exchange.getRequestHeaders().forEach((k, v) -> seen.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+      headers.add(seen);
       bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       Reply r = script.poll();
       if (r == null) {
@@ -72,6 +80,15 @@ public final class ScriptedEndpoint implements AutoCloseable {
 
   public Endpoint endpoint(String apiKeyEnv, int maxAttempts) {
     return new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", apiKeyEnv, 5_000, 4, maxAttempts);
+  }
+
+  /** A client of {@code endpoint} (built on {@link #baseUrl()}) with this server's store, spending and sleeps. */
+  public EndpointClient client(Endpoint endpoint, Map<String, String> env) {
+    return new EndpointClient("scripted", endpoint, store, spending, env::get, sleeps::add);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   public EndpointClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {

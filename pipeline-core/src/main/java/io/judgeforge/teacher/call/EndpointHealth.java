@@ -21,8 +21,9 @@ public final class EndpointHealth {
     this.identicalLimit = identicalLimit;
   }
 
-  public static EndpointHealth of(String endpoint, String model, int identicalLimit) {
-    return BY_KEY.computeIfAbsent(endpoint + "\u0000" + model, k -> new EndpointHealth(identicalLimit));
+  public static EndpointHealth of(String endpoint, String baseUrl, String model, int identicalLimit) {
+    return BY_KEY.computeIfAbsent(endpoint + "\u0000" + baseUrl + "\u0000" + model,
+        k -> new EndpointHealth(identicalLimit));
   }
 
   /** Null while requests may go; else why none may. */

@@ -6,7 +6,8 @@ import io.judgeforge.teacher.CallOutcome;
 /**
  * What a request came to after all decorators: the outcome, the parsed body (also of a reply that
  * is paid for but unusable, such as a refusal), its usage and cost, how many attempts and how long
- * it took, and whether it came from the response store without a call.
+ * it took, and whether it came from the response store without a call (then {@code usage} is
+ * still the answer's, as first reported, but it costs nothing now).
  */
 public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage, double costUsd, int attempts,
     long latencyMs, String error, String key, boolean stored) {
@@ -22,8 +23,11 @@ public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage,
     return new Reply(outcome, json, raw, usage, usd, attempts, latencyMs, error, key, stored);
   }
 
-  /** The same answer, as another caller sees it: already paid for, so from the store. */
+  /**
+   * The same answer, as another caller sees it: already paid for, so from the store. The usage
+   * stays (it describes the answer); the cost and the attempts were the first caller's.
+   */
   Reply asStored() {
-    return new Reply(outcome, json, raw, Usage.NONE, 0, 0, 0, error, key, true);
+    return new Reply(outcome, json, raw, usage, 0, 0, 0, error, key, true);
   }
 }

@@ -37,7 +37,7 @@ public final class RetryingCaller implements Caller {
   @Override
   public Reply call(WireRequest request) {
     EndpointLimits limits = EndpointLimits.shared(request.endpoint(), endpoint, request.model());
-    EndpointHealth health = EndpointHealth.of(request.endpoint(), request.model(), endpoint.fatalIdenticalErrors());
+    EndpointHealth health = EndpointHealth.of(request.endpoint(), endpoint.baseUrl(), request.model(), endpoint.fatalIdenticalErrors());
     byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
     // A rough count (about four characters a token) booked in advance, corrected by the usage reported.
     double estimatedTokens = request.body().length() / 4.0 + request.maxTokens();

@@ -110,7 +110,7 @@ public final class StoredCaller implements Caller {
         if (json == null || request.shape().judge(json).outcome() != CallOutcome.OK) {
           return Optional.empty();
         }
-        return Optional.of(new Reply(CallOutcome.OK, json, s.response(), Usage.NONE, 0, 0, 0, null, request.key(), true));
+        return Optional.of(new Reply(CallOutcome.OK, json, s.response(), Usage.of(json), 0, 0, 0, null, request.key(), true));
       } catch (IOException e) {
         return Optional.empty();
       }

@@ -56,6 +56,11 @@ public final class ErrorMapper {
       return new Attempt(CallOutcome.MALFORMED_JSON, reply.status(), null, null,
           "HTTP " + reply.status() + " with a body that is not JSON: " + ReplyShape.excerpt(reply.body()), null, true, hints);
     }
+    if (json.path("error").isObject() && !json.path("choices").isArray()) {
+      // OpenRouter reports a failure that happens after the headers were sent in a 200's body.
+      return new Attempt(CallOutcome.TRANSIENT, reply.status(), null, null, "HTTP " + reply.status()
+          + " with an error in the body: " + ErrorBody.parse(reply.body()).describe(reply.body()), null, true, hints);
+    }
     if (!json.path("choices").isArray() || json.path("choices").isEmpty()) {
       return new Attempt(CallOutcome.MALFORMED_JSON, reply.status(), null, null,
           "HTTP " + reply.status() + " JSON without choices: " + ReplyShape.excerpt(reply.body()), null, true, hints);
@@ -76,6 +81,10 @@ public final class ErrorMapper {
     }
     if (status == 404) {
       return CallOutcome.MODEL_NOT_FOUND;
+    }
+    if (status == 429 && e.message().startsWith("Request too large")) {
+      // OpenAI: one request over the whole TPM limit; no wait makes it fit, but smaller items do.
+      return CallOutcome.BAD_REQUEST;
     }
     if (status == 429) {
       return code.equals("insufficient_quota") || type.equals("insufficient_quota")
