@@ -174,8 +174,10 @@ public record PipelineConfig(
       headers = Map.copyOf(headers);
       query = Map.copyOf(query);
       for (String name : headers.keySet()) {
-        check(name.matches("[A-Za-z0-9-]+") && !name.equalsIgnoreCase(apiKeyHeader), "endpoints.*.headers", name,
-            "header names other than the api-key-header (the key comes only from api-key-env)");
+        boolean keyHeader = name.equalsIgnoreCase(apiKeyHeader) || name.equalsIgnoreCase("authorization")
+            || name.equalsIgnoreCase("api-key");
+        check(name.matches("[A-Za-z0-9-]+") && !keyHeader, "endpoints.*.headers", name,
+            "header names other than authorization, api-key and the api-key-header (keys come only from api-key-env)");
       }
       check(MAX_TOKENS.equals(maxTokensParam) || MAX_COMPLETION_TOKENS.equals(maxTokensParam),
           "endpoints.*.max-tokens-param", maxTokensParam, "max_tokens | max_completion_tokens");
