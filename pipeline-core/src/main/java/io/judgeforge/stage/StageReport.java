@@ -40,4 +40,12 @@ public record StageReport(
   public long completionTokens() {
     return steps.stream().mapToLong(StepReport::completionTokens).sum();
   }
+
+  public long cachedTokens() {
+    return steps.stream().mapToLong(StepReport::cachedTokens).sum();
+  }
+
+  public long reasoningTokens() {
+    return steps.stream().mapToLong(StepReport::reasoningTokens).sum();
+  }
 }

@@ -38,7 +38,7 @@ public record Manifest(
 
   /** Run-wide totals. */
   public record Totals(long calls, long stored, long promptTokens, long completionTokens, double costUsd, long wallMs,
-      boolean reconciled) {}
+      boolean reconciled, long cachedTokens, long reasoningTokens) {}
 
   /** The budget and what was spent; {@code stopped}: the budget ran out and stopped calls. */
   public record BudgetUse(double maxUsd, long maxTokens, double spentUsd, long spentTokens, boolean stopped) {}

@@ -27,12 +27,13 @@ public final class StepCounts {
     Map<String, long[]> byStatus = new HashMap<>();
     double costUsd = 0;
     for (Row r : items.groupBy("status").agg(count(lit(1)), sum("calls"), sum("prompt_tokens"),
-        sum("completion_tokens"), sum(size(col("records"))), sum("stored"), sum("cost_usd")).collectAsList()) {
-      byStatus.put(r.getString(0),
-          new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)});
+        sum("completion_tokens"), sum(size(col("records"))), sum("stored"), sum("cost_usd"), sum("cached_tokens"),
+        sum("reasoning_tokens")).collectAsList()) {
+      byStatus.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+          r.getLong(6), r.getLong(8), r.getLong(9)});
       costUsd += r.getDouble(7);
     }
-    long[] zero = new long[6];
+    long[] zero = new long[8];
     long out = byStatus.getOrDefault(ItemStatus.OUT.code(), zero)[0];
     long filtered = byStatus.getOrDefault(ItemStatus.FILTERED.code(), zero)[0];
     long quarantined = byStatus.getOrDefault(ItemStatus.QUARANTINED.code(), zero)[0];
@@ -41,7 +42,11 @@ public final class StepCounts {
     long completionTokens = 0;
     long produced = 0;
     long stored = 0;
+    long cached = 0;
+    long reasoning = 0;
     for (long[] v : byStatus.values()) {
+      cached += v[6];
+      reasoning += v[7];
       stored += v[5];
       calls += v[1];
       promptTokens += v[2];
@@ -50,7 +55,7 @@ public final class StepCounts {
     }
     return new StepReport(step, in, out, filtered, quarantined, produced,
         reasons(items.filter(col("status").notEqual(ItemStatus.OUT.code()))), calls, stored, promptTokens,
-        completionTokens, costUsd, costByScenario(items));
+        completionTokens, costUsd, costByScenario(items), cached, reasoning);
   }
 
   /** For a step without calls: {@code in} items, of which {@code rejects} (RejectedRecord rows) were removed. */
@@ -69,7 +74,7 @@ public final class StepCounts {
         quarantined += r.getLong(1);
       }
     }
-    return new StepReport(step, in, out, filtered, quarantined, produced, reasons(rejects), 0, 0, 0, 0, 0, Map.of());
+    return new StepReport(step, in, out, filtered, quarantined, produced, reasons(rejects), 0, 0, 0, 0, 0, Map.of(), 0, 0);
   }
 
   // Only scenarios that cost something are listed.

@@ -70,6 +70,8 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
         .add("completion_tokens", DataTypes.LongType, false)
         .add("cost_usd", DataTypes.DoubleType, false)
         .add("latency_ms", DataTypes.LongType, false)
+        .add("cached_tokens", DataTypes.LongType, false)
+        .add("reasoning_tokens", DataTypes.LongType, false)
         .add("records", DataTypes.createArrayType(out.schema(), false), false);
   }
 
@@ -118,6 +120,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     String inputJson = result.status() == ItemStatus.OUT ? null : Json.write(item);
     return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
         result.detail(), inputJson, result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
-        result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(), CollectionConverters.asScala(produced).toSeq());
+        result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(),
+        result.usage().cachedTokens(), result.usage().reasoningTokens(), CollectionConverters.asScala(produced).toSeq());
   }
 }

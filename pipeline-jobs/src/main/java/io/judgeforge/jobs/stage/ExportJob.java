@@ -92,7 +92,9 @@ public final class ExportJob {
     boolean budgetStopped = stages.stream().anyMatch(StageReport::budgetStopped);
     Manifest manifest = new Manifest(version, ctx.layout().runId(), ctx.config().run().name(), Instant.now().toString(),
         ctx.configSha256(), counts, shards, stages,
-        new Manifest.Totals(calls, stored, promptTokens, completionTokens, costUsd, wallMs, reconciled),
+        new Manifest.Totals(calls, stored, promptTokens, completionTokens, costUsd, wallMs, reconciled,
+            stages.stream().mapToLong(StageReport::cachedTokens).sum(),
+            stages.stream().mapToLong(StageReport::reasoningTokens).sum()),
         new Manifest.BudgetUse(ctx.config().budget().maxUsd(), ctx.config().budget().maxTokens(), costUsd,
             promptTokens + completionTokens, budgetStopped));
     ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));

@@ -70,7 +70,7 @@ class JsonSchemasTest {
 
   private static final String STEP_REPORT = """
       {"step": "teacher-calls", "in": 30, "out": 28, "filtered": 0, "quarantined": 2, "produced": 112,
-       "reasons": {"parse_failed": 2}, "calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0, "cost_by_scenario": {}}""";
+       "reasons": {"parse_failed": 2}, "calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0, "cost_by_scenario": {}, "cached_tokens": 0, "reasoning_tokens": 0}""";
 
   private static final String STAGE_REPORT = """
       {"stage": "generate", "steps": [%s], "records": 112, "records_by_scenario": {"close_qa": 56, "math_qa": 56},
@@ -131,7 +131,7 @@ class JsonSchemasTest {
     VALID.put("item-outcome", """
         {"item_id": "gen-close_qa-0000", "scenario": "close_qa", "status": "quarantined", "reason": "parse_failed",
          "detail": "no numbered list", "input": "{\\"id\\":\\"gen-close_qa-0000\\"}", "calls": 1, "stored": 0,
-         "prompt_tokens": 400, "completion_tokens": 30, "cost_usd": 0.0, "latency_ms": 5, "records": []}""");
+         "prompt_tokens": 400, "completion_tokens": 30, "cost_usd": 0.0, "latency_ms": 5, "cached_tokens": 0, "reasoning_tokens": 0, "records": []}""");
     VALID.put("rejected-record", """
         {"stage": "generate", "step": "validate", "status": "filtered", "item_id": "gen-close_qa-0000-3",
          "scenario": "close_qa", "reason": "duplicate", "detail": "duplicate of gen-close_qa-0000-1",
@@ -172,7 +172,7 @@ class JsonSchemasTest {
                      "bytes": 9000, "sha256": "%s"}],
          "stages": [%s],
          "totals": {"calls": 31, "stored": 0, "prompt_tokens": 11029, "completion_tokens": 3124, "cost_usd": 0.0,
-                    "wall_ms": 23699, "reconciled": true},
+                    "wall_ms": 23699, "reconciled": true, "cached_tokens": 0, "reasoning_tokens": 0},
          "budget": {"max_usd": 0, "max_tokens": 0, "spent_usd": 0.0, "spent_tokens": 14153, "stopped": false}}""".formatted(SHA, SHA, STAGE_REPORT));
     VALID.put("meta-eval-benchmark", """
         {"id": "q1", "scenario": "close_qa", "human": 4, "instruction": "Who printed the first Bible in Mainz?",
@@ -315,7 +315,7 @@ class JsonSchemasTest {
          "records": []}""").stream().anyMatch(m -> m.contains("reason")));
     assertTrue(JsonSchemas.validate("item-outcome", """
         {"item_id": "a", "status": "filtered", "reason": "too_long", "calls": 2, "stored": 0, "prompt_tokens": 1,
-         "completion_tokens": 0, "cost_usd": 0.0, "latency_ms": 5, "records": []}""").stream().anyMatch(m -> m.contains("input")));
+         "completion_tokens": 0, "cost_usd": 0.0, "latency_ms": 5, "cached_tokens": 0, "reasoning_tokens": 0, "records": []}""").stream().anyMatch(m -> m.contains("input")));
     // Records of an item must be one of the stage record types.
     assertFalse(JsonSchemas.validate("item-outcome", """
         {"item_id": "a", "status": "out", "calls": 1, "stored": 0, "prompt_tokens": 1, "completion_tokens": 1, "cost_usd": 0.0, "latency_ms": 5,
@@ -338,7 +338,7 @@ class JsonSchemasTest {
         "r2", "sim-gpt-4", "p1", "swapped", "prompt", "I believe the better response is [[A]]",
         "I believe the better response is [[C]]", null, "C", List.of("A", "A", "B"), List.of(), List.of(), List.of(), null,
         "judge-pairwise@0123456789ab", "sim-gpt-4", SHA, null);
-    StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123));
+    StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123), 64, 8);
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
         Map.of("judge", new Manifest.SetCounts("judge", 2, Map.of("train", 2L), Map.of("math_qa", 2L),
@@ -347,7 +347,7 @@ class JsonSchemasTest {
             Map.of(), Map.of(), Map.of("train", Map.of("math_qa", 1L))),
             "questioner", new Manifest.SetCounts("questioner", 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of())),
         List.of(new ShardInfo("judge/train/part-00000.jsonl", "judge", "train", 1, 100, SHA)), List.of(stage),
-        new Manifest.Totals(2, 0, 100, 20, 0.5, 1234, true), new Manifest.BudgetUse(1.0, 0, 0.5, 120, false));
+        new Manifest.Totals(2, 0, 100, 20, 0.5, 1234, true, 64, 8), new Manifest.BudgetUse(1.0, 0, 0.5, 120, false));
     Map<String, Object> records = new LinkedHashMap<>();
     records.put("reference-passage", new ReferencePassage("ref-001", "Title", null, "Text."));
     records.put("seed-instruction", new SeedInstruction("seed-math_qa-1", "math_qa", "What is 2 + 2?"));
