@@ -12,6 +12,8 @@ public enum CallOutcome {
   TRANSIENT,
   /** 4xx other than 429: the request itself is wrong, so it is not retried. */
   BAD_REQUEST,
+  /** HTTP 400 saying the prompt exceeds the model's maximum context length; not retried. The score stage filters it as too_long. */
+  CONTEXT_TOO_LONG,
   /** {@code finish_reason: length}: the answer was cut at the token limit. */
   TRUNCATED,
   /** {@code finish_reason: content_filter}. */
