@@ -19,7 +19,17 @@ public final class DifficultyScorer implements Serializable {
     this.model = model;
   }
 
+  /** Where the log-probabilities of a prompt come from: a teacher client, or a test's hand-built responses. */
+  @FunctionalInterface
+  public interface LogprobSource {
+    LogprobResult promptLogprobs(String model, String prompt);
+  }
+
   public ItemResult<IfdScore> score(Judgment judgment, TeacherClient client) {
+    return score(judgment, client::promptLogprobs);
+  }
+
+  public ItemResult<IfdScore> score(Judgment judgment, LogprobSource client) {
     String answer = judgment.target();
     String conditioned = calculator.conditionedText(judgment.prompt(), answer);
     String direct = calculator.directText(answer);
