@@ -3,13 +3,22 @@ package io.judgeforge.stage.score;
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
 import io.judgeforge.stage.judge.Judgment;
-import io.judgeforge.teacher.LogprobResult;
+import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.CompletionClient;
+import io.judgeforge.teacher.LogprobResult;
 import java.io.Serializable;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Scores one judge record's IFD with two log-likelihood requests (with and without the judge prompt). */
+/**
+ * Scores one judge record's IFD with two log-likelihood requests (with and without the judge prompt).
+ *
+ * <p>Filtered, not quarantined: {@code too_long} when the conditioned text has more than
+ * score.max-length prompt tokens, or when the server refuses either text as over the model's context
+ * ({@link CallOutcome#CONTEXT_TOO_LONG}); {@code ifd_unaligned} when the returned tokens do not spell
+ * the text (see {@link PromptTokenAlignment}); {@code ifd_undefined} when no answer token has a
+ * log-probability or the direct loss is 0. Any other failed call is quarantined with its outcome.
+ */
 public final class DifficultyScorer implements Serializable {
   private final IfdCalculator calculator;
   private final CompletionClient.ScorerCall call;
@@ -19,6 +28,7 @@ public final class DifficultyScorer implements Serializable {
     this.call = call;
   }
 
+  /** {@code client}: the run's endpoints, or a test's hand-built responses. */
   public ItemResult<IfdScore> score(Judgment judgment, CompletionClient client) {
     String answer = judgment.target();
     String conditioned = calculator.conditionedText(judgment.prompt(), answer);
@@ -26,27 +36,47 @@ public final class DifficultyScorer implements Serializable {
     LogprobResult withPrompt = client.promptLogprobs(call, conditioned);
     CallUsage usage = CallUsage.of(withPrompt);
     if (!withPrompt.ok()) {
-      return ItemResult.failedCall(withPrompt.outcome(), withPrompt.error(), usage);
+      return failed("conditioned", withPrompt, usage);
     }
-    if (calculator.tooLong(withPrompt, conditioned)) {
-      return ItemResult.filtered("too_long", "conditioned text is longer than score.max-length tokens", usage);
+    PromptTokenAlignment conditionedTokens = IfdCalculator.align(withPrompt, conditioned);
+    long promptTokens = IfdCalculator.promptTokens(withPrompt, conditionedTokens);
+    if (promptTokens >= 0 && calculator.tooLong(promptTokens)) {
+      return ItemResult.filtered("too_long",
+          "conditioned text has " + promptTokens + " tokens, more than score.max-length", usage);
+    }
+    if (!conditionedTokens.aligned()) {
+      return ItemResult.filtered("ifd_unaligned", "conditioned text: " + conditionedTokens.failure(), usage);
     }
     LogprobResult alone = client.promptLogprobs(call, direct);
     usage = usage.plus(CallUsage.of(alone));
     if (!alone.ok()) {
-      return ItemResult.failedCall(alone.outcome(), alone.error(), usage);
+      return failed("direct", alone, usage);
     }
-    OptionalDouble conditionedLoss = IfdCalculator.meanAnswerLoss(withPrompt, conditioned.length() - answer.length(), conditioned.length());
-    OptionalDouble directLoss = IfdCalculator.meanAnswerLoss(alone, direct.length() - answer.length(), direct.length());
+    PromptTokenAlignment directTokens = IfdCalculator.align(alone, direct);
+    if (!directTokens.aligned()) {
+      return ItemResult.filtered("ifd_unaligned", "direct text: " + directTokens.failure(), usage);
+    }
+    int conditionedAnswerStart = conditioned.length() - answer.length();
+    int directAnswerStart = direct.length() - answer.length();
+    OptionalDouble conditionedLoss = IfdCalculator.meanAnswerLoss(conditionedTokens, conditionedAnswerStart);
+    OptionalDouble directLoss = IfdCalculator.meanAnswerLoss(directTokens, directAnswerStart);
     if (conditionedLoss.isEmpty() || directLoss.isEmpty()) {
       return ItemResult.filtered("ifd_undefined", "no answer tokens with log-probabilities", usage);
     }
     if (directLoss.getAsDouble() <= 0) {
       return ItemResult.filtered("ifd_undefined", "direct answer loss is 0", usage);
     }
-    int tokens = IfdCalculator.answerTokens(withPrompt, conditioned.length() - answer.length(), conditioned.length());
+    int tokens = IfdCalculator.answerTokens(conditionedTokens, conditionedAnswerStart);
     return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(), judgment.pairId(),
         conditionedLoss.getAsDouble(), directLoss.getAsDouble(), conditionedLoss.getAsDouble() / directLoss.getAsDouble(),
         tokens)), usage);
+  }
+
+  /** A failed call: over the model's context is the too_long rule; anything else goes the usual way. */
+  private static ItemResult<IfdScore> failed(String text, LogprobResult result, CallUsage usage) {
+    if (result.outcome() == CallOutcome.CONTEXT_TOO_LONG) {
+      return ItemResult.filtered("too_long", text + " text is over the model's context: " + result.error(), usage);
+    }
+    return ItemResult.failedCall(result.outcome(), result.error(), usage);
   }
 }
