@@ -169,4 +169,14 @@ class EndpointWireSettingsTest {
     assertEquals(360_000, io.judgeforge.teacher.limit.RateLimitHeaders.durationMs("6m0s", now));
     assertEquals(0, io.judgeforge.teacher.limit.RateLimitHeaders.durationMs("soon", now));
   }
+
+  @Test
+  void aKeyEchoedInAnErrorBodyIsRemovedBeforeAnythingKeepsIt() {
+    server.reply(400, "{\"error\":{\"message\":\"Invalid request for key sk-echoed-secret-123: bad field\"}}", Map.of());
+    Endpoint keyed = new Endpoint(server.baseUrl(), "JF_ECHO_KEY", 5_000, 4, 1);
+    ChatResult r = chat(server.client(keyed, Map.of("JF_ECHO_KEY", "sk-echoed-secret-123")), "echo-model");
+    assertEquals(CallOutcome.BAD_REQUEST, r.outcome());
+    assertFalse(r.error().contains("sk-echoed-secret-123"), r.error());
+    assertTrue(r.error().contains("[api key removed]"), r.error());
+  }
 }

@@ -83,6 +83,10 @@ public final class OkHttpTransport implements Transport {
         headers.put(name.toLowerCase(Locale.ROOT), response.header(name));
       }
       String text = response.body() == null ? "" : response.body().string();
+      // Some gateways echo the key in an error: it must not reach a quarantine row or a log.
+      if (apiKey != null && !response.isSuccessful() && text.contains(apiKey)) {
+        text = text.replace(apiKey, "[api key removed]");
+      }
       return new HttpReply(response.code(), headers, text);
     }
   }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input and failing calls end as counted quarantine rows with reasons, the rest of the run
- * goes on, and every stage still reconciles: two unusable reference lines, and an answer model the
- * endpoint does not serve (HTTP 404 on every call).
+ * goes on, and every stage still reconciles: two unusable reference lines, and an answer model
+ * whose every answer is cut off at its token limit (finish_reason length). (A model the endpoint
+ * does not serve is another matter: it stops the run, see FailureGuardPipelineTest.)
  */
 @Tag("spark")
 class QuarantinePipelineTest {
@@ -37,7 +38,7 @@ class QuarantinePipelineTest {
     references.add("{\"id\": \"ref-empty\", \"title\": \"Empty\", \"text\": \"  \"}");
     Files.write(dir.resolve("references.jsonl"), references);
     String yaml = Files.readString(conf.resolve("local.yaml"))
-        .replace("    - {name: sim-gpt-3.5,", "    - {name: ghost, endpoint: sim, model: sim-does-not-exist, temperature: 0.8, max-tokens: 64}\n    - {name: sim-gpt-3.5,")
+        .replace("    - {name: sim-gpt-3.5,", "    - {name: terse, endpoint: sim, model: sim-6b, temperature: 0.8, max-tokens: 1}\n    - {name: sim-gpt-3.5,")
         + "\ncatalog: " + conf.resolve("scenarios.yaml") + "\nprompts: " + conf.resolve("prompts")
         + "\ninputs:\n  references: " + dir.resolve("references.jsonl") + "\n  seeds: " + conf.resolve("sample-data/seeds.jsonl") + "\n";
     Files.writeString(dir.resolve("bad.yaml"), yaml);
@@ -62,8 +63,8 @@ class QuarantinePipelineTest {
     JsonNode respond = stages.get("respond").get("steps").get(0);
     long instructions = stages.get("classify").get("records").asLong();
     assertEquals(instructions * 6, respond.get("in").asLong());
-    assertEquals(instructions, respond.get("quarantined").asLong(), "every call to the ghost model failed");
-    assertEquals(instructions, respond.at("/reasons/bad_request").asLong());
+    assertEquals(instructions, respond.get("quarantined").asLong(), "every answer of the terse model was cut off");
+    assertEquals(instructions, respond.at("/reasons/truncated").asLong());
     assertEquals(instructions * 5, stages.get("respond").get("records").asLong());
     assertTrue(run.manifest().at("/totals/reconciled").asBoolean());
     assertTrue(run.manifest().at("/sets/judge/records").asLong() > 0, "the dataset is still published");
@@ -74,9 +75,9 @@ class QuarantinePipelineTest {
     assertEquals(instructions, rows.size());
     for (Row r : rows) {
       assertEquals("quarantined", r.getAs("status"));
-      assertEquals("bad_request", r.getAs("reason"));
-      assertTrue(((String) r.getAs("detail")).startsWith("HTTP 404"), (String) r.getAs("detail"));
-      assertTrue(((String) r.getAs("input")).contains("sim-does-not-exist"), "the input is kept for a rerun");
+      assertEquals("truncated", r.getAs("reason"));
+      assertEquals("finish_reason length", r.getAs("detail"));
+      assertTrue(((String) r.getAs("input")).contains("\"terse\""), "the input is kept for a rerun");
     }
   }
 }
