@@ -63,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
       if (requests < 1 || latencyMs < 1 || inFlight < 1 || rpm < 1 || partitions < 1) {
         throw new io.judgeforge.config.ConfigException("Invalid bench teacher options: every value must be >= 1");
       }
+      // Before Spark starts: without the simulator on the classpath there is nothing to measure.
+      io.judgeforge.teacher.LocalEndpointServers.simulator(TeacherBench.NEEDS_SIMULATOR, "");
       PrintWriter out = spec.commandLine().getOut();
       org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().master("local[2]")
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();

@@ -14,9 +14,9 @@ import io.judgeforge.json.Json;
 import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.scenario.ScenarioCatalog;
-import io.judgeforge.simulator.SimulatorServer;
-import io.judgeforge.simulator.SimulatorSettings;
 import io.judgeforge.stage.generate.SeedInstruction;
+import io.judgeforge.teacher.LocalEndpointServers;
+import io.judgeforge.teacher.spi.LocalEndpointServer;
 import java.io.File;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -45,10 +45,10 @@ public final class Launch implements AutoCloseable {
   final PromptLibrary prompts;
   final List<SeedInstruction> seeds;
   final String configSha256;
-  private final SimulatorServer simulator;
+  private final LocalEndpointServer simulator;
 
   private Launch(PipelineConfig config, String configDir, ScenarioCatalog catalog, PromptLibrary prompts,
-      List<SeedInstruction> seeds, String configSha256, SimulatorServer simulator) {
+      List<SeedInstruction> seeds, String configSha256, LocalEndpointServer simulator) {
     this.config = config;
     this.configDir = configDir;
     this.catalog = catalog;
@@ -77,14 +77,13 @@ public final class Launch implements AutoCloseable {
     String yaml = files.readText(confUri);
     ObjectNode tree = ConfigLoader.tree(yaml, overrides);
     PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
-    SimulatorServer simulator = null;
+    LocalEndpointServer simulator = null;
     Map<String, String> variables = new HashMap<>();
     if (sim.start() && !serve) {
       variables.put(SIMULATOR_URL, "http://127.0.0.1:0/v1");
     } else if (sim.start()) {
-      SimulatorSettings defaults = SimulatorSettings.defaults();
-      simulator = SimulatorServer.start(
-          new SimulatorSettings(sim.seed(), defaults.models(), sim.latencyMs(), defaults.threads()), sim.port());
+      simulator = LocalEndpointServers.startSimulator("simulator.start is true",
+          "or point the endpoint at a running server", simulatorArguments(sim));
       variables.put(SIMULATOR_URL, simulator.baseUrl());
     }
     try {
@@ -162,6 +161,12 @@ public final class Launch implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section. */
+  static List<String> simulatorArguments(PipelineConfig.Simulator sim) {
+    return List.of("--port", String.valueOf(sim.port()), "--seed", String.valueOf(sim.seed()),
+        "--latency-ms", String.valueOf(sim.latencyMs()));
   }
 
   // Every named key variable must be set before Spark starts: found on an executor, a missing key
@@ -260,7 +265,7 @@ public final class Launch implements AutoCloseable {
     return found.get(found.size() - 1).getPath().getName();
   }
 
-  public SimulatorServer simulator() {
+  public LocalEndpointServer simulator() {
     return simulator;
   }
 

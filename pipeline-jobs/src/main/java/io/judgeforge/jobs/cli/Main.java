@@ -52,6 +52,8 @@ public final class Main implements Callable<Integer> {
   /** Runs a command line; returns the exit code (tests call this instead of main). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    // sim-server hands its flags, unparsed, to the simulator module that owns them.
+    cli.getSubcommands().get("sim-server").setUnmatchedOptionsArePositionalParams(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, arguments) -> {

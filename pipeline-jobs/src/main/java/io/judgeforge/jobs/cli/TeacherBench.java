@@ -8,16 +8,14 @@ import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.jobs.spark.TeacherStep;
 import io.judgeforge.json.Json;
-import io.judgeforge.simulator.Latency;
-import io.judgeforge.simulator.RateLimits;
-import io.judgeforge.simulator.SimulatorServer;
-import io.judgeforge.simulator.SimulatorSettings;
 import io.judgeforge.stage.ItemResult;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.stage.respond.AnswerCollector;
 import io.judgeforge.stage.respond.AnswerTask;
 import io.judgeforge.stage.respond.Response;
+import io.judgeforge.teacher.LocalEndpointServers;
 import io.judgeforge.teacher.TeacherClients;
+import io.judgeforge.teacher.spi.LocalEndpointServer;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.IOException;
 import java.net.URI;
@@ -52,14 +50,16 @@ final class TeacherBench {
   private static final AtomicLong FIRST_START = new AtomicLong(Long.MAX_VALUE);
   private static final AtomicLong LAST_END = new AtomicLong(Long.MIN_VALUE);
 
+  static final String NEEDS_SIMULATOR = "'bench teacher' runs against the simulator";
+
   private TeacherBench() {}
 
   static Result run(SparkSession spark, String name, int requests, int latencyMs, int inFlight, int perTask, int rpm,
       int partitions) throws IOException, InterruptedException {
-    SimulatorSettings settings = SimulatorSettings.defaults().withLatency(Latency.fixed(latencyMs))
-        .withThreads(Math.max(64, inFlight * 2))
-        .withRateLimits(rpm > 0 ? RateLimits.everyModel(rpm, 0) : RateLimits.NONE);
-    try (SimulatorServer simulator = SimulatorServer.start(settings, 0)) {
+    List<String> arguments = List.of("--port", "0", "--latency-ms", String.valueOf(latencyMs),
+        "--threads", String.valueOf(Math.max(64, inFlight * 2)), "--rpm", String.valueOf(rpm));
+    try (LocalEndpointServer simulator =
+        LocalEndpointServers.startSimulator(NEEDS_SIMULATOR, "", arguments)) {
       // A fresh endpoint name per case: the JVM-wide limits and AIMD state start clean.
       String endpointName = "bench-" + name + "-" + System.nanoTime();
       Endpoint endpoint = new Endpoint(simulator.baseUrl(), "", 60_000, inFlight, 6, rpm, 0);
@@ -101,7 +101,7 @@ final class TeacherBench {
     return spark.createDataFrame(rows, codec.schema());
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode stats(SimulatorServer simulator)
+  private static com.fasterxml.jackson.databind.JsonNode stats(LocalEndpointServer simulator)
       throws IOException, InterruptedException {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(simulator.baseUrl().replace("/v1", "/sim/stats"))).build(),

@@ -37,6 +37,18 @@ class CommandLineTest {
   }
 
   @Test
+  void simServerHandsItsFlagsToTheSimulatorWhichNamesAnUnusableOne() {
+    Outcome rate = run("sim-server", "--port", "0", "--fault-500", "2");
+    assertEquals(2, rate.code());
+    assertEquals("sim-server: Invalid value for '--fault-500': 2.0 (expected a rate from 0 to 1)"
+        + " (see 'judgeforge sim-server --help')", rate.err().strip());
+    Outcome unknown = run("sim-server", "--frobnicate");
+    assertEquals(2, unknown.code());
+    assertEquals("sim-server: Unknown option: '--frobnicate' (see 'judgeforge sim-server --help')", unknown.err().strip());
+    assertTrue(run("sim-server", "--help").out().contains("--fault-malformed"));
+  }
+
+  @Test
   void configErrorsAreOneLineNamingTheKeyWithExitCode2() {
     Outcome key = run("validate-conf", "--conf", "../conf/local.yaml", "--set", "judge.colour=blue");
     assertEquals(2, key.code());

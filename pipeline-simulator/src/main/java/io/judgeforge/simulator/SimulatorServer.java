@@ -1,0 +1,303 @@
+package io.judgeforge.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.judgeforge.teacher.spi.LocalEndpointServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The OpenAI-compatible simulator: a test double for the teacher and judge models, spoken to over
+ * real HTTP on loopback so the pipeline's HTTP client, retries and timeouts are exercised as in
+ * production. Only 127.0.0.1 is bound; the simulator is never meant to be reachable from elsewhere.
+ *
+ * <p>Every request except {@code /sim/stats} waits out the configured {@link Latency}. Model calls
+ * (the two completion endpoints) may also be delayed, failed or spoilt by the configured
+ * {@link Faults}, and are checked against the {@link RateLimits} once their reply, and so its token
+ * count, is known. Latency and faults are drawn per {@link Attempt}, so reruns draw alike and
+ * retries draw afresh.
+ */
+public final class SimulatorServer implements LocalEndpointServer {
+  static final String MODELS_PATH = "/v1/models";
+  static final String CHAT_PATH = "/v1/chat/completions";
+  static final String COMPLETIONS_PATH = "/v1/completions";
+  static final String STATS_PATH = "/sim/stats";
+  private static final int BACKLOG = 256;
+
+  private static final String RETRY_AFTER = "Retry-After";
+
+  /** @param modelCall true for the completion endpoints, the only ones faults and rate limits apply to */
+  private record Route(String method, Function<byte[], ObjectNode> handler, boolean modelCall) {}
+
+  /** A reply ready to send: its status, exact body bytes and the headers beside Content-Type. */
+  private record Reply(int status, byte[] body, Map<String, String> headers) {
+    static Reply json(int status, ObjectNode json, Map<String, String> headers) {
+      return new Reply(status, SimulatorJson.write(json).getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    static Reply error(ApiError error) {
+      return json(error.status(), error.toJson(), Map.of());
+    }
+  }
+
+  static {
+    // The JDK server writes headers and body as separate segments; with Nagle's algorithm on, each
+    // small reply then waits ~40 ms for the client's delayed ACK, which made the simulator 50x slower
+    // than it is. The property is read once per JVM, when the first HttpServer is created; a value
+    // set explicitly by the user is kept.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final SimulatorSettings settings;
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final RequestStats stats = new RequestStats();
+  private final AttemptCounter attempts;
+  private final RateLimiter rateLimiter;
+  private final Map<String, Route> routes;
+  private volatile boolean closed;
+
+  private SimulatorServer(SimulatorSettings settings, HttpServer server, ExecutorService workers, InstantSource clock) {
+    this.settings = settings;
+    this.server = server;
+    this.workers = workers;
+    this.attempts = AttemptCounter.forSettings(settings);
+    this.rateLimiter = new RateLimiter(settings.rateLimits(), clock);
+    ChatCompletions chat = new ChatCompletions(settings);
+    TextCompletions text = new TextCompletions(settings);
+    ObjectNode models = ModelList.of(settings);
+    this.routes =
+        Map.of(
+            MODELS_PATH, new Route("GET", body -> models, false),
+            CHAT_PATH, new Route("POST", chat::handle, true),
+            COMPLETIONS_PATH, new Route("POST", text::handle, true));
+  }
+
+  /**
+   * Starts a simulator on 127.0.0.1, with rate-limit windows on the system clock.
+   *
+   * @param port the port to bind, or 0 for any free port (see {@link #port()})
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static SimulatorServer start(SimulatorSettings settings, int port) {
+    return start(settings, port, InstantSource.system());
+  }
+
+  /**
+   * Starts a simulator whose rate-limit windows run on {@code clock}, so a test can move time on
+   * instead of waiting a minute. Latency and slow faults still sleep in real time.
+   */
+  public static SimulatorServer start(SimulatorSettings settings, int port, InstantSource clock) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind the simulator to 127.0.0.1:" + port, e);
+    }
+    ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), workerThreads());
+    SimulatorServer simulator = new SimulatorServer(settings, server, workers, clock);
+    server.createContext("/", simulator::handle);
+    server.setExecutor(workers);
+    server.start();
+    return simulator;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL an OpenAI client is configured with. */
+  @Override
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  /** The models served and {@link SimulatorSettings#describe()}. */
+  @Override
+  public String description() {
+    return "models " + settings.models().keySet() + "; " + settings.describe();
+  }
+
+  public SimulatorSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stop(0);
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (STATS_PATH.equals(path)) {
+        // Reading the stats must not change them, or a test could never assert exact counts.
+        if ("GET".equals(method)) {
+          send(exchange, Reply.json(200, stats.snapshot(), Map.of()));
+        } else {
+          send(exchange, Reply.error(ApiError.methodNotAllowed(method, path, "GET")));
+        }
+        return;
+      }
+      Reply reply;
+      try {
+        reply = replyTo(path, method, exchange.getRequestBody().readAllBytes());
+      } catch (IOException e) {
+        reply = Reply.error(
+            ApiError.invalidRequest("The request body could not be read: " + e.getMessage(), null, "invalid_body"));
+      }
+      // Counted before the reply is written, so a client that has its reply sees itself counted.
+      stats.record(path, reply.status());
+      send(exchange, reply);
+    }
+  }
+
+  /** Waits out the latency (and a slow fault), then answers, failing on purpose if a fault was drawn. */
+  private Reply replyTo(String path, String method, byte[] body) {
+    Attempt attempt = attempts.next(method, path, body);
+    Route route = routes.get(path);
+    boolean modelCall = route != null && route.modelCall() && route.method().equals(method);
+    Faults.FaultDraw faults =
+        modelCall ? settings.faults().draw(attempt.random(Attempt.Purpose.FAULTS)) : Faults.FaultDraw.NONE;
+    long delayMs = settings.latency().sampleMs(attempt.random(Attempt.Purpose.LATENCY));
+    if (faults.slow()) {
+      stats.recordFault(FaultKind.SLOW);
+      delayMs += settings.faults().slowMs();
+    }
+    sleep(delayMs);
+    FaultKind fault = faults.reply();
+    if (fault == FaultKind.HTTP_429 || fault == FaultKind.HTTP_503 || fault == FaultKind.HTTP_500) {
+      stats.recordFault(fault);
+      return injectedError(fault);
+    }
+    ObjectNode json;
+    try {
+      json = dispatch(route, path, method, body);
+    } catch (ApiError error) {
+      Map<String, String> headers = error.status() == 405 ? Map.of("Allow", route.method()) : Map.of();
+      return Reply.json(error.status(), error.toJson(), headers);
+    } catch (RuntimeException e) {
+      return Reply.error(ApiError.internal("The simulator failed: " + e));
+    }
+    return modelCall ? limitedModelReply(json, fault) : Reply.json(200, json, Map.of());
+  }
+
+  private static ObjectNode dispatch(Route route, String path, String method, byte[] body) {
+    if (route == null) {
+      throw ApiError.unknownPath(method, path);
+    }
+    if (!route.method().equals(method)) {
+      throw ApiError.methodNotAllowed(method, path, route.method());
+    }
+    return route.handler().apply(body);
+  }
+
+  private static Reply injectedError(FaultKind fault) {
+    return switch (fault) {
+      case HTTP_429 -> Reply.json(
+          429,
+          ApiError.rateLimited("Rate limit reached (simulated fault). Please try again in 1s.").toJson(),
+          Map.of(RETRY_AFTER, "1"));
+      case HTTP_503 -> Reply.error(ApiError.injectedOverload());
+      case HTTP_500 -> Reply.error(ApiError.injectedServerError());
+      default -> throw new IllegalArgumentException("not an error fault: " + fault);
+    };
+  }
+
+  /**
+   * A successful model call's reply, after the faults that spoil a 200 and the rate limits. The
+   * tokens charged are the reply's own {@code usage.total_tokens}, counted after any truncation,
+   * because that is what the client was actually served.
+   */
+  private Reply limitedModelReply(ObjectNode completion, FaultKind fault) {
+    boolean truncate = fault == FaultKind.TRUNCATED && "chat.completion".equals(completion.path("object").asText());
+    if (truncate) {
+      TruncatedReply.apply(completion);
+    }
+    RateLimitDecision decision =
+        rateLimiter.acquire(completion.path("model").asText(), completion.path("usage").path("total_tokens").asLong());
+    if (!decision.accepted()) {
+      stats.recordRateLimited();
+      Map<String, String> headers = new LinkedHashMap<>();
+      // A request larger than the whole per-minute quota never fits: no Retry-After to honour.
+      if (decision.verdict() == RateLimitDecision.Verdict.LIMITED) {
+        headers.put(RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+      }
+      headers.putAll(decision.headers());
+      return Reply.json(429, ApiError.rateLimited(decision.message()).toJson(), headers);
+    }
+    if (truncate) {
+      stats.recordFault(FaultKind.TRUNCATED);
+    }
+    Reply reply = Reply.json(200, completion, decision.headers());
+    if (fault == FaultKind.MALFORMED_JSON) {
+      stats.recordFault(FaultKind.MALFORMED_JSON);
+      // Half of the real body: an object cut open is never valid JSON, yet starts like the real thing.
+      return new Reply(200, Arrays.copyOf(reply.body(), reply.body().length / 2), reply.headers());
+    }
+    return reply;
+  }
+
+  private static void sleep(long ms) {
+    if (ms > 0) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", "application/json");
+    reply.headers().forEach(headers::set);
+    // A length of 0 would mean "chunked" to the JDK server; -1 is its way of saying "no body".
+    exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(reply.body());
+    }
+  }
+
+  /** Daemon threads, so a simulator a test forgot to close cannot keep the JVM alive. */
+  private static ThreadFactory workerThreads() {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "judgeforge-simulator-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
