@@ -75,10 +75,12 @@ public record PipelineConfig(
     }
   }
 
-  public record Simulator(boolean start, int port, long seed, int latencyMs) implements Serializable {
+  public record Simulator(boolean start, int port, long seed, int latencyMs, List<String> options) implements Serializable {
     public Simulator {
       check(port >= 0 && port <= 65535, "simulator.port", port, "0 to 65535");
       check(latencyMs >= 0, "simulator.latency-ms", latencyMs, "an integer >= 0");
+      check(options != null, "simulator.options", null, "a list of sim-server flags");
+      options = List.copyOf(options);
     }
   }
 
