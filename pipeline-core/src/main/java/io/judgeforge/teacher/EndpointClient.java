@@ -38,7 +38,8 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     this.name = name;
     this.endpoint = endpoint;
     OkHttpTransport transport = new OkHttpTransport(endpoint, apiKey(endpoint, environment));
-    long lease = (long) endpoint.timeoutMs() * endpoint.maxAttempts() + 60_000;
+    // A claim must outlive every attempt of its holder, with the waits between them, or a rival pays again.
+    long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
     this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, sleeper), spending),
         store, lease, sleeper);
   }
@@ -55,6 +56,13 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     if (key == null || key.isBlank()) {
       throw new ConfigException("The environment variable '" + endpoint.apiKeyEnv()
           + "' named by an endpoint's api-key-env is not set");
+    }
+    key = key.strip();
+    // A stray CR or LF (an env file saved on Windows) would make OkHttp throw with the header's
+    // value, key included, in its message: refuse it here, naming only the variable.
+    if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ConfigException("The environment variable '" + endpoint.apiKeyEnv()
+          + "' holds a key with spaces, control or non-ASCII characters inside it; the value is not shown");
     }
     return key;
   }

@@ -97,7 +97,7 @@ class EndpointWireSettingsTest {
 
   @Test
   void cachedPromptTokensArePricedAtTheCachedPriceAndReasoningTokensCounted() {
-    Spending spending = new Spending(Map.of("gpt-4o", new Spending.Price(2.5, 10, 1.25)), "cached-" + System.nanoTime(), 0, 0);
+    Spending spending = new Spending(Map.of("gpt-4o", new io.judgeforge.config.PipelineConfig.Price(2.5, 10, 1.25)), "cached-" + System.nanoTime(), 0, 0);
     server.spend(spending).reply(200, OK, Map.of());
     ChatResult r = chat(server.client(endpoint(), Map.of()), "gpt-4o");
 
@@ -105,13 +105,13 @@ class EndpointWireSettingsTest {
     assertEquals(64, r.reasoningTokens());
     // 232 uncached at 2.5, 768 cached at 1.25, 100 completion (64 of them reasoning) at 10, per million.
     assertEquals((232 * 2.5 + 768 * 1.25 + 100 * 10) / 1e6, r.costUsd(), 1e-12);
-    assertEquals((1000 * 2.5 + 100 * 10) / 1e6, new Spending(Map.of("gpt-4o", new Spending.Price(2.5, 10)), "x", 0, 0)
+    assertEquals((1000 * 2.5 + 100 * 10) / 1e6, new Spending(Map.of("gpt-4o", new io.judgeforge.config.PipelineConfig.Price(2.5, 10)), "x", 0, 0)
         .cost("gpt-4o", new io.judgeforge.teacher.call.Usage(1000, 768, 100, 64)), 1e-12, "no cached price: input price");
   }
 
   @Test
   void aRefusedAnswerIsPaidForButNotUsable() {
-    Spending spending = new Spending(Map.of("m", new Spending.Price(1, 1)), "refusal-" + System.nanoTime(), 0, 0);
+    Spending spending = new Spending(Map.of("m", new io.judgeforge.config.PipelineConfig.Price(1, 1)), "refusal-" + System.nanoTime(), 0, 0);
     server.spend(spending).reply(200, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,"
         + "\"refusal\":\"I can't help with that.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,"
         + "\"completion_tokens\":5,\"total_tokens\":15}}", Map.of());
@@ -178,5 +178,54 @@ class EndpointWireSettingsTest {
     assertEquals(CallOutcome.BAD_REQUEST, r.outcome());
     assertFalse(r.error().contains("sk-echoed-secret-123"), r.error());
     assertTrue(r.error().contains("[api key removed]"), r.error());
+  }
+
+  @Test
+  void aKeyWithALineBreakIsRefusedNamingOnlyTheVariable() {
+    // In Azure's api-key header OkHttp would refuse the CR with the header's value in its message.
+    Endpoint keyed = new Endpoint(server.baseUrl(), "JF_CR_KEY", 5_000, 4, 1).withWire(Endpoint.URL_OPENAI, "api-key",
+        Map.of(), Map.of(), Endpoint.MAX_TOKENS, true);
+    io.judgeforge.config.ConfigException e = assertThrows(io.judgeforge.config.ConfigException.class,
+        () -> server.client(keyed, Map.of("JF_CR_KEY", "sk-secret\r-cr")));
+    assertTrue(e.getMessage().contains("JF_CR_KEY"), e.getMessage());
+    assertFalse(e.getMessage().contains("sk-secret"), e.getMessage());
+    assertEquals(0, server.requests());
+  }
+
+  @Test
+  void aKeyEchoedInsideA200IsRemovedToo() {
+    server.reply(200, "{\"error\":{\"code\":502,\"message\":\"upstream failed for key sk-secret-200\"}}", Map.of());
+    Endpoint keyed = new Endpoint(server.baseUrl(), "JF_200_KEY", 5_000, 4, 1);
+    ChatResult r = chat(server.client(keyed, Map.of("JF_200_KEY", "sk-secret-200")), "echo-200");
+    assertEquals(CallOutcome.TRANSIENT, r.outcome());
+    assertFalse(r.error().contains("sk-secret-200"), r.error());
+  }
+
+  @Test
+  void theBackoffWithoutAServerHintIsCappedByMaxWaitToo() {
+    for (int i = 0; i < 5; i++) {
+      server.reply(503, "{\"error\":{\"message\":\"overloaded\"}}", Map.of());
+    }
+    Endpoint capped = new Endpoint(server.baseUrl(), "", 5_000, 4, 6, 0, 0, 50, 0.9, 60_000, Endpoint.URL_OPENAI,
+        "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 1_000, 5);
+    server.reply(200, OK, Map.of());
+    assertEquals(CallOutcome.OK, chat(server.client(capped, Map.of()), "backoff").outcome());
+    assertEquals(5, server.sleeps.size());
+    assertTrue(server.sleeps.stream().allMatch(s -> s <= 1_000), "waits: " + server.sleeps);
+  }
+
+  @Test
+  void insufficientQuotaStopsEveryModelOfTheEndpointWithoutHalvingConcurrency() {
+    server.reply(429, "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","
+        + "\"code\":\"insufficient_quota\"}}", Map.of());
+    Endpoint endpoint = endpoint();
+    EndpointClient client = server.client(endpoint, Map.of());
+    FatalEndpointException e = assertThrows(FatalEndpointException.class, () -> chat(client, "quota-a"));
+    assertEquals(CallOutcome.QUOTA_EXHAUSTED, e.outcome());
+    FatalEndpointException other = assertThrows(FatalEndpointException.class, () -> chat(client, "quota-b"));
+    assertEquals(CallOutcome.QUOTA_EXHAUSTED, other.outcome(), "another model of the same account");
+    assertEquals(1, server.requests(), "never retried, and nothing sent after it");
+    assertEquals(endpoint.maxInFlight(), io.judgeforge.teacher.limit.EndpointLimits.shared(server.endpointName(), endpoint,
+        "quota-a").concurrency.limit(), 1e-9, "a billing stop is not a rate limit");
   }
 }

@@ -86,7 +86,7 @@ class ResponseStoreClientTest {
   void aSpentBudgetStopsNewCallsButNotStoredAnswers() {
     // The scripted usage is 7 prompt + 2 completion tokens: at 1,000 USD per million, 0.013 USD a call.
     io.judgeforge.teacher.cost.Spending spending = new io.judgeforge.teacher.cost.Spending(
-        Map.of("m", new io.judgeforge.teacher.cost.Spending.Price(1_000, 1_000)), "budget-" + System.nanoTime(), 0.01, 0);
+        Map.of("m", new io.judgeforge.config.PipelineConfig.Price(1_000, 1_000)), "budget-" + System.nanoTime(), 0.01, 0);
     server.storeIn(store).spend(spending).chat("paid");
     ChatResult paid = server.client().chat(CALL, HELLO, "t@1");
     assertEquals(0.009, paid.costUsd(), 1e-12);
@@ -106,7 +106,8 @@ class ResponseStoreClientTest {
     // Learn the key with a throwaway call, then clear the store and claim the key as a rival attempt.
     server.chat("probe");
     InMemoryResponseStore probe = new InMemoryResponseStore();
-    String key = server.storeIn(probe).client().chat(CALL, HELLO, "t@1").requestKey();
+    String key = new EndpointClient("scripted", server.endpoint("", 1), probe, io.judgeforge.teacher.cost.Spending.NONE,
+        k -> null, ms -> {}).chat(CALL, HELLO, "t@1").requestKey();
     ResponseStore rival = new InMemoryResponseStore();
     assertTrue(rival.claim(key, 60_000));
     String body = probe.get(key).orElseThrow().response();

@@ -32,6 +32,10 @@ public final class ScriptedEndpoint implements AutoCloseable {
   /** Each request's headers, names lower-cased. */
   public final List<Map<String, String>> headers = new CopyOnWriteArrayList<>();
   public final List<Long> sleeps = new CopyOnWriteArrayList<>();
+  private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
+  // An endpoint name of each server's own: the JVM-wide limits and endpoint health of one test never
+  // reach another's, even on a reused port.
+  private final String name = "scripted-" + SERVERS.incrementAndGet();
   private ResponseStore store = ResponseStore.NONE;
   private io.judgeforge.teacher.cost.Spending spending = io.judgeforge.teacher.cost.Spending.NONE;
 
@@ -84,7 +88,12 @@ public final class ScriptedEndpoint implements AutoCloseable {
 
   /** A client of {@code endpoint} (built on {@link #baseUrl()}) with this server's store, spending and sleeps. */
   public EndpointClient client(Endpoint endpoint, Map<String, String> env) {
-    return new EndpointClient("scripted", endpoint, store, spending, env::get, sleeps::add);
+    return new EndpointClient(name, endpoint, store, spending, env::get, sleeps::add);
+  }
+
+  /** The endpoint name this server's clients call it by. */
+  public String endpointName() {
+    return name;
   }
 
   public String baseUrl() {
@@ -92,7 +101,7 @@ public final class ScriptedEndpoint implements AutoCloseable {
   }
 
   public EndpointClient client(int maxAttempts, String apiKeyEnv, Map<String, String> env) {
-    return new EndpointClient("scripted", endpoint(apiKeyEnv, maxAttempts), store, spending, env::get, sleeps::add);
+    return new EndpointClient(name, endpoint(apiKeyEnv, maxAttempts), store, spending, env::get, sleeps::add);
   }
 
   /** Clients made from now on keep their responses in {@code store}. */

@@ -1,19 +1,24 @@
 package io.judgeforge.teacher.call;
 
+import io.judgeforge.teacher.CallOutcome;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this JVM has learnt about an endpoint and model that stops every request to it: a fatal
- * answer (bad key, unknown model, spent quota, rejected parameter), or the same HTTP 400 again and
- * again with no success between. Once dead, no further request is sent from this JVM: the tasks
- * still running fail fast with the same line while the run stops.
+ * What this JVM has learnt about an endpoint that stops every request to it: a fatal answer, or
+ * the same HTTP 400 again and again with no success between. A bad key or a spent quota stops the
+ * whole endpoint ({@link #ofEndpoint}); an unknown model or a rejected parameter stops that model
+ * ({@link #ofModel}). Once stopped, no further request is sent from this JVM: the tasks still
+ * running fail fast with the same outcome and line while the run stops.
  */
 public final class EndpointHealth {
   private static final Map<String, EndpointHealth> BY_KEY = new ConcurrentHashMap<>();
 
+  /** Why requests stop: the fatal outcome and the server's line. */
+  public record Stop(CallOutcome outcome, String error) {}
+
   private final int identicalLimit;
-  private volatile String deadReason;
+  private volatile Stop stop;
   private String lastErrorKey;
   private int identicalInARow;
 
@@ -21,24 +26,28 @@ public final class EndpointHealth {
     this.identicalLimit = identicalLimit;
   }
 
-  public static EndpointHealth of(String endpoint, String baseUrl, String model, int identicalLimit) {
+  public static EndpointHealth ofEndpoint(String endpoint, String baseUrl) {
+    return BY_KEY.computeIfAbsent(endpoint + "\u0000" + baseUrl, k -> new EndpointHealth(0));
+  }
+
+  public static EndpointHealth ofModel(String endpoint, String baseUrl, String model, int identicalLimit) {
     return BY_KEY.computeIfAbsent(endpoint + "\u0000" + baseUrl + "\u0000" + model,
         k -> new EndpointHealth(identicalLimit));
   }
 
   /** Null while requests may go; else why none may. */
-  public String deadReason() {
-    return deadReason;
+  public Stop stop() {
+    return stop;
   }
 
-  public void kill(String reason) {
-    if (deadReason == null) {
-      deadReason = reason;
+  public void stop(CallOutcome outcome, String error) {
+    if (stop == null) {
+      stop = new Stop(outcome, error);
     }
   }
 
-  /** A request ended well, or with a failure that is not a 400: the run of identical 400s is broken. */
-  public synchronized void healthy() {
+  /** A request got a 2xx: the run of identical 400s is broken. */
+  public synchronized void answered() {
     lastErrorKey = null;
     identicalInARow = 0;
   }

@@ -23,6 +23,15 @@ public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage,
     return new Reply(outcome, json, raw, usage, usd, attempts, latencyMs, error, key, stored);
   }
 
+  /** A failure as another caller of the same request sees it: not sent by it, so nothing spent. */
+  Reply asShared() {
+    return new Reply(outcome, json, raw, Usage.NONE, 0, 0, 0, error, key, false);
+  }
+
+  boolean interrupted() {
+    return outcome == CallOutcome.TRANSIENT && "interrupted".equals(error);
+  }
+
   /**
    * The same answer, as another caller sees it: already paid for, so from the store. The usage
    * stays (it describes the answer); the cost and the attempts were the first caller's.

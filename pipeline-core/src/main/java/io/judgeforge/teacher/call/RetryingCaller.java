@@ -37,7 +37,9 @@ public final class RetryingCaller implements Caller {
   @Override
   public Reply call(WireRequest request) {
     EndpointLimits limits = EndpointLimits.shared(request.endpoint(), endpoint, request.model());
-    EndpointHealth health = EndpointHealth.of(request.endpoint(), endpoint.baseUrl(), request.model(), endpoint.fatalIdenticalErrors());
+    EndpointHealth endpointHealth = EndpointHealth.ofEndpoint(request.endpoint(), endpoint.baseUrl());
+    EndpointHealth health = EndpointHealth.ofModel(request.endpoint(), endpoint.baseUrl(), request.model(),
+        endpoint.fatalIdenticalErrors());
     byte[] bytes = request.body().getBytes(StandardCharsets.UTF_8);
     // A rough count (about four characters a token) booked in advance, corrected by the usage reported.
     double estimatedTokens = request.body().length() / 4.0 + request.maxTokens();
@@ -45,9 +47,9 @@ public final class RetryingCaller implements Caller {
     Attempt last = null;
     int attempt = 0;
     while (attempt < retry.maxAttempts()) {
-      String dead = health.deadReason();
-      if (dead != null) {
-        return Reply.notSent(CallOutcome.UNSUPPORTED_PARAMETER, dead, request.key());
+      EndpointHealth.Stop stop = endpointHealth.stop() != null ? endpointHealth.stop() : health.stop();
+      if (stop != null) {
+        return Reply.notSent(stop.outcome(), stop.error(), request.key());
       }
       String open = limits.breaker.openReason();
       if (open != null) {
@@ -73,40 +75,43 @@ public final class RetryingCaller implements Caller {
       }
       limits.breaker.record(last.serverFault());
       if (last.hints().pauseMs() > 0) {
-        limits.pauseFor(notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(), last.hints().source(), request.model()));
+        limits.pauseFor(notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(), last.hints().pauseSource(),
+            request.model()));
       }
-      if (last.json() != null) {
-        limits.tokens.reserve(Usage.of(last.json()).total() - estimatedTokens);
-      }
+      // Correct the booking by the usage reported; an attempt without a body used no tokens.
+      limits.tokens.reserve((last.json() != null ? Usage.of(last.json()).total() : 0) - estimatedTokens);
       if (!last.retryable() || attempt >= retry.maxAttempts()) {
         break;
       }
       try {
         long asked = last.hints().retryAfterMs();
         sleeper.sleep(asked >= 0
-            ? notices.capped(asked, endpoint.maxWaitMs(), last.hints().source(), request.model())
-            : retry.delayMs(attempt));
+            ? notices.capped(asked, endpoint.maxWaitMs(), last.hints().retrySource(), request.model())
+            : Math.min(retry.delayMs(attempt), endpoint.maxWaitMs()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return interrupted(request, attempt, start);
       }
     }
-    return finish(request, last, attempt, start, health);
+    return finish(request, last, attempt, start, endpointHealth, health);
   }
 
-  private Reply finish(WireRequest request, Attempt last, int attempts, long start, EndpointHealth health) {
+  private Reply finish(WireRequest request, Attempt last, int attempts, long start, EndpointHealth endpointHealth,
+      EndpointHealth health) {
     CallOutcome outcome = last.outcome();
     String error = last.error();
-    if (outcome == CallOutcome.BAD_REQUEST) {
+    if (outcome == CallOutcome.BAD_REQUEST && last.status() == 400) {
       if (health.badRequest(last.errorKey())) {
         outcome = CallOutcome.UNSUPPORTED_PARAMETER;
         error = "the same error " + endpoint.fatalIdenticalErrors() + " times in a row (fatal-identical-errors): " + error;
       }
-    } else if (!outcome.fatal()) {
-      health.healthy();
+    } else if (last.status() >= 200 && last.status() < 300) {
+      health.answered();
     }
-    if (outcome.fatal()) {
-      health.kill(outcome.code() + ": " + error);
+    if (outcome == CallOutcome.AUTH_FAILED || outcome == CallOutcome.QUOTA_EXHAUSTED) {
+      endpointHealth.stop(outcome, error);
+    } else if (outcome.fatal()) {
+      health.stop(outcome, error);
     }
     return new Reply(outcome, last.json(), last.raw(), Usage.of(last.json()), 0, attempts, millisSince(start), error,
         request.key(), false);
@@ -117,7 +122,13 @@ public final class RetryingCaller implements Caller {
       HttpReply reply = transport.post(request.path(), request.model(), bytes);
       return ErrorMapper.map(reply, request.shape(), Instant.now());
     } catch (IOException e) {
-      return Attempt.ioFailure(e);
+      return Attempt.ioFailure(e, transport::redact);
+    } catch (io.judgeforge.config.ConfigException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // OkHttp refusing a header or URL: the request cannot be sent as built, retrying won't help.
+      return new Attempt(CallOutcome.BAD_REQUEST, 0, null, null, "request not sent: " + e.getClass().getSimpleName()
+          + ": " + transport.redact(e.getMessage()), null, false, io.judgeforge.teacher.http.ServerHints.NONE);
     }
   }
 

@@ -45,15 +45,21 @@ public final class StoredCaller implements Caller {
     CompletableFuture<Reply> running = IN_FLIGHT.putIfAbsent(request.key(), mine);
     if (running != null) {
       // The same request is being made in this JVM right now: share its outcome, pay once.
+      Reply shared;
       try {
-        Reply shared = running.get();
-        return shared.ok() ? shared.asStored() : shared;
+        shared = running.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return Reply.notSent(CallOutcome.TRANSIENT, "interrupted", request.key());
       } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
+      if (shared.interrupted()) {
+        // The first caller's task was killed, not the request answered: make it ourselves.
+        return call(request);
+      }
+      // Its cost and attempts were the first caller's: counted once, not once per waiter.
+      return shared.ok() ? shared.asStored() : shared.asShared();
     }
     try {
       Reply result = claimAndCall(request);
@@ -69,7 +75,8 @@ public final class StoredCaller implements Caller {
 
   private Reply claimAndCall(WireRequest request) {
     long deadline = System.currentTimeMillis() + leaseMs;
-    while (!store.claim(request.key(), leaseMs)) {
+    boolean claimed;
+    while (!(claimed = store.claim(request.key(), leaseMs))) {
       // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
       Optional<Reply> done = fromStore(request);
       if (done.isPresent()) {
@@ -97,7 +104,10 @@ public final class StoredCaller implements Caller {
       }
       return reply;
     } finally {
-      store.release(request.key());
+      // A claim not won (its holder outlived the lease) is the holder's to release, not ours.
+      if (claimed) {
+        store.release(request.key());
+      }
     }
   }
 
@@ -107,7 +117,7 @@ public final class StoredCaller implements Caller {
     return store.get(request.key()).flatMap(s -> {
       try {
         com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(s.response());
-        if (json == null || request.shape().judge(json).outcome() != CallOutcome.OK) {
+        if (!request.shape().usable(json)) {
           return Optional.empty();
         }
         return Optional.of(new Reply(CallOutcome.OK, json, s.response(), Usage.of(json), 0, 0, 0, null, request.key(), true));

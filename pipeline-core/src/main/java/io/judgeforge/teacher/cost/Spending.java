@@ -1,5 +1,6 @@
 package io.judgeforge.teacher.cost;
 
+import io.judgeforge.config.PipelineConfig.Price;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,6 @@ import java.util.concurrent.atomic.DoubleAdder;
 public record Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens) implements Serializable {
   public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
 
-  /** USD per million input (prompt), output (completion) and cached input tokens (NaN: priced as input). */
-  public record Price(double input, double output, double cachedInput) implements Serializable {
-    public Price(double input, double output) {
-      this(input, output, Double.NaN);
-    }
-  }
 
   private static final Map<String, Ledger> LEDGERS = new ConcurrentHashMap<>();
 
@@ -41,9 +36,7 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
 
   /** The config's price table with a budget share under {@code ledger}. */
   public static Spending withBudget(io.judgeforge.config.PipelineConfig config, String ledger, double maxUsd, long maxTokens) {
-    Map<String, Price> prices = new java.util.HashMap<>();
-    config.prices().forEach((model, p) -> prices.put(model, new Price(p.input(), p.output(), p.cachedInput())));
-    return new Spending(prices, ledger, maxUsd, maxTokens);
+    return new Spending(config.prices(), ledger, maxUsd, maxTokens);
   }
 
   public double cost(String model, long promptTokens, long completionTokens) {

@@ -11,9 +11,9 @@ import io.judgeforge.teacher.CallOutcome;
  */
 public record Attempt(CallOutcome outcome, int status, JsonNode json, String raw, String error, String errorKey,
     boolean retryable, ServerHints hints) {
-  public static Attempt ioFailure(Exception e) {
-    return new Attempt(CallOutcome.TRANSIENT, 0, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
-        true, ServerHints.NONE);
+  public static Attempt ioFailure(Exception e, java.util.function.UnaryOperator<String> redact) {
+    return new Attempt(CallOutcome.TRANSIENT, 0, null, null,
+        e.getClass().getSimpleName() + ": " + redact.apply(String.valueOf(e.getMessage())), null, true, ServerHints.NONE);
   }
 
   public boolean ok() {

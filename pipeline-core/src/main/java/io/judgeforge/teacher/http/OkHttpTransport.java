@@ -55,17 +55,22 @@ public final class OkHttpTransport implements Transport {
 
   /** The URL of {@code path} for {@code model}: Azure puts the deployment (the model name) in the path. */
   public HttpUrl url(String path, String model) {
-    String base = endpoint.baseUrl().replaceAll("/+$", "");
-    String full = Endpoint.URL_AZURE.equals(endpoint.urlStyle())
-        ? base + "/deployments/" + model + path
-        : base + path;
-    HttpUrl parsed = HttpUrl.parse(full);
-    if (parsed == null) {
-      throw new IllegalArgumentException("not a URL: " + full);
+    HttpUrl base = HttpUrl.parse(endpoint.baseUrl().replaceAll("/+$", ""));
+    if (base == null) {
+      throw new io.judgeforge.config.ConfigException("endpoints.*.base-url is not a URL: " + endpoint.baseUrl());
     }
-    HttpUrl.Builder url = parsed.newBuilder();
+    HttpUrl.Builder url = base.newBuilder();
+    if (Endpoint.URL_AZURE.equals(endpoint.urlStyle())) {
+      url.addPathSegment("deployments").addPathSegment(model);
+    }
+    url.addPathSegments(path.replaceAll("^/+", ""));
     endpoint.query().forEach(url::addQueryParameter);
     return url.build();
+  }
+
+  @Override
+  public String redact(String text) {
+    return apiKey == null || text == null || !text.contains(apiKey) ? text : text.replace(apiKey, "[api key removed]");
   }
 
   @Override
@@ -83,11 +88,8 @@ public final class OkHttpTransport implements Transport {
         headers.put(name.toLowerCase(Locale.ROOT), response.header(name));
       }
       String text = response.body() == null ? "" : response.body().string();
-      // Some gateways echo the key in an error: it must not reach a quarantine row or a log.
-      if (apiKey != null && !response.isSuccessful() && text.contains(apiKey)) {
-        text = text.replace(apiKey, "[api key removed]");
-      }
-      return new HttpReply(response.code(), headers, text);
+      // Some gateways echo the key, in an error or an error inside a 200: it must reach no row or log.
+      return new HttpReply(response.code(), headers, redact(text));
     }
   }
 }

@@ -56,6 +56,12 @@ public enum ReplyShape {
 
   public abstract Verdict judge(JsonNode json);
 
+  /** A body the client may use: a JSON object with choices, judged OK (what the store may replay). */
+  public boolean usable(JsonNode json) {
+    return json != null && json.isObject() && json.path("choices").isArray() && !json.path("choices").isEmpty()
+        && judge(json).outcome() == CallOutcome.OK;
+  }
+
   private static boolean hasReasoning(JsonNode message) {
     return message.path("reasoning_content").isTextual() || message.path("reasoning").isTextual();
   }

@@ -17,10 +17,11 @@ import java.util.function.Function;
  * @param retryAfterMs the wait asked for before a retry, or -1 when none was given
  * @param shouldRetry the server's word on retrying, or null when it said nothing
  * @param pauseMs how long the endpoint's rate budget stays spent (0 = not spent)
- * @param source the header the longer of the two waits came from, for the progress line
+ * @param retrySource the header the retry wait came from, for the progress line
+ * @param pauseSource the header the pause came from
  */
-public record ServerHints(long retryAfterMs, Boolean shouldRetry, long pauseMs, String source) {
-  public static final ServerHints NONE = new ServerHints(-1, null, 0, "");
+public record ServerHints(long retryAfterMs, Boolean shouldRetry, long pauseMs, String retrySource, String pauseSource) {
+  public static final ServerHints NONE = new ServerHints(-1, null, 0, "", "");
 
   public static ServerHints read(Function<String, String> header, Instant now) {
     long retryAfter = -1;
@@ -40,10 +41,8 @@ public record ServerHints(long retryAfterMs, Boolean shouldRetry, long pauseMs, 
         : should.trim().equalsIgnoreCase("true") ? Boolean.TRUE
         : should.trim().equalsIgnoreCase("false") ? Boolean.FALSE : null;
     long pause = RateLimitHeaders.pauseMs(header, now.toEpochMilli());
-    if (pause > retryAfter) {
-      source = RateLimitHeaders.pauseSource(header);
-    }
-    return new ServerHints(retryAfter, shouldRetry, pause, source);
+    String pauseSource = pause > 0 ? RateLimitHeaders.pauseSource(header) : "";
+    return new ServerHints(retryAfter, shouldRetry, pause, source, pauseSource);
   }
 
   /** Seconds (a decimal number) or an IMF-fixdate; -1 when it is neither. */

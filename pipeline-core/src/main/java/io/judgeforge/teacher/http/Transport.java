@@ -6,4 +6,9 @@ import java.io.IOException;
 public interface Transport {
   /** POSTs {@code body} to {@code path} (for example /chat/completions) for {@code model}. */
   HttpReply post(String path, String model, byte[] body) throws IOException;
+
+  /** {@code text} with any secret this transport holds taken out, for error messages. */
+  default String redact(String text) {
+    return text;
+  }
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SpendingTest {
-  static final Map<String, Spending.Price> PRICES = Map.of("big", new Spending.Price(10, 30));
+  static final Map<String, io.judgeforge.config.PipelineConfig.Price> PRICES = Map.of("big", new io.judgeforge.config.PipelineConfig.Price(10, 30));
 
   static String ledger() {
     return "test/" + UUID.randomUUID();
