@@ -163,10 +163,15 @@ public final class Launch implements AutoCloseable {
     }
   }
 
-  /** The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section. */
+  /**
+   * The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section:
+   * port, seed and latency, then {@code simulator.args}.
+   */
   static List<String> simulatorArguments(PipelineConfig.Simulator sim) {
-    return List.of("--port", String.valueOf(sim.port()), "--seed", String.valueOf(sim.seed()),
-        "--latency-ms", String.valueOf(sim.latencyMs()));
+    List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(sim.port()), "--seed",
+        String.valueOf(sim.seed()), "--latency-ms", String.valueOf(sim.latencyMs())));
+    arguments.addAll(sim.args());
+    return arguments;
   }
 
   // Every named key variable must be set before Spark starts: found on an executor, a missing key
