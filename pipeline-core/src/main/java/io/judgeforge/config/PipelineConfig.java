@@ -75,12 +75,13 @@ public record PipelineConfig(
     }
   }
 
-  public record Simulator(boolean start, int port, long seed, int latencyMs, List<String> options) implements Serializable {
+  /** @param args more of the simulator's flags (those of {@code judgeforge sim-server}), e.g. {@code [--realism]} */
+  public record Simulator(boolean start, int port, long seed, int latencyMs, java.util.List<String> args)
+      implements Serializable {
     public Simulator {
       check(port >= 0 && port <= 65535, "simulator.port", port, "0 to 65535");
       check(latencyMs >= 0, "simulator.latency-ms", latencyMs, "an integer >= 0");
-      check(options != null, "simulator.options", null, "a list of sim-server flags");
-      options = List.copyOf(options);
+      args = args == null ? java.util.List.of() : java.util.List.copyOf(args);
     }
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.config.ConfigException;
+import io.judgeforge.config.ConfigLoader;
+import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.teacher.spi.LocalEndpointServer;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +15,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,28 @@ class LocalEndpointServersTest {
           HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, models.statusCode());
       assertTrue(models.body().contains("sim-gpt-4"), models.body());
+    }
+  }
+
+  @Test
+  void configCanPassTheRealismFlagsThroughSimulatorArgs() throws IOException, InterruptedException {
+    String yaml = Files.readString(Path.of("../conf/local.yaml"));
+    PipelineConfig.Simulator sim = ConfigLoader.section(
+        ConfigLoader.tree(yaml, List.of("simulator.args=[--realism, --error-dialect, vllm]")), "simulator",
+        PipelineConfig.Simulator.class);
+    assertEquals(List.of("--realism", "--error-dialect", "vllm"), sim.args());
+    List<String> arguments = new java.util.ArrayList<>(List.of("--port", "0"));
+    arguments.addAll(sim.args());
+    try (LocalEndpointServer server = LocalEndpointServers.startSimulator("a test needs it", "", arguments)) {
+      HttpClient http = HttpClient.newHttpClient();
+      String models = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(models.contains("\"sim-o3\""), "realism serves reasoning models: " + models);
+      HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-9\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+          .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, unknown.statusCode());
+      assertTrue(unknown.body().startsWith("{\"object\":\"error\""), "vLLM's error dialect: " + unknown.body());
     }
   }
 

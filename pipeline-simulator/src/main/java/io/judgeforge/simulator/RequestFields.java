@@ -36,6 +36,17 @@ final class RequestFields {
     return (ObjectNode) node;
   }
 
+  /** The request's model, or null when the body is not a JSON object with a string model: a look, not a check. */
+  static String peekModel(byte[] body) {
+    try {
+      JsonNode node = READER.readTree(body);
+      JsonNode model = node == null ? null : node.get("model");
+      return model != null && model.isTextual() ? model.textValue() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   static String requiredString(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
@@ -47,9 +58,15 @@ final class RequestFields {
     return value.textValue();
   }
 
+  /** What a fault-trigger model (see {@link Realism#faultTriggers()}) answers with when it answers at all. */
+  static final double TRIGGER_MODEL_STRENGTH = 0.5;
+
   /** The strength of the requested model; unknown models are a 404 like on OpenAI. */
   static double modelStrength(SimulatorSettings settings, String model) {
     Double strength = settings.strengthOf(model);
+    if (strength == null && settings.realism().faultTriggers() && FaultKind.triggeredBy(model).isPresent()) {
+      return TRIGGER_MODEL_STRENGTH;
+    }
     if (strength == null) {
       throw ApiError.modelNotFound(model);
     }

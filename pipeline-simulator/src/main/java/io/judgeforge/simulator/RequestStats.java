@@ -3,6 +3,7 @@ package io.judgeforge.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +21,19 @@ final class RequestStats {
   private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
   private final Map<FaultKind, LongAdder> faults = new EnumMap<>(FaultKind.class);
   private final LongAdder rateLimited = new LongAdder();
+  private final Set<FaultKind> listed;
 
+  /** Stats that list the first six fault kinds and no other. */
   RequestStats() {
+    this(Set.of());
+  }
+
+  /**
+   * @param alsoListed the later fault kinds this server can inject, listed beside the first six; a
+   *     server that cannot inject them keeps the stats it always had
+   */
+  RequestStats(Set<FaultKind> alsoListed) {
+    this.listed = Set.copyOf(alsoListed);
     // Filled once here and only read afterwards, so the EnumMap needs no lock.
     for (FaultKind kind : FaultKind.values()) {
       faults.put(kind, new LongAdder());
@@ -43,7 +55,10 @@ final class RequestStats {
     rateLimited.increment();
   }
 
-  /** Keys sorted (faults in {@link FaultKind} order, every kind present), so equal counts are equal JSON. */
+  /**
+   * Keys sorted (faults in {@link FaultKind} order: the first six always, a later kind when this
+   * server can inject it), so equal counts are equal JSON.
+   */
   ObjectNode snapshot() {
     ObjectNode root = SimulatorJson.mapper().createObjectNode();
     root.put("total", total.get());
@@ -52,7 +67,11 @@ final class RequestStats {
     ObjectNode statuses = root.putObject("by_status");
     new TreeMap<>(byStatus).forEach((status, count) -> statuses.put(String.valueOf(status), count.sum()));
     ObjectNode faultCounts = root.putObject("faults");
-    faults.forEach((kind, count) -> faultCounts.put(kind.key(), count.sum()));
+    faults.forEach((kind, count) -> {
+      if (kind.listedAlways() || listed.contains(kind)) {
+        faultCounts.put(kind.key(), count.sum());
+      }
+    });
     root.put("rate_limited", rateLimited.sum());
     return root;
   }

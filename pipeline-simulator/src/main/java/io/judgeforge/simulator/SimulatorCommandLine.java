@@ -71,6 +71,81 @@ final class SimulatorCommandLine {
       description = "Extra delay of a slow request; set it past the client's timeout (default ${DEFAULT-VALUE}).")
   int slowMs;
 
+  @Option(names = "--fault-403", paramLabel = "R", defaultValue = "0",
+      description = "Rate of injected 403 unsupported_country_region_territory replies, 0..1 (default ${DEFAULT-VALUE}).")
+  double fault403;
+
+  @Option(names = "--fault-502", paramLabel = "R", defaultValue = "0",
+      description = "Rate of injected 502 replies with a gateway's HTML page, 0..1 (default ${DEFAULT-VALUE}).")
+  double fault502;
+
+  @Option(names = "--fault-insufficient-quota", paramLabel = "R", defaultValue = "0",
+      description = "Rate of injected 429 insufficient_quota replies (no retry header), 0..1 (default ${DEFAULT-VALUE}).")
+  double faultInsufficientQuota;
+
+  @Option(names = "--fault-html", paramLabel = "R", defaultValue = "0",
+      description = "Rate of 200 replies whose body is an HTML page, 0..1 (default ${DEFAULT-VALUE}).")
+  double faultHtml;
+
+  @Option(names = "--fault-no-choices", paramLabel = "R", defaultValue = "0",
+      description = "Rate of 200 JSON replies without choices, 0..1 (default ${DEFAULT-VALUE}).")
+  double faultNoChoices;
+
+  @Option(names = "--realism",
+      description = "The public APIs' wire formats: turns on --bos, --byte-tokens, --usage-details, --azure,"
+          + " --fault-triggers, --reasoning-prefix " + Realism.DEFAULT_REASONING_PREFIX + ", --refusal-rate "
+          + Realism.PROFILE_REFUSAL_RATE + ", --content-filter-rate " + Realism.PROFILE_CONTENT_FILTER_RATE
+          + " and --retry-header-form cycle; each can still be set otherwise.")
+  boolean realism;
+
+  @Option(names = "--bos", negatable = true,
+      description = "/v1/completions tokenizes like vLLM with Llama 3's BOS: <|begin_of_text|> first, code-point offsets.")
+  Boolean bos;
+
+  @Option(names = "--byte-tokens", negatable = true,
+      description = "/v1/completions splits CJK characters and emoji into 2-4 byte tokens decoded as U+FFFD.")
+  Boolean byteTokens;
+
+  @Option(names = "--usage-details", negatable = true,
+      description = "Chat usage has prompt_tokens_details.cached_tokens and completion_tokens_details.reasoning_tokens.")
+  Boolean usageDetails;
+
+  @Option(names = "--reasoning-prefix", paramLabel = "PREFIX",
+      description = "Models named PREFIX* answer like OpenAI's reasoning models (PREFIX3 and PREFIX4-mini are added);"
+          + " '' for none.")
+  String reasoningPrefix;
+
+  @Option(names = "--refusal-rate", paramLabel = "R",
+      description = "Share of chat choices refused (content null, message.refusal), 0..1.")
+  Double refusalRate;
+
+  @Option(names = "--content-filter-rate", paramLabel = "R",
+      description = "Share of chat choices stopped with finish_reason content_filter (Azure style), 0..1.")
+  Double contentFilterRate;
+
+  @Option(names = "--error-dialect", paramLabel = "D", description = "Error bodies: openai or vllm (default openai).")
+  String errorDialect;
+
+  @Option(names = "--require-key", paramLabel = "KEY",
+      description = "Accept only this API key (Authorization: Bearer KEY, or api-key on the Azure paths), else 401.")
+  String requireKey;
+
+  @Option(names = "--context-tokens", paramLabel = "N",
+      description = "Every model's context length: a longer prompt plus completion is a 400 (0 = no limit).")
+  Integer contextTokens;
+
+  @Option(names = "--retry-header-form", paramLabel = "FORM",
+      description = "How 429s and 503s say when to retry: seconds (default), ms, date, should-retry, no-retry or cycle.")
+  String retryHeaderForm;
+
+  @Option(names = "--azure", negatable = true,
+      description = "Also serve /openai/deployments/{model}/chat/completions and .../completions (?api-version= required).")
+  Boolean azure;
+
+  @Option(names = "--fault-triggers", negatable = true,
+      description = "A request for the model sim-fault-KIND (e.g. sim-fault-http503) always gets that fault.")
+  Boolean faultTriggers;
+
   private boolean helpRequested;
   private boolean versionRequested;
 
@@ -114,7 +189,60 @@ final class SimulatorCommandLine {
   SimulatorSettings settings() {
     check(threads >= 1, "--threads", threads, "an integer >= 1");
     SimulatorSettings defaults = SimulatorSettings.defaults();
-    return new SimulatorSettings(seed, defaults.models(), latency(), threads, rateLimits(), faults());
+    return new SimulatorSettings(seed, defaults.models(), latency(), threads, rateLimits(), faults())
+        .withRealism(realism());
+  }
+
+  /** {@link Realism#PROFILE} with --realism, else {@link Realism#OFF}; then every switch given on its own. */
+  private Realism realism() {
+    Realism chosen = realism ? Realism.PROFILE : Realism.OFF;
+    if (bos != null) {
+      chosen = chosen.withBos(bos);
+    }
+    if (byteTokens != null) {
+      chosen = chosen.withByteTokens(byteTokens);
+    }
+    if (usageDetails != null) {
+      chosen = chosen.withUsageDetails(usageDetails);
+    }
+    if (reasoningPrefix != null) {
+      chosen = chosen.withReasoningPrefix(reasoningPrefix);
+    }
+    if (refusalRate != null) {
+      chosen = chosen.withRefusalRate(rate("--refusal-rate", refusalRate));
+    }
+    if (contentFilterRate != null) {
+      chosen = chosen.withContentFilterRate(rate("--content-filter-rate", contentFilterRate));
+    }
+    if (errorDialect != null) {
+      try {
+        chosen = chosen.withErrorDialect(ErrorDialect.parse(errorDialect));
+      } catch (IllegalArgumentException e) {
+        throw invalid("--error-dialect", "'" + errorDialect + "'", "openai or vllm");
+      }
+    }
+    if (requireKey != null) {
+      check(!requireKey.isBlank(), "--require-key", "''", "a key that is not blank");
+      chosen = chosen.withRequiredKey(requireKey);
+    }
+    if (contextTokens != null) {
+      check(contextTokens >= 0, "--context-tokens", contextTokens, "an integer >= 0, 0 for no limit");
+      chosen = chosen.withContextTokens(contextTokens);
+    }
+    if (retryHeaderForm != null) {
+      try {
+        chosen = chosen.withRetryHeaderForm(RetryHeaderForm.parse(retryHeaderForm));
+      } catch (IllegalArgumentException e) {
+        throw invalid("--retry-header-form", "'" + retryHeaderForm + "'", "seconds, ms, date, should-retry, no-retry or cycle");
+      }
+    }
+    if (azure != null) {
+      chosen = chosen.withAzure(azure);
+    }
+    if (faultTriggers != null) {
+      chosen = chosen.withFaultTriggers(faultTriggers);
+    }
+    return chosen;
   }
 
   private Latency latency() {
@@ -159,6 +287,11 @@ final class SimulatorCommandLine {
         .with(FaultKind.MALFORMED_JSON, rate("--fault-malformed", faultMalformed))
         .with(FaultKind.TRUNCATED, rate("--fault-truncated", faultTruncated))
         .with(FaultKind.SLOW, rate("--fault-slow", faultSlow))
+        .with(FaultKind.HTTP_403, rate("--fault-403", fault403))
+        .with(FaultKind.HTTP_502, rate("--fault-502", fault502))
+        .with(FaultKind.INSUFFICIENT_QUOTA, rate("--fault-insufficient-quota", faultInsufficientQuota))
+        .with(FaultKind.HTML_BODY, rate("--fault-html", faultHtml))
+        .with(FaultKind.NO_CHOICES, rate("--fault-no-choices", faultNoChoices))
         .withSlowMs(slowMs);
   }
 

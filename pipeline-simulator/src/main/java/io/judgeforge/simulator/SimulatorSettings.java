@@ -14,9 +14,11 @@ import java.util.Map;
  * @param threads HTTP worker threads; Spark executors may call the simulator concurrently
  * @param rateLimits server-side requests- and tokens-per-minute limits, per model, answered with 429
  * @param faults rates of injected failures of model calls
+ * @param realism the public APIs' wire formats and errors; {@link Realism#OFF} for none
  */
 public record SimulatorSettings(
-    long seed, Map<String, Double> models, Latency latency, int threads, RateLimits rateLimits, Faults faults) {
+    long seed, Map<String, Double> models, Latency latency, int threads, RateLimits rateLimits, Faults faults,
+    Realism realism) {
 
   public static final int DEFAULT_LATENCY_MS = 0;
   public static final int DEFAULT_THREADS = 16;
@@ -52,6 +54,15 @@ public record SimulatorSettings(
     if (faults == null) {
       throw new IllegalArgumentException("faults must be given (Faults.NONE for no faults)");
     }
+    if (realism == null) {
+      throw new IllegalArgumentException("realism must be given (Realism.OFF for none)");
+    }
+  }
+
+  /** Settings without realism. */
+  public SimulatorSettings(
+      long seed, Map<String, Double> models, Latency latency, int threads, RateLimits rateLimits, Faults faults) {
+    this(seed, models, latency, threads, rateLimits, faults, Realism.OFF);
   }
 
   /** A fixed latency, no rate limits and no faults: the settings before latency distributions existed. */
@@ -83,7 +94,7 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withSeed(long newSeed) {
-    return new SimulatorSettings(newSeed, models, latency, threads, rateLimits, faults);
+    return new SimulatorSettings(newSeed, models, latency, threads, rateLimits, faults, realism);
   }
 
   /** A fixed latency of {@code newLatencyMs}, replacing any distribution. */
@@ -92,25 +103,41 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withLatency(Latency newLatency) {
-    return new SimulatorSettings(seed, models, newLatency, threads, rateLimits, faults);
+    return new SimulatorSettings(seed, models, newLatency, threads, rateLimits, faults, realism);
   }
 
   public SimulatorSettings withThreads(int newThreads) {
-    return new SimulatorSettings(seed, models, latency, newThreads, rateLimits, faults);
+    return new SimulatorSettings(seed, models, latency, newThreads, rateLimits, faults, realism);
   }
 
   public SimulatorSettings withRateLimits(RateLimits newRateLimits) {
-    return new SimulatorSettings(seed, models, latency, threads, newRateLimits, faults);
+    return new SimulatorSettings(seed, models, latency, threads, newRateLimits, faults, realism);
   }
 
   public SimulatorSettings withFaults(Faults newFaults) {
-    return new SimulatorSettings(seed, models, latency, threads, rateLimits, newFaults);
+    return new SimulatorSettings(seed, models, latency, threads, rateLimits, newFaults, realism);
+  }
+
+  /**
+   * These settings with {@code newRealism}. Its reasoning models are added to the models served,
+   * unless one of the configured models already has the prefix: {@code PREFIX3} (strength 0.9) and
+   * {@code PREFIX4-mini} (0.75), e.g. {@code sim-o3} and {@code sim-o4-mini}.
+   */
+  public SimulatorSettings withRealism(Realism newRealism) {
+    Map<String, Double> served = new LinkedHashMap<>(models);
+    String prefix = newRealism.reasoningPrefix();
+    if (!prefix.isEmpty() && served.keySet().stream().noneMatch(name -> name.startsWith(prefix))) {
+      served.put(prefix + "3", 0.9);
+      served.put(prefix + "4-mini", 0.75);
+    }
+    return new SimulatorSettings(seed, served, latency, threads, rateLimits, faults, newRealism);
   }
 
   /** One line naming everything that shapes how the simulator serves, for start-up logs. */
   public String describe() {
-    return "seed " + seed + ", " + threads + " threads, latency " + latency.describe() + ", rate limits "
+    String line = "seed " + seed + ", " + threads + " threads, latency " + latency.describe() + ", rate limits "
         + rateLimits.describe() + ", faults " + faults.describe();
+    return realism.equals(Realism.OFF) ? line : line + ", realism: " + realism.describe();
   }
 
   /** Strength of a configured model, or null when the simulator does not serve that model. */

@@ -11,18 +11,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class TruncatedReply {
   private TruncatedReply() {}
 
-  /** Cuts every choice's content to half its tokens, in place. */
+  /**
+   * Cuts every choice's content to half its tokens, in place. A choice without text (refused,
+   * filtered) is left as it is; usage then counts only the text that is left, as before realism.
+   */
   static void apply(ObjectNode chatCompletion) {
     int completionTokens = 0;
     for (JsonNode choice : chatCompletion.path("choices")) {
       ObjectNode message = (ObjectNode) choice.get("message");
-      String content = message.get("content").asText();
+      JsonNode text = message.get("content");
+      if (text == null || !text.isTextual()) {
+        continue;
+      }
+      String content = text.asText();
       String cut = Tokenizer.truncate(content, Tokenizer.count(content) / 2);
       message.put("content", cut);
       ((ObjectNode) choice).put("finish_reason", "length");
       completionTokens += Tokenizer.count(cut);
     }
-    int promptTokens = chatCompletion.path("usage").path("prompt_tokens").asInt();
+    JsonNode usage = chatCompletion.path("usage");
+    int promptTokens = usage.path("prompt_tokens").asInt();
+    JsonNode promptDetails = usage.get("prompt_tokens_details");
+    JsonNode completionDetails = usage.get("completion_tokens_details");
     Usage.put(chatCompletion, promptTokens, completionTokens);
+    if (completionDetails != null) {
+      // Thinking done before the cut is still paid for.
+      completionTokens += completionDetails.path("reasoning_tokens").asInt();
+      Usage.put(chatCompletion, promptTokens, completionTokens);
+    }
+    if (promptDetails != null) {
+      ((ObjectNode) chatCompletion.get("usage")).set("prompt_tokens_details", promptDetails);
+      ((ObjectNode) chatCompletion.get("usage")).set("completion_tokens_details", completionDetails);
+    }
   }
 }

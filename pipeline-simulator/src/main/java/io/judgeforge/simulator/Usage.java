@@ -12,4 +12,17 @@ final class Usage {
     usage.put("completion_tokens", completionTokens);
     usage.put("total_tokens", promptTokens + completionTokens);
   }
+
+  /** OpenAI's token details, added to a usage block {@link #put} wrote. */
+  static void putDetails(ObjectNode response, int cachedTokens, int reasoningTokens) {
+    ObjectNode usage = (ObjectNode) response.get("usage");
+    ObjectNode prompt = usage.putObject("prompt_tokens_details");
+    prompt.put("cached_tokens", cachedTokens);
+    prompt.put("audio_tokens", 0);
+    ObjectNode completion = usage.putObject("completion_tokens_details");
+    completion.put("reasoning_tokens", reasoningTokens);
+    completion.put("audio_tokens", 0);
+    completion.put("accepted_prediction_tokens", 0);
+    completion.put("rejected_prediction_tokens", 0);
+  }
 }

@@ -8,7 +8,8 @@
  * the same flags.
  *
  * <p>Endpoints: {@code GET /v1/models}, {@code POST /v1/chat/completions}, {@code POST
- * /v1/completions} (echo and logprobs, for IFD scoring) and {@code GET /sim/stats} (request counts).
+ * /v1/completions} (echo and logprobs, for IFD scoring), {@code GET /sim/stats} (request counts) and
+ * {@code GET /sim/requests} (what clients sent: query, User-Agent, header names).
  *
  * <p>Chat replies depend on the pipeline prompt the last user message is built from
  * (conf/prompts): instruction synthesis from a reference, quiz questions, scenario classification,
@@ -24,5 +25,9 @@
  * client's timeout). Latency and faults are drawn from the seed, the request's bytes and how often
  * those bytes arrived before: a rerun draws the same, a retry draws afresh. The defaults turn none
  * of this on; without faults, reply bodies stay byte-identical whatever the latency and limits.
+ *
+ * <p>{@link io.judgeforge.simulator.Realism} makes it answer in the public APIs' real wire formats:
+ * vLLM's BOS and byte tokens, refusals, content filtering, reasoning models, usage details, vLLM's
+ * error dialect, keys, context limits, every form of retry header, and Azure's paths.
  */
 package io.judgeforge.simulator;

@@ -239,18 +239,29 @@ class FaultInjectionHttpTest {
         return FaultKind.HTTP_500;
       case 503:
         return FaultKind.HTTP_503;
+      case 403:
+        return FaultKind.HTTP_403;
+      case 502:
+        return FaultKind.HTTP_502;
       case 429:
-        return FaultKind.HTTP_429;
+        return "insufficient_quota".equals(reply.json().at("/error/code").asText())
+            ? FaultKind.INSUFFICIENT_QUOTA : FaultKind.HTTP_429;
       case 200:
         break;
       default:
         throw new AssertionError("unexpected " + reply.status() + ": " + reply.body());
+    }
+    if (reply.contentType().startsWith("text/html")) {
+      return FaultKind.HTML_BODY;
     }
     JsonNode json;
     try {
       json = SimulatorJson.mapper().readTree(reply.body());
     } catch (IOException e) {
       return FaultKind.MALFORMED_JSON;
+    }
+    if (!json.has("choices")) {
+      return FaultKind.NO_CHOICES;
     }
     return "length".equals(json.at("/choices/0/finish_reason").asText()) ? FaultKind.TRUNCATED : null;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -62,6 +63,14 @@ final class SimulatorClient {
 
   Reply post(String path, JsonNode body) {
     return post(path, SimulatorJson.write(body));
+  }
+
+  /** A POST with extra request headers (a key, a User-Agent); {@code pathAndQuery} may carry a query. */
+  Reply post(String pathAndQuery, JsonNode body, Map<String, String> headers) {
+    Request.Builder request = new Request.Builder().url(root + pathAndQuery)
+        .post(RequestBody.create(SimulatorJson.write(body), JSON));
+    headers.forEach(request::header);
+    return execute(request.build());
   }
 
   Reply send(String method, String path) {

@@ -56,10 +56,39 @@ class SimulatorProviderTest {
   }
 
   @Test
+  void realismTurnsOnTheProfileAndEachSwitchCanStillBeSet() {
+    assertEquals(Realism.PROFILE, SimulatorCommandLine.parse(List.of("--realism")).settings().realism());
+    assertEquals(Realism.OFF, SimulatorCommandLine.parse(List.of()).settings().realism());
+    SimulatorSettings settings = SimulatorCommandLine.parse(List.of("--realism", "--no-bos", "--refusal-rate", "0",
+        "--error-dialect", "vllm", "--require-key", "k-123", "--context-tokens", "4096", "--retry-header-form", "date",
+        "--reasoning-prefix", "sim-r", "--fault-502", "0.1", "--fault-no-choices", "0.2")).settings();
+    Realism realism = settings.realism();
+    assertEquals(Realism.PROFILE.withBos(false).withRefusalRate(0).withErrorDialect(ErrorDialect.VLLM)
+        .withRequiredKey("k-123").withContextTokens(4096).withRetryHeaderForm(RetryHeaderForm.DATE)
+        .withReasoningPrefix("sim-r"), realism);
+    assertTrue(settings.models().containsKey("sim-r3") && settings.models().containsKey("sim-r4-mini"));
+    assertEquals(0.1, settings.faults().rate(FaultKind.HTTP_502));
+    assertEquals(0.2, settings.faults().rate(FaultKind.NO_CHOICES));
+    Realism single = SimulatorCommandLine.parse(List.of("--bos", "--azure", "--fault-triggers")).settings().realism();
+    assertEquals(Realism.OFF.withBos(true).withAzure(true).withFaultTriggers(true), single);
+  }
+
+  @Test
+  void anUnusableRealismFlagIsNamedInOneLine() {
+    assertEquals("Invalid value for '--error-dialect': 'grpc' (expected openai or vllm)", message("--error-dialect", "grpc"));
+    assertEquals("Invalid value for '--refusal-rate': 1.5 (expected a rate from 0 to 1)", message("--refusal-rate", "1.5"));
+    assertEquals("Invalid value for '--context-tokens': -1 (expected an integer >= 0, 0 for no limit)",
+        message("--context-tokens", "-1"));
+    assertTrue(message("--retry-header-form", "soon").startsWith("Invalid value for '--retry-header-form': 'soon'"));
+  }
+
+  @Test
   void theUsageNamesEveryFlagUnderTheCallersCommandName() {
     String usage = new SimulatorProvider().usage("judgeforge sim-server");
     assertTrue(usage.startsWith("Usage: judgeforge sim-server"), usage);
-    for (String flag : List.of("--port", "--seed", "--threads", "--latency-ms", "--rpm", "--tpm", "--fault-429", "--slow-ms")) {
+    for (String flag : List.of("--port", "--seed", "--threads", "--latency-ms", "--rpm", "--tpm", "--fault-429", "--slow-ms",
+        "--realism", "--[no-]bos", "--[no-]byte-tokens", "--error-dialect", "--require-key", "--retry-header-form",
+        "--[no-]azure", "--fault-insufficient-quota")) {
       assertTrue(usage.contains(flag), flag);
     }
   }

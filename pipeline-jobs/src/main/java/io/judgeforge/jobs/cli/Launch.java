@@ -163,11 +163,14 @@ public final class Launch implements AutoCloseable {
     }
   }
 
-  /** The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section. */
+  /**
+   * The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section:
+   * port, seed and latency, then {@code simulator.args}.
+   */
   static List<String> simulatorArguments(PipelineConfig.Simulator sim) {
-    List<String> arguments = new java.util.ArrayList<>(List.of("--port", String.valueOf(sim.port()),
-        "--seed", String.valueOf(sim.seed()), "--latency-ms", String.valueOf(sim.latencyMs())));
-    arguments.addAll(sim.options());
+    List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(sim.port()), "--seed",
+        String.valueOf(sim.seed()), "--latency-ms", String.valueOf(sim.latencyMs())));
+    arguments.addAll(sim.args());
     return arguments;
   }
 
