@@ -22,6 +22,11 @@ public final class ErrorMapper {
       "maximum context length|context length|context_length_exceeded|context window|prompt is too long"
           + "|too many tokens|maximum allowed length|longer than the model's context|exceeds the model",
       Pattern.CASE_INSENSITIVE);
+  // Gateways (LiteLLM) and other dialects pass the upstream message on without its code.
+  private static final Pattern QUOTA = Pattern.compile("exceeded your current quota|insufficient_quota",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern UNSUPPORTED = Pattern.compile("unsupported parameter|unsupported value"
+      + "|unsupported_parameter|unsupported_value|is not supported with this model", Pattern.CASE_INSENSITIVE);
   private static final Pattern ECHO_LOGPROBS = Pattern.compile("echo.*logprobs|logprobs.*echo", Pattern.CASE_INSENSITIVE);
 
   private ErrorMapper() {}
@@ -87,7 +92,7 @@ public final class ErrorMapper {
       return CallOutcome.BAD_REQUEST;
     }
     if (status == 429) {
-      return code.equals("insufficient_quota") || type.equals("insufficient_quota")
+      return code.equals("insufficient_quota") || type.equals("insufficient_quota") || QUOTA.matcher(e.message()).find()
           ? CallOutcome.QUOTA_EXHAUSTED : CallOutcome.RATE_LIMITED;
     }
     if (status == 408 || status == 409 || status >= 500) {
@@ -101,7 +106,7 @@ public final class ErrorMapper {
       return CallOutcome.CONTENT_FILTERED;
     }
     if (code.equals("unsupported_parameter") || code.equals("unsupported_value")
-        || ECHO_LOGPROBS.matcher(e.message()).find()) {
+        || UNSUPPORTED.matcher(e.message()).find() || ECHO_LOGPROBS.matcher(e.message()).find()) {
       return CallOutcome.UNSUPPORTED_PARAMETER;
     }
     return CallOutcome.BAD_REQUEST;
