@@ -115,8 +115,8 @@ public final class ExportJob {
     int shardCount = (int) Math.max(1, (count + perShard - 1) / perShard);
     String sparkDir = staging + "/_spark/" + set + "/" + split;
     String dir = staging + "/" + set + "/" + split;
-    records.orderBy("id").repartition(shardCount).sortWithinPartitions("id")
-        .write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", perShard).json(sparkDir);
+    inShards(ctx, records, perShard, shardCount).write().mode(SaveMode.ErrorIfExists)
+        .option("maxRecordsPerFile", perShard).json(sparkDir);
     List<ShardInfo> shards = new ArrayList<>();
     int n = 0;
     for (FileStatus f : ctx.files().list(sparkDir)) {
@@ -131,6 +131,34 @@ public final class ExportJob {
     }
     ctx.files().delete(staging + "/_spark");
     return shards;
+  }
+
+  /**
+   * The records in total order (by id, then by the whole record), shard {@code k} holding ranks
+   * {@code k * perShard} to {@code (k + 1) * perShard - 1}: the same shards, byte for byte, however
+   * many partitions or cores the run had. (A round-robin repartition after the sort would depend on
+   * the sort's own partitioning, which follows spark.partitions and the shuffle settings.)
+   */
+  static Dataset<Row> inShards(PipelineContext ctx, Dataset<Row> records, int perShard, int shardCount) {
+    org.apache.spark.sql.Column[] all = java.util.Arrays.stream(records.columns()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+    Dataset<Row> ordered = records.orderBy(col("id"), org.apache.spark.sql.functions.to_json(
+        org.apache.spark.sql.functions.struct(all)));
+    int width = records.schema().size();
+    org.apache.spark.api.java.JavaRDD<Row> ranked = ordered.javaRDD().zipWithIndex()
+        .mapToPair(t -> new scala.Tuple2<>((int) (t._2() / perShard), t))
+        .partitionBy(new org.apache.spark.HashPartitioner(shardCount))
+        .values()
+        .map(t -> {
+          Object[] values = new Object[width + 1];
+          for (int i = 0; i < width; i++) {
+            values[i] = t._1().get(i);
+          }
+          values[width] = t._2();
+          return org.apache.spark.sql.RowFactory.create(values);
+        });
+    return ctx.spark().createDataFrame(ranked, records.schema().add("_rank", org.apache.spark.sql.types.DataTypes.LongType))
+        .sortWithinPartitions("_rank").drop("_rank");
   }
 
   // Streams the shard once to count its lines and hash it; nothing is held in memory.
