@@ -38,7 +38,7 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     this.name = name;
     this.endpoint = endpoint;
     OkHttpTransport transport = new OkHttpTransport(endpoint, apiKey(endpoint, environment));
-    // A claim must outlive every attempt of its holder, with the waits between them, or a rival pays again.
+    // A live rival holding the claim is waited for as long as all its attempts and waits can take.
     long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
     this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, sleeper), spending),
         store, lease, sleeper);

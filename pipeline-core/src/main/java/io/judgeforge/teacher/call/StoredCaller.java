@@ -16,22 +16,45 @@ import java.util.concurrent.ExecutionException;
  * The response store in front of the calls. A request already answered is answered from the store
  * without a call (and without a budget check: it costs nothing now). Identical requests in flight at
  * once in one JVM share one call, and a claim in the store keeps two attempts of one Spark task from
- * both paying for it. Only a usable reply ({@link CallOutcome#OK}) is stored: a refusal, a cut-off
+ * both paying for it. A claim is short-lived and renewed while its call runs, so the claim of a
+ * JVM that was killed mid-call lapses within one lease and never stalls a rerun; a live rival is
+ * waited for up to {@code maxRivalWaitMs}, after which the call goes ahead. Only a usable reply ({@link CallOutcome#OK}) is stored: a refusal, a cut-off
  * or filtered answer or an error is asked again on the next run.
  */
 public final class StoredCaller implements Caller {
   private static final Map<String, CompletableFuture<Reply>> IN_FLIGHT = new ConcurrentHashMap<>();
   private static final long CLAIM_POLL_MS = 200;
+  /** How long a claim lasts unless renewed, and how often a running call renews it. */
+  public static final long CLAIM_LEASE_MS = 30_000;
+  public static final long CLAIM_RENEW_MS = 10_000;
+  private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "judgeforge-claim-renewals");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final Caller next;
   private final ResponseStore store;
+  private final long maxRivalWaitMs;
   private final long leaseMs;
+  private final long renewMs;
+  private final Map<String, CompletableFuture<Reply>> inFlight;
   private final Sleeper sleeper;
 
-  public StoredCaller(Caller next, ResponseStore store, long leaseMs, Sleeper sleeper) {
+  public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper) {
+    this(next, store, maxRivalWaitMs, CLAIM_LEASE_MS, CLAIM_RENEW_MS, IN_FLIGHT, sleeper);
+  }
+
+  /** With other claim timings and an in-flight table of its own (a test's second "JVM"). */
+  StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, long leaseMs, long renewMs,
+      Map<String, CompletableFuture<Reply>> inFlight, Sleeper sleeper) {
     this.next = next;
     this.store = store;
+    this.maxRivalWaitMs = maxRivalWaitMs;
     this.leaseMs = leaseMs;
+    this.renewMs = renewMs;
+    this.inFlight = inFlight;
     this.sleeper = sleeper;
   }
 
@@ -42,7 +65,7 @@ public final class StoredCaller implements Caller {
       return stored.get();
     }
     CompletableFuture<Reply> mine = new CompletableFuture<>();
-    CompletableFuture<Reply> running = IN_FLIGHT.putIfAbsent(request.key(), mine);
+    CompletableFuture<Reply> running = inFlight.putIfAbsent(request.key(), mine);
     if (running != null) {
       // The same request is being made in this JVM right now: share its outcome, pay once.
       Reply shared;
@@ -69,12 +92,12 @@ public final class StoredCaller implements Caller {
       mine.completeExceptionally(e);
       throw e;
     } finally {
-      IN_FLIGHT.remove(request.key(), mine);
+      inFlight.remove(request.key(), mine);
     }
   }
 
   private Reply claimAndCall(WireRequest request) {
-    long deadline = System.currentTimeMillis() + leaseMs;
+    long deadline = System.currentTimeMillis() + maxRivalWaitMs;
     boolean claimed;
     while (!(claimed = store.claim(request.key(), leaseMs))) {
       // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
@@ -97,7 +120,16 @@ public final class StoredCaller implements Caller {
       if (done.isPresent()) {
         return done.get();
       }
-      Reply reply = next.call(request);
+      java.util.concurrent.ScheduledFuture<?> renewal = claimed ? RENEWALS.scheduleAtFixedRate(
+          () -> renew(request.key()), renewMs, renewMs, java.util.concurrent.TimeUnit.MILLISECONDS) : null;
+      Reply reply;
+      try {
+        reply = next.call(request);
+      } finally {
+        if (renewal != null) {
+          renewal.cancel(false);
+        }
+      }
       if (reply.ok()) {
         store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(), reply.raw(),
             Instant.now().toString()));
@@ -108,6 +140,14 @@ public final class StoredCaller implements Caller {
       if (claimed) {
         store.release(request.key());
       }
+    }
+  }
+
+  private void renew(String key) {
+    try {
+      store.renew(key, leaseMs);
+    } catch (RuntimeException e) {
+      // A missed renewal risks a rival paying too, never a wrong answer: the call goes on.
     }
   }
 

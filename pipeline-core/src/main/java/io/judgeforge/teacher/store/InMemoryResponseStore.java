@@ -30,6 +30,11 @@ public final class InMemoryResponseStore implements ResponseStore {
   }
 
   @Override
+  public void renew(String key, long leaseMs) {
+    claims.computeIfPresent(key, (k, expiry) -> System.currentTimeMillis() + leaseMs);
+  }
+
+  @Override
   public void release(String key) {
     claims.remove(key);
   }

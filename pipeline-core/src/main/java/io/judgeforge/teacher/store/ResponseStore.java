@@ -25,6 +25,9 @@ public interface ResponseStore {
    */
   boolean claim(String key, long leaseMs);
 
+  /** Extends a claim this caller holds by {@code leaseMs} from now: a running call keeps its claim alive. */
+  void renew(String key, long leaseMs);
+
   /** Releases a claim, whether or not a response was stored. */
   void release(String key);
 
@@ -42,6 +45,9 @@ public interface ResponseStore {
     public boolean claim(String key, long leaseMs) {
       return true;
     }
+
+    @Override
+    public void renew(String key, long leaseMs) {}
 
     @Override
     public void release(String key) {}

@@ -72,4 +72,59 @@ class StoredCallerTest {
     assertEquals(1, calls.get());
     assertFalse(store.claim(request.key(), 60_000), "the rival's claim is still there");
   }
+
+  @Test
+  void aRunningCallRenewsItsClaimSoASecondJvmWaitsInsteadOfPaying() throws Exception {
+    InMemoryResponseStore store = new InMemoryResponseStore();
+    WireRequest request = request("{\"renewed\":" + System.nanoTime() + "}");
+    String ok = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"slow\"},\"finish_reason\":\"stop\"}]}";
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch inCall = new CountDownLatch(1);
+    Caller slow = r -> {
+      calls.incrementAndGet();
+      inCall.countDown();
+      try {
+        Thread.sleep(800);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new Reply(CallOutcome.OK, io.judgeforge.json.Json.read(ok, com.fasterxml.jackson.databind.JsonNode.class), ok,
+          Usage.NONE, 0, 1, 800, null, r.key(), false);
+    };
+    // Two JVMs sharing the store: in-flight tables of their own, a 200 ms lease renewed every 50 ms.
+    StoredCaller first = new StoredCaller(slow, store, 60_000, 200, 50, new java.util.concurrent.ConcurrentHashMap<>(),
+        Thread::sleep);
+    StoredCaller second = new StoredCaller(slow, store, 60_000, 200, 50, new java.util.concurrent.ConcurrentHashMap<>(),
+        Thread::sleep);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Reply> a = pool.submit(() -> first.call(request));
+      assertTrue(inCall.await(10, TimeUnit.SECONDS));
+      Reply b = pool.submit(() -> second.call(request)).get(10, TimeUnit.SECONDS);
+      assertEquals(CallOutcome.OK, a.get(10, TimeUnit.SECONDS).outcome());
+      assertTrue(b.stored(), "the second waited past the 200 ms lease and read the first's answer");
+      assertEquals(1, calls.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theClaimOfAKilledJvmLapsesWithinOneLease() {
+    InMemoryResponseStore store = new InMemoryResponseStore();
+    WireRequest request = request("{\"killed\":" + System.nanoTime() + "}");
+    // Claimed, then never renewed nor released: its JVM died mid-call.
+    assertTrue(store.claim(request.key(), 200));
+    AtomicInteger calls = new AtomicInteger();
+    Caller answering = r -> {
+      calls.incrementAndGet();
+      return new Reply(CallOutcome.TRANSIENT, null, null, Usage.NONE, 0, 1, 1, "HTTP 503", r.key(), false);
+    };
+    long start = System.nanoTime();
+    new StoredCaller(answering, store, 60_000, 200, 50, new java.util.concurrent.ConcurrentHashMap<>(), Thread::sleep)
+        .call(request);
+    long waitedMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(1, calls.get());
+    assertTrue(waitedMs < 5_000, "taken over after the lease, not after the rival wait: " + waitedMs + " ms");
+  }
 }

@@ -124,6 +124,22 @@ public final class HadoopResponseStore implements ResponseStore {
     }
   }
 
+  // Rewrites the expiry in place; the holder alone renews, so no rival's claim is overwritten
+  // unless the holder had already lost it by missing renewals for a whole lease.
+  @Override
+  public void renew(String key, long leaseMs) {
+    Path claim = file(key, ".claim");
+    try {
+      if (fs.exists(claim)) {
+        try (OutputStream out = fs.create(claim, true)) {
+          out.write(Long.toString(System.currentTimeMillis() + leaseMs).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot renew the claim on " + key, e);
+    }
+  }
+
   @Override
   public void release(String key) {
     try {

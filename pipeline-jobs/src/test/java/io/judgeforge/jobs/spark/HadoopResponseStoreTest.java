@@ -41,4 +41,17 @@ class HadoopResponseStoreTest {
     Thread.sleep(5);
     assertTrue(a.claim(KEY, 60_000), "an expired claim is taken over");
   }
+
+  @Test
+  void aRenewedClaimOutlivesItsFirstLease(@TempDir Path dir) throws Exception {
+    ResponseStore holder = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    ResponseStore rival = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    assertTrue(holder.claim(KEY, 100));
+    holder.renew(KEY, 60_000);
+    Thread.sleep(150);
+    assertFalse(rival.claim(KEY, 60_000), "renewed past its first 100 ms");
+    holder.release(KEY);
+    rival.renew(KEY, 60_000);
+    assertTrue(rival.claim(KEY, 60_000), "renewing a released claim does not bring it back");
+  }
 }
