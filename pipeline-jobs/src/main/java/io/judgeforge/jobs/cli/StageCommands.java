@@ -3,6 +3,7 @@ package io.judgeforge.jobs.cli;
 import io.judgeforge.jobs.spark.ProgressListener;
 import io.judgeforge.jobs.stage.Pipeline;
 import io.judgeforge.jobs.stage.PipelineContext;
+import io.judgeforge.jobs.stage.RunResume;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,8 @@ final class StageCommands {
     String out;
 
     @Option(names = "--run-id", paramLabel = "ID",
-        description = "The run folder to use (default: a new run for 'run' and 'generate', else the latest run).")
+        description = "The run folder to use (default: a new run for 'run' and 'generate', else the latest run)."
+            + " 'run' with the id of an existing run resumes it: committed stages are skipped.")
     String runId;
 
     @Spec CommandSpec spec;
@@ -33,6 +35,11 @@ final class StageCommands {
 
     boolean startsRun() {
       return stages().get(0).name().equals("generate");
+    }
+
+    /** The whole pipeline records its config with a new run and resumes a run that exists. */
+    boolean resumes() {
+      return false;
     }
 
     @Override
@@ -51,9 +58,16 @@ final class StageCommands {
         ProgressListener listener = new ProgressListener(progress, 2000);
         PipelineContext ctx = launch.context(out, id, startsRun(), progress, listener);
         progress.say("run " + ctx.layout().runId() + " -> " + ctx.layout().run());
-        Pipeline.Result result = Pipeline.run(ctx, stages(), listener::label);
+        List<Pipeline.Stage> stages = stages();
+        List<io.judgeforge.stage.StageReport> reports = new java.util.ArrayList<>();
+        if (resumes()) {
+          stages = RunResume.remaining(ctx, stages());
+          reports.addAll(RunResume.skippedReports(ctx, stages(), stages));
+        }
+        Pipeline.Result result = Pipeline.run(ctx, stages, listener::label);
+        reports.addAll(result.reports());
         String simStats = launch.simulator() == null ? null : SimulatorStats.fetch(launch.simulator().baseUrl());
-        stdout.println(RunSummary.render(result.reports(), (System.nanoTime() - start) / 1_000_000, result.dataset(), simStats));
+        stdout.println(RunSummary.render(reports, (System.nanoTime() - start) / 1_000_000, result.dataset(), simStats));
         return 0;
       }
     }
@@ -68,6 +82,11 @@ final class StageCommands {
 
     List<Pipeline.Stage> stages() {
       return Pipeline.STAGES;
+    }
+
+    @Override
+    boolean resumes() {
+      return true;
     }
 
     @Override

@@ -39,16 +39,31 @@ final class StageOutputs {
     }
     ctx.progress().say(String.format("[%s] done in %.1f s: %d records; %s", stage, report.wallMs() / 1000.0,
         report.records(), describe(reports)));
-    double maxShare = ctx.config().run().maxQuarantinedShare();
-    for (StepReport s : reports) {
-      if (s.in() > 0 && s.quarantined() > maxShare * s.in()) {
-        throw new IllegalStateException(String.format(
-            "Stage %s step %s quarantined %d of %d items, over run.max-quarantined-share %.2f; reasons %s. "
-                + "Everything done is kept under %s (quarantine/ has each item's reason and input).",
-            stage, s.step(), s.quarantined(), s.in(), maxShare, s.reasons(), ctx.layout().stage(stage)));
-      }
+    String failure = guardFailure(ctx, report);
+    if (failure != null) {
+      throw new IllegalStateException(failure);
     }
     return report;
+  }
+
+  /**
+   * Why a written stage report must not count as done: a step that does not reconcile, or one that
+   * quarantined more than run.max-quarantined-share of its items; null when it is done.
+   */
+  static String guardFailure(PipelineContext ctx, StageReport report) {
+    double maxShare = ctx.config().run().maxQuarantinedShare();
+    for (StepReport s : report.steps()) {
+      if (!s.balanced()) {
+        return "Stage " + report.stage() + " step " + s.step() + " does not reconcile: " + s;
+      }
+      if (s.in() > 0 && s.quarantined() > maxShare * s.in()) {
+        return String.format(
+            "Stage %s step %s quarantined %d of %d items, over run.max-quarantined-share %.2f; reasons %s. "
+                + "Everything done is kept under %s (quarantine/ has each item's reason and input).",
+            report.stage(), s.step(), s.quarantined(), s.in(), maxShare, s.reasons(), ctx.layout().stage(report.stage()));
+      }
+    }
+    return null;
   }
 
   static String describe(List<StepReport> steps) {

@@ -1,0 +1,139 @@
+package io.judgeforge.jobs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.jobs.cli.Main;
+import io.judgeforge.json.Json;
+import io.judgeforge.teacher.LocalEndpointServers;
+import io.judgeforge.teacher.spi.LocalEndpointServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver is killed with SIGKILL in the middle of judge, in a JVM of its own; {@code run
+ * --run-id} then skips the committed stages, finishes judge from the response store and publishes
+ * the same shards as an uninterrupted run. The only requests paid twice are those in flight at the
+ * kill, whose answers never reached the store.
+ */
+@Tag("spark")
+class KilledDriverResumeTest {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void aDriverKilledDuringJudgeResumesToTheSameShards(@TempDir Path dir) throws Exception {
+    // Two servers of one seed answer alike: a fast one for the uninterrupted run, a slow one that
+    // leaves time to kill the driver in the middle of judge.
+    try (LocalEndpointServer fast = LocalEndpointServers.startSimulator("this test", "", List.of("--port", "0", "--seed", "7"));
+        LocalEndpointServer sim = LocalEndpointServers.startSimulator("this test", "",
+            List.of("--port", "0", "--seed", "7", "--latency-ms", "60"))) {
+      String conf = Path.of("../conf/local.yaml").toAbsolutePath().normalize().toString();
+      List<String> common = List.of("generate.quota=1", "simulator.start=false", "endpoints.sim.max-in-flight=2");
+      List<String> settings = new ArrayList<>(common);
+      settings.add("endpoints.sim.base-url=" + sim.baseUrl());
+      List<String> fastSettings = new ArrayList<>(common);
+      fastSettings.add("endpoints.sim.base-url=" + fast.baseUrl());
+
+      JsonNode reference = run(List.of("run", "--conf", conf, "--out", dir.resolve("reference").toString()), fastSettings);
+      long uninterrupted = requests(fast);
+      long before = requests(sim);
+
+      // The same run in another JVM, killed once judge has committed part of its work to the store.
+      Path out = dir.resolve("killed");
+      List<String> command = new ArrayList<>(List.of(javaBinary()));
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty")
+              || a.startsWith("-Djdk.reflect"))
+          .toList());
+      command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "run", "--conf", conf, "--out", out.toString()));
+      settings.forEach(s -> command.addAll(List.of("--set", s)));
+      Process driver = new ProcessBuilder(command).redirectErrorStream(true).start();
+      boolean killedInJudge = false;
+      StringBuilder log = new StringBuilder();
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          log.append(line).append('\n');
+          if (line.strip().startsWith("[judge] grade")) {
+            // Judge has begun: let a few of its answers reach the store, then kill.
+            Thread.sleep(1_000);
+            driver.destroyForcibly();
+            killedInJudge = true;
+            break;
+          }
+        }
+      }
+      assertTrue(driver.waitFor(60, TimeUnit.SECONDS));
+      assertTrue(killedInJudge, "the driver was killed during judge:\n" + log);
+      long killedRunRequests = requests(sim) - before;
+
+      String runId;
+      try (var runs = Files.list(out.resolve("runs"))) {
+        runId = runs.findFirst().orElseThrow().getFileName().toString();
+      }
+      assertTrue(!Files.exists(out.resolve("runs").resolve(runId).resolve("judge/_report.json")), "judge was not committed");
+      List<String> resume = List.of("run", "--conf", conf, "--out", out.toString(), "--run-id", runId);
+      StringWriter stdout = new StringWriter();
+      JsonNode resumed = run(resume, settings, stdout);
+      long resumedRequests = requests(sim) - before - killedRunRequests;
+
+      assertTrue(stdout.toString().contains("[respond] committed by an earlier attempt of this run: skipped"), stdout.toString());
+      assertEquals(shards(reference), shards(resumed), "the same shards as the uninterrupted run");
+      long paidTwice = killedRunRequests + resumedRequests - uninterrupted;
+      System.out.printf("killed driver: %d requests before the kill, %d after resuming, %d uninterrupted: %d paid twice%n",
+          killedRunRequests, resumedRequests, uninterrupted, paidTwice);
+      // 2 Spark tasks with at most 2 requests in flight each when the driver died.
+      assertTrue(paidTwice >= 0 && paidTwice <= 4, "requests paid twice: " + paidTwice);
+    }
+  }
+
+  static JsonNode run(List<String> command, List<String> settings) throws Exception {
+    return run(command, settings, new StringWriter());
+  }
+
+  static JsonNode run(List<String> command, List<String> settings, StringWriter stdout) throws Exception {
+    List<String> args = new ArrayList<>(command);
+    settings.forEach(s -> args.addAll(List.of("--set", s)));
+    StringWriter stderr = new StringWriter();
+    int code = Main.execute(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+    assertEquals(0, code, stdout + "\n" + stderr);
+    Path out = Path.of(command.get(command.indexOf("--out") + 1));
+    String version = Files.readString(out.resolve("datasets/LATEST")).strip();
+    return Json.read(Files.readString(out.resolve("datasets").resolve(version).resolve("manifest.json")), JsonNode.class);
+  }
+
+  static Map<String, String> shards(JsonNode manifest) {
+    Map<String, String> all = new TreeMap<>();
+    manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
+    return all;
+  }
+
+  static long requests(LocalEndpointServer sim) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return Json.read(r.body(), JsonNode.class).path("total").asLong();
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
