@@ -103,6 +103,14 @@ class KilledDriverResumeTest {
           killedRunRequests, resumedRequests, uninterrupted, paidTwice);
       // 2 Spark tasks with at most 2 requests in flight each when the driver died.
       assertTrue(paidTwice >= 0 && paidTwice <= 4, "requests paid twice: " + paidTwice);
+
+      List<String> changed = new ArrayList<>(resume);
+      settings.forEach(x -> changed.addAll(List.of("--set", x)));
+      changed.addAll(List.of("--set", "judge.max-tokens=512"));
+      StringWriter err = new StringWriter();
+      assertEquals(Main.USAGE, Main.execute(changed.toArray(String[]::new), new PrintWriter(new StringWriter(), true),
+          new PrintWriter(err, true)));
+      assertTrue(err.toString().contains("was made with another config"), err.toString());
     }
   }
 
