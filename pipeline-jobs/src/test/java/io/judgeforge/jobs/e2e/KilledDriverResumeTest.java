@@ -97,7 +97,7 @@ class KilledDriverResumeTest {
       long resumedRequests = requests(sim) - before - killedRunRequests;
 
       assertTrue(stdout.toString().contains("[respond] committed by an earlier attempt of this run: skipped"), stdout.toString());
-      assertEquals(shards(reference), shards(resumed), "the same shards as the uninterrupted run");
+      assertEquals(PipelineRuns.shards(reference), PipelineRuns.shards(resumed), "the same shards as the uninterrupted run");
       long paidTwice = killedRunRequests + resumedRequests - uninterrupted;
       System.out.printf("killed driver: %d requests before the kill, %d after resuming, %d uninterrupted: %d paid twice%n",
           killedRunRequests, resumedRequests, uninterrupted, paidTwice);
@@ -129,11 +129,6 @@ class KilledDriverResumeTest {
     return Json.read(Files.readString(out.resolve("datasets").resolve(version).resolve("manifest.json")), JsonNode.class);
   }
 
-  static Map<String, String> shards(JsonNode manifest) {
-    Map<String, String> all = new TreeMap<>();
-    manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
-    return all;
-  }
 
   static long requests(LocalEndpointServer sim) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats"))).build(),

@@ -39,6 +39,13 @@ final class PipelineRuns {
 
   private PipelineRuns() {}
 
+  /** A manifest's shards: path to SHA-256. */
+  static java.util.Map<String, String> shards(JsonNode manifest) {
+    java.util.Map<String, String> all = new java.util.TreeMap<>();
+    manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
+    return all;
+  }
+
   static Run run(Path out, String conf, String... overrides) {
     return command(List.of("run", "--conf", conf, "--out", out.toString()), overrides);
   }

@@ -44,14 +44,9 @@ class RealisticWireRunTest {
     assertEquals(clean.manifest().at("/sets/judge/records").asLong(), rerun.manifest().at("/sets/judge/records").asLong(),
         "judge records after the rerun, against a run that never met a failure");
     assertTrue(clean.manifest().at("/sets/judge/records").asLong() > 0);
-    assertEquals(shards(clean.manifest()), shards(rerun.manifest()), "the same shards, byte for byte");
+    assertEquals(PipelineRuns.shards(clean.manifest()), PipelineRuns.shards(rerun.manifest()), "the same shards, byte for byte");
   }
 
-  static Map<String, String> shards(JsonNode manifest) {
-    Map<String, String> all = new TreeMap<>();
-    manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
-    return all;
-  }
 
   /** Reasons of every filtered or quarantined item over all stages. */
   static Map<String, Long> reasons(JsonNode manifest) {

@@ -26,14 +26,9 @@ class ShardsForAnyPartitioningTest {
         "spark.partitions=8", "spark.shuffle-partitions=4", "export.shard-records=20");
     PipelineRuns.Run narrow = PipelineRuns.run(dir.resolve("narrow"), "../conf/local.yaml", "generate.quota=1",
         "spark.partitions=3", "spark.shuffle-partitions=1", "export.shard-records=20");
-    Map<String, String> shards = shards(wide.manifest());
+    Map<String, String> shards = PipelineRuns.shards(wide.manifest());
     assertTrue(shards.keySet().stream().filter(p -> p.startsWith("judge/train/")).count() > 2, shards.keySet().toString());
-    assertEquals(shards, shards(narrow.manifest()));
+    assertEquals(shards, PipelineRuns.shards(narrow.manifest()));
   }
 
-  static Map<String, String> shards(JsonNode manifest) {
-    Map<String, String> all = new TreeMap<>();
-    manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
-    return all;
-  }
 }
