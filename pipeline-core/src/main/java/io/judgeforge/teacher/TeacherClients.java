@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run's endpoints by name: every call goes to the endpoint it names, through that endpoint's
- * client, built on first use on the executor that needs it.
+ * client, built on first use on the executor that needs it, with the keys the driver read
+ * ({@link ApiKeys}) where the executor's environment has none.
  */
 public final class TeacherClients implements ChatClient, CompletionClient, Serializable {
   private final Map<String, Endpoint> endpoints;
   private final ResponseStore.Factory store;
   private final Spending spending;
+  private final ApiKeys keys;
   private transient Map<String, EndpointClient> clients;
   private transient ResponseStore openStore;
 
@@ -24,9 +26,15 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
   }
 
   public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending) {
+    this(endpoints, store, spending, ApiKeys.NONE);
+  }
+
+  /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
+  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
     this.endpoints = Map.copyOf(endpoints);
     this.store = store;
     this.spending = spending;
+    this.keys = keys;
   }
 
   @Override
@@ -50,6 +58,7 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     if (openStore == null) {
       openStore = store.open();
     }
-    return clients.computeIfAbsent(name, n -> EndpointClient.forEndpoint(n, endpoint, openStore, spending));
+    return clients.computeIfAbsent(name, n -> new EndpointClient(n, endpoint, openStore, spending,
+        keys.environment(System::getenv), Thread::sleep));
   }
 }

@@ -53,7 +53,8 @@ public record PipelineContext(
     int executors = executors();
     java.util.Map<String, io.judgeforge.config.PipelineConfig.Endpoint> shares = new java.util.HashMap<>();
     config.endpoints().forEach((name, endpoint) -> shares.put(name, endpoint.perExecutor(executors)));
-    return new TeacherClients(shares, store, spending(stage, executors));
+    return new TeacherClients(shares, store, spending(stage, executors),
+        io.judgeforge.teacher.ApiKeys.read(config, System::getenv));
   }
 
   /**
