@@ -51,7 +51,7 @@ public final class RetryingCaller implements Caller {
       if (stop != null) {
         return Reply.notSent(stop.outcome(), stop.error(), request.key());
       }
-      String open = limits.breaker.openReason();
+      String open = limits.breaker.admit();
       if (open != null) {
         return new Reply(CallOutcome.CIRCUIT_OPEN, null, null, Usage.NONE, 0, attempt, millisSince(start), open,
             request.key(), false);

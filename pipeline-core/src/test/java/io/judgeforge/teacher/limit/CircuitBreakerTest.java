@@ -37,4 +37,54 @@ class CircuitBreakerTest {
     }
     assertNull(c.openReason());
   }
+
+  @Test
+  void theCooldownIsAtLeastThirtySeconds() {
+    CircuitBreaker b = new CircuitBreaker(1, 1.0, 0, () -> now);
+    b.record(true);
+    assertNotNull(b.admit());
+    now += 29_999;
+    assertNotNull(b.admit());
+    now += 1;
+    assertNull(b.admit(), "the probe");
+  }
+
+  @Test
+  void afterItsCooldownOneProbeGoesAndItsSuccessClosesTheBreaker() {
+    CircuitBreaker b = new CircuitBreaker(4, 1.0, 1_000, 1_000, () -> now);
+    for (int i = 0; i < 4; i++) {
+      now += 400;
+      b.record(true);
+    }
+    assertNotNull(b.admit(), "open: calls fail fast");
+    now += 999;
+    assertNotNull(b.admit(), "not before the cooldown");
+    now += 1;
+    assertNull(b.admit(), "one probe goes");
+    assertNotNull(b.admit(), "and only one while it is out");
+    b.record(true);
+    assertNotNull(b.admit(), "a failed probe opens it for another cooldown");
+    now += 1_000;
+    assertNull(b.admit(), "the next probe");
+    b.record(false);
+    assertNull(b.openReason(), "a probe that went through closes it");
+    assertNull(b.admit());
+    b.record(true);
+    assertNull(b.openReason(), "closed afresh: one failure is no storm");
+  }
+
+  @Test
+  void aProbeThatNeverReportsBackIsReplaced() {
+    CircuitBreaker b = new CircuitBreaker(2, 1.0, 100, 100, () -> now);
+    now = 100;
+    b.record(true);
+    now = 200;
+    b.record(true);
+    now = 300;
+    assertNull(b.admit(), "the probe");
+    now = 350;
+    assertNotNull(b.admit());
+    now = 400;
+    assertNull(b.admit(), "its caller died: another probe after the cooldown");
+  }
 }
