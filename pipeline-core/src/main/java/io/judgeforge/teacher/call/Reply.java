@@ -15,6 +15,13 @@ public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage,
     return new Reply(outcome, null, null, Usage.NONE, 0, 0, 0, error, key, false);
   }
 
+  private static final String INTERRUPTED = "interrupted";
+
+  /** The caller's thread was interrupted (its Spark task killed): no answer, and no verdict on the request. */
+  static Reply interrupted(String key, int attempts, long latencyMs) {
+    return new Reply(CallOutcome.TRANSIENT, null, null, Usage.NONE, 0, attempts, latencyMs, INTERRUPTED, key, false);
+  }
+
   public boolean ok() {
     return outcome == CallOutcome.OK;
   }
@@ -29,7 +36,7 @@ public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage,
   }
 
   boolean interrupted() {
-    return outcome == CallOutcome.TRANSIENT && "interrupted".equals(error);
+    return outcome == CallOutcome.TRANSIENT && INTERRUPTED.equals(error);
   }
 
   /**

@@ -133,8 +133,7 @@ public final class RetryingCaller implements Caller {
   }
 
   private static Reply interrupted(WireRequest request, int attempts, long start) {
-    return new Reply(CallOutcome.TRANSIENT, null, null, Usage.NONE, 0, attempts, millisSince(start), "interrupted",
-        request.key(), false);
+    return Reply.interrupted(request.key(), attempts, millisSince(start));
   }
 
   private static long millisSince(long startNanos) {

@@ -73,7 +73,7 @@ public final class StoredCaller implements Caller {
         shared = running.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Reply.notSent(CallOutcome.TRANSIENT, "interrupted", request.key());
+        return Reply.interrupted(request.key(), 0, 0);
       } catch (ExecutionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       }
@@ -112,7 +112,7 @@ public final class StoredCaller implements Caller {
         sleeper.sleep(CLAIM_POLL_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Reply.notSent(CallOutcome.TRANSIENT, "interrupted", request.key());
+        return Reply.interrupted(request.key(), 0, 0);
       }
     }
     try {

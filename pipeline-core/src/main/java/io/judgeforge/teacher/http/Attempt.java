@@ -16,10 +16,6 @@ public record Attempt(CallOutcome outcome, int status, JsonNode json, String raw
         e.getClass().getSimpleName() + ": " + redact.apply(String.valueOf(e.getMessage())), null, true, ServerHints.NONE);
   }
 
-  public boolean ok() {
-    return outcome == CallOutcome.OK;
-  }
-
   /** A failure that counts towards the circuit breaker: the server is overloaded or broken. */
   public boolean serverFault() {
     return outcome == CallOutcome.RATE_LIMITED || outcome == CallOutcome.TRANSIENT || outcome == CallOutcome.MALFORMED_JSON;

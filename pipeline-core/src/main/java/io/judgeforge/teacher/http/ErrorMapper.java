@@ -66,7 +66,7 @@ public final class ErrorMapper {
       return new Attempt(CallOutcome.TRANSIENT, reply.status(), null, null, "HTTP " + reply.status()
           + " with an error in the body: " + ErrorBody.parse(reply.body()).describe(reply.body()), null, true, hints);
     }
-    if (!json.path("choices").isArray() || json.path("choices").isEmpty()) {
+    if (!ReplyShape.hasChoices(json)) {
       return new Attempt(CallOutcome.MALFORMED_JSON, reply.status(), null, null,
           "HTTP " + reply.status() + " JSON without choices: " + ReplyShape.excerpt(reply.body()), null, true, hints);
     }

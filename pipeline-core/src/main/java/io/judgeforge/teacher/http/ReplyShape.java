@@ -58,8 +58,12 @@ public enum ReplyShape {
 
   /** A body the client may use: a JSON object with choices, judged OK (what the store may replay). */
   public boolean usable(JsonNode json) {
-    return json != null && json.isObject() && json.path("choices").isArray() && !json.path("choices").isEmpty()
-        && judge(json).outcome() == CallOutcome.OK;
+    return hasChoices(json) && judge(json).outcome() == CallOutcome.OK;
+  }
+
+  /** A JSON object with a non-empty {@code choices} array: what every OpenAI-compatible 200 must be. */
+  static boolean hasChoices(JsonNode json) {
+    return json != null && json.isObject() && json.path("choices").isArray() && !json.path("choices").isEmpty();
   }
 
   private static boolean hasReasoning(JsonNode message) {

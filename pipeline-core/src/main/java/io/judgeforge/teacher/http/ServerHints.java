@@ -41,7 +41,7 @@ public record ServerHints(long retryAfterMs, Boolean shouldRetry, long pauseMs, 
         : should.trim().equalsIgnoreCase("true") ? Boolean.TRUE
         : should.trim().equalsIgnoreCase("false") ? Boolean.FALSE : null;
     long pause = RateLimitHeaders.pauseMs(header, now.toEpochMilli());
-    String pauseSource = pause > 0 ? RateLimitHeaders.pauseSource(header) : "";
+    String pauseSource = pause > 0 ? RateLimitHeaders.pauseSource(header, now.toEpochMilli()) : "";
     return new ServerHints(retryAfter, shouldRetry, pause, source, pauseSource);
   }
 

@@ -28,9 +28,8 @@ public final class RateLimitHeaders {
   }
 
   /** Which reset header the pause comes from, for the progress line. */
-  public static String pauseSource(Function<String, String> header) {
-    long now = System.currentTimeMillis();
-    return pause(header, "tokens", now) > pause(header, "requests", now)
+  public static String pauseSource(Function<String, String> header, long nowMs) {
+    return pause(header, "tokens", nowMs) > pause(header, "requests", nowMs)
         ? "x-ratelimit-reset-tokens" : "x-ratelimit-reset-requests";
   }
 
