@@ -68,10 +68,15 @@ public record PipelineConfig(
     }
   }
 
-  public record SparkSettings(String master, int partitions, int shufflePartitions) implements Serializable {
+  public record SparkSettings(String master, int partitions, int shufflePartitions, String sharedLimits,
+      int sharedLimitsPort) implements Serializable {
     public SparkSettings {
       check(partitions >= 1, "spark.partitions", partitions, "an integer >= 1");
       check(shufflePartitions >= 1, "spark.shuffle-partitions", shufflePartitions, "an integer >= 1");
+      check(sharedLimits.equals("auto") || sharedLimits.equals("driver"), "spark.shared-limits", sharedLimits,
+          "auto or driver");
+      check(sharedLimitsPort >= 0 && sharedLimitsPort <= 65535, "spark.shared-limits-port", sharedLimitsPort,
+          "a port number, or 0 for any free port");
     }
   }
 
@@ -129,13 +134,6 @@ public record PipelineConfig(
         double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs) {
       this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow, breakerFailureShare,
           breakerMinMs, URL_OPENAI, "authorization", Map.of(), Map.of(), MAX_TOKENS, true, 60_000, 5);
-    }
-
-    /** This endpoint with the RPM and TPM one of {@code executors} JVMs may use. */
-    public Endpoint perExecutor(int executors) {
-      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm / executors, tpm / executors,
-          breakerWindow, breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam,
-          sendTemperature, maxWaitMs, fatalIdenticalErrors);
     }
 
     /** This endpoint with other wire settings (for tests and for tools that build endpoints in code). */

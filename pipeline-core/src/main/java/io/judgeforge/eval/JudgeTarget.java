@@ -47,7 +47,8 @@ public record JudgeTarget(String endpointName, Endpoint endpoint, ModelCall call
     ModelCall call = new ModelCall(name, judgeModel, config.judge().temperature(), config.judge().maxTokens());
     PipelineConfig.Budget budget = config.budget();
     // A ledger of its own: a meta-evaluation is not a run, and spends nothing of any run's budget.
-    Spending spending = Spending.withBudget(config, "meta-eval/" + UUID.randomUUID(), budget.maxUsd(), budget.maxTokens());
+    Spending spending = Spending.withBudget(config, "meta-eval/" + UUID.randomUUID(), budget.maxUsd(), budget.maxTokens(),
+        io.judgeforge.teacher.limit.InProcessLimits.INSTANCE);
     return new JudgeTarget(name, judge, call, spending);
   }
 

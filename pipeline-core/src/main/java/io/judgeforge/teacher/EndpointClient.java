@@ -38,9 +38,10 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     this.name = name;
     this.endpoint = endpoint;
     OkHttpTransport transport = new OkHttpTransport(endpoint, apiKey(endpoint, environment));
+    // The rates are held where the budget is: in this JVM, or by the driver for a whole cluster.
     // A live rival holding the claim is waited for as long as all its attempts and waits can take.
     long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
-    this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, sleeper), spending),
+    this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper), spending),
         store, lease, sleeper);
   }
 

@@ -84,15 +84,18 @@ class ResponseStoreClientTest {
 
   @Test
   void aSpentBudgetStopsNewCallsButNotStoredAnswers() {
-    // The scripted usage is 7 prompt + 2 completion tokens: at 1,000 USD per million, 0.013 USD a call.
+    // The scripted usage is 7 prompt + 2 completion tokens: at 1,000 USD per million, 0.009 USD a call.
+    // A call is booked at its worst case first: its body's 94 or 96 bytes as prompt tokens plus its
+    // 16 completion tokens, 0.110 or 0.112 USD. With 0.125 to spend, the second call's booking fits
+    // next to the first's 0.009, the third's not next to 0.018.
     io.judgeforge.teacher.cost.Spending spending = new io.judgeforge.teacher.cost.Spending(
-        Map.of("m", new io.judgeforge.config.PipelineConfig.Price(1_000, 1_000)), "budget-" + System.nanoTime(), 0.01, 0);
+        Map.of("m", new io.judgeforge.config.PipelineConfig.Price(1_000, 1_000)), "budget-" + System.nanoTime(), 0.125, 0);
     server.storeIn(store).spend(spending).chat("paid");
     ChatResult paid = server.client().chat(CALL, HELLO, "t@1");
     assertEquals(0.009, paid.costUsd(), 1e-12);
     server.chat("second");
     ChatResult second = server.client().chat(CALL, List.of(ChatMessage.user("another")), "t@1");
-    assertEquals(CallOutcome.OK, second.outcome(), "0.009 spent is still under 0.01");
+    assertEquals(CallOutcome.OK, second.outcome(), "0.009 spent and a worst case of 0.112 fit in 0.125");
     ChatResult refused = server.client().chat(CALL, List.of(ChatMessage.user("a third")), "t@1");
     assertEquals(CallOutcome.BUDGET_EXHAUSTED, refused.outcome());
     assertEquals(2, server.requests(), "the refused call was not sent");

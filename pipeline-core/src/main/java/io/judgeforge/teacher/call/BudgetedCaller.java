@@ -2,10 +2,12 @@ package io.judgeforge.teacher.call;
 
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.cost.Spending;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Starts no new call once the run's budget share is spent, and charges every reply that reports
- * usage, whether or not it is usable: a refusal or a cut-off answer was still paid for.
+ * Makes a call only when its worst case fits in what the budget has left (waiting while calls in
+ * flight hold the room it needs), and charges every reply
+ * that reports usage, whether or not it is usable: a refusal or a cut-off answer was still paid for.
  */
 public final class BudgetedCaller implements Caller {
   private final Caller next;
@@ -18,13 +20,27 @@ public final class BudgetedCaller implements Caller {
 
   @Override
   public Reply call(WireRequest request) {
-    if (spending.exhausted(request.model())) {
+    Spending.Booking booking;
+    try {
+      booking = spending.book(request.model(), request.body().getBytes(StandardCharsets.UTF_8).length,
+          request.maxTokens());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Reply.interrupted(request.key(), 0, 0);
+    }
+    if (booking == null) {
       return Reply.notSent(CallOutcome.BUDGET_EXHAUSTED, "the run's budget is spent", request.key());
     }
-    Reply reply = next.call(request);
-    if (reply.stored() || reply.usage().total() == 0) {
-      return reply;
+    Reply reply = Reply.notSent(CallOutcome.TRANSIENT, "not answered", request.key());
+    try {
+      reply = next.call(request);
+    } finally {
+      Usage used = reply.stored() ? Usage.NONE : reply.usage();
+      double cost = spending.settle(booking, used);
+      if (!reply.stored() && used.total() > 0) {
+        reply = reply.withCost(cost);
+      }
     }
-    return reply.withCost(spending.charge(request.model(), reply.usage()));
+    return reply;
   }
 }

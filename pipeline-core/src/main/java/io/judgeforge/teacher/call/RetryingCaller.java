@@ -8,14 +8,15 @@ import io.judgeforge.teacher.http.ErrorMapper;
 import io.judgeforge.teacher.http.HttpReply;
 import io.judgeforge.teacher.http.Transport;
 import io.judgeforge.teacher.limit.EndpointLimits;
+import io.judgeforge.teacher.limit.SharedLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * Attempts a request until it succeeds, fails for good or runs out of attempts, within the
- * endpoint's limits: its share of RPM and TPM, the adaptive in-flight limit, the circuit breaker,
- * and any pause the server's headers ask for. Waits honour the server's {@code retry-after-ms} and
+ * endpoint's limits: the application's RPM and TPM and any pause the server's headers ask for
+ * ({@link SharedLimits}), and this JVM's adaptive in-flight limit and circuit breaker. Waits honour the server's {@code retry-after-ms} and
  * {@code Retry-After} and otherwise back off exponentially; every wait is capped by
  * {@code max-wait-ms}, and a capped one is announced.
  */
@@ -25,9 +26,12 @@ public final class RetryingCaller implements Caller {
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final WaitNotices notices;
+  private final SharedLimits shared;
 
-  public RetryingCaller(Transport transport, String endpointName, Endpoint endpoint, Sleeper sleeper) {
+  public RetryingCaller(Transport transport, String endpointName, Endpoint endpoint, SharedLimits shared,
+      Sleeper sleeper) {
     this.transport = transport;
+    this.shared = shared;
     this.endpoint = endpoint;
     this.retry = RetryPolicy.of(endpoint.maxAttempts());
     this.sleeper = sleeper;
@@ -37,6 +41,8 @@ public final class RetryingCaller implements Caller {
   @Override
   public Reply call(WireRequest request) {
     EndpointLimits limits = EndpointLimits.shared(request.endpoint(), endpoint, request.model());
+    // Requests, tokens and pauses are counted for the whole application, per endpoint and model.
+    String bucket = request.endpoint() + "\u0000" + endpoint.baseUrl() + "\u0000" + request.model();
     EndpointHealth endpointHealth = EndpointHealth.ofEndpoint(request.endpoint(), endpoint.baseUrl());
     EndpointHealth health = EndpointHealth.ofModel(request.endpoint(), endpoint.baseUrl(), request.model(),
         endpoint.fatalIdenticalErrors());
@@ -58,7 +64,7 @@ public final class RetryingCaller implements Caller {
       }
       attempt++;
       try {
-        long wait = Math.max(Math.max(limits.requests.reserve(1), limits.tokens.reserve(estimatedTokens)), limits.pauseLeft());
+        long wait = shared.reserve(bucket, endpoint.rpm(), endpoint.tpm(), estimatedTokens);
         if (wait > 0) {
           sleeper.sleep(wait);
         }
@@ -75,11 +81,14 @@ public final class RetryingCaller implements Caller {
       }
       limits.breaker.record(last.serverFault());
       if (last.hints().pauseMs() > 0) {
-        limits.pauseFor(notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(), last.hints().pauseSource(),
-            request.model()));
+        shared.pause(bucket, endpoint.rpm(), endpoint.tpm(), notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(),
+            last.hints().pauseSource(), request.model()));
       }
       // Correct the booking by the usage reported; an attempt without a body used no tokens.
-      limits.tokens.reserve((last.json() != null ? Usage.of(last.json()).total() : 0) - estimatedTokens);
+      if (endpoint.tpm() > 0) {
+        shared.correct(bucket, endpoint.rpm(), endpoint.tpm(),
+            (last.json() != null ? Usage.of(last.json()).total() : 0) - estimatedTokens);
+      }
       if (!last.retryable() || attempt >= retry.maxAttempts()) {
         break;
       }

@@ -1,53 +1,64 @@
 package io.judgeforge.teacher.cost;
 
+import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.config.PipelineConfig.Price;
+import io.judgeforge.teacher.call.Usage;
+import io.judgeforge.teacher.limit.InProcessLimits;
+import io.judgeforge.teacher.limit.SharedLimits;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * What teacher calls cost and how much may still be spent. Prices are USD per million tokens by
- * model (a model without a price costs 0). The budget is this JVM's share of what the run may still
- * spend ({@code budget.max-usd}, {@code budget.max-tokens}; 0 = no limit): when it is reached no new
- * call starts. Shares are given out by the driver before each stage from the committed stage
- * reports, so the cluster as a whole never spends more than the budget.
+ * model (a model without a price costs 0). The budget ({@code maxUsd}, {@code maxTokens}; 0 = no
+ * limit, negative = nothing left) is what the stage may spend, booked in the ledger that
+ * {@code limits} holds: this JVM's in local mode, the driver's for a whole cluster.
+ *
+ * <p>A call is booked at its worst case before it is sent and settled at what it really cost, so
+ * the budget is never passed: a call whose worst case does not fit is not made. The worst case is
+ * the request body's UTF-8 bytes as prompt tokens (no tokenizer makes more tokens than bytes, chat
+ * template included, for bodies that carry the messages as JSON) plus the call's completion limit.
  */
-public record Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens) implements Serializable {
+public record Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens, SharedLimits limits)
+    implements Serializable {
   public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
-
-
-  private static final Map<String, Ledger> LEDGERS = new ConcurrentHashMap<>();
-
-  private static final class Ledger {
-    final AtomicLong tokens = new AtomicLong();
-    final DoubleAdder usd = new DoubleAdder();
-  }
 
   public Spending {
     prices = Map.copyOf(prices);
   }
 
-  /** The config's price table, with no budget: for pricing alone. */
-  public static Spending pricing(io.judgeforge.config.PipelineConfig config) {
-    return withBudget(config, "pricing", 0, 0);
+  /** Held in this JVM. */
+  public Spending(Map<String, Price> prices, String ledger, double maxUsd, long maxTokens) {
+    this(prices, ledger, maxUsd, maxTokens, InProcessLimits.INSTANCE);
   }
 
-  /** The config's price table with a budget share under {@code ledger}. */
-  public static Spending withBudget(io.judgeforge.config.PipelineConfig config, String ledger, double maxUsd, long maxTokens) {
-    return new Spending(config.prices(), ledger, maxUsd, maxTokens);
+  /** The config's price table, with no budget: for pricing alone. */
+  public static Spending pricing(PipelineConfig config) {
+    return withBudget(config, "pricing", 0, 0, InProcessLimits.INSTANCE);
+  }
+
+  /** The config's price table with a budget under {@code ledger}, held by {@code limits}. */
+  public static Spending withBudget(PipelineConfig config, String ledger, double maxUsd, long maxTokens,
+      SharedLimits limits) {
+    return new Spending(config.prices(), ledger, maxUsd, maxTokens, limits);
+  }
+
+  /** A booking of one call's worst case, settled once the call is over. */
+  public record Booking(String model, double usd, long tokens) {}
+
+  public boolean limited() {
+    return maxUsd != 0 || maxTokens != 0;
   }
 
   public double cost(String model, long promptTokens, long completionTokens) {
-    return cost(model, new io.judgeforge.teacher.call.Usage(promptTokens, 0, completionTokens, 0));
+    return cost(model, new Usage(promptTokens, 0, completionTokens, 0));
   }
 
   /**
    * Cached prompt tokens at the cached-input price where the table gives one; reasoning tokens are
    * part of the completion tokens and cost output, as providers bill them.
    */
-  public double cost(String model, io.judgeforge.teacher.call.Usage usage) {
+  public double cost(String model, Usage usage) {
     Price p = prices.get(model);
     if (p == null) {
       return 0;
@@ -59,29 +70,36 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
   }
 
   /**
-   * True when a new call to {@code model} may not start: the token share is used up, or the USD
-   * share is and the model has a price (a free model, such as a local scorer, spends no USD).
+   * Books a call of at most {@code promptTokens} and {@code completionTokens}. While it fits beside
+   * what is spent but not beside the calls in flight, it waits for them to settle; null when it can
+   * no longer fit (the call must not be made). Without a budget every call fits.
    */
-  public boolean exhausted(String model) {
-    Ledger l = LEDGERS.get(ledger);
-    double usd = l == null ? 0 : l.usd.sum();
-    long tokens = l == null ? 0 : l.tokens.get();
-    boolean usdSpent = maxUsd < 0 || (maxUsd > 0 && usd >= maxUsd);
-    boolean tokensSpent = maxTokens < 0 || (maxTokens > 0 && tokens >= maxTokens);
-    return tokensSpent || (usdSpent && prices.containsKey(model));
+  public Booking book(String model, long promptTokens, long completionTokens) throws InterruptedException {
+    Usage worst = new Usage(promptTokens, 0, completionTokens, 0);
+    Booking booking = new Booking(model, cost(model, worst), worst.total());
+    if (!limited()) {
+      return booking;
+    }
+    long pollMs = 20;
+    while (true) {
+      switch (limits.book(ledger, maxUsd, maxTokens, booking.usd(), booking.tokens())) {
+        case GRANTED:
+          return booking;
+        case REFUSED:
+          return null;
+        default:
+          Thread.sleep(pollMs);
+          pollMs = Math.min(500, pollMs * 2);
+      }
+    }
   }
 
-  /** Records a call's spend; returns its cost in USD. */
-  public double charge(String model, long promptTokens, long completionTokens) {
-    return charge(model, new io.judgeforge.teacher.call.Usage(promptTokens, 0, completionTokens, 0));
-  }
-
-  /** Records a call's spend; returns its cost in USD. */
-  public double charge(String model, io.judgeforge.teacher.call.Usage usage) {
-    double usd = cost(model, usage);
-    Ledger l = LEDGERS.computeIfAbsent(ledger, k -> new Ledger());
-    l.tokens.addAndGet(usage.total());
-    l.usd.add(usd);
+  /** Replaces the booking by what the call spent ({@link Usage#NONE} if it was not answered); returns its cost. */
+  public double settle(Booking booking, Usage used) {
+    double usd = cost(booking.model(), used);
+    if (limited()) {
+      limits.settle(ledger, booking.usd(), booking.tokens(), usd, used.total());
+    }
     return usd;
   }
 }

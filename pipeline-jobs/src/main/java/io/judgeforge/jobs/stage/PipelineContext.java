@@ -45,27 +45,27 @@ public record PipelineContext(
     return path.isBlank() ? null : io.judgeforge.jobs.spark.HadoopFiles.resolve(configDir, path);
   }
 
-  /** The clients of one stage: endpoints with this executor's share of their limits, the store, the budget share. */
+  /** The clients of one stage: the endpoints, the store, and the budget, with the application's shared limits. */
   public TeacherClients clients(String stage) {
     ResponseStore.Factory store = config.store().enabled()
         ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration())
         : ResponseStore.Factory.NONE;
-    int executors = executors();
-    java.util.Map<String, io.judgeforge.config.PipelineConfig.Endpoint> shares = new java.util.HashMap<>();
-    config.endpoints().forEach((name, endpoint) -> shares.put(name, endpoint.perExecutor(executors)));
-    return new TeacherClients(shares, store, spending(stage, executors),
+    return new TeacherClients(config.endpoints(), store, spending(stage),
         io.judgeforge.teacher.ApiKeys.read(config, System::getenv));
   }
 
   /**
-   * The prices, and each executor's share of what the budget leaves after the stages before
-   * {@code stage} (from their committed reports). The ledger is new for each stage run.
+   * The prices, and what the budget leaves after the stages before {@code stage} (from their
+   * committed reports), booked in a ledger new for each stage run and held with the application's
+   * shared limits, so every executor spends from the one account.
    */
-  Spending spending(String stage, int executors) {
+  Spending spending(String stage) {
     String ledger = layout.runId() + "/" + stage + "/" + java.util.UUID.randomUUID();
+    io.judgeforge.teacher.limit.SharedLimits limits = io.judgeforge.jobs.spark.DriverLimits.of(spark,
+        config.spark().sharedLimits(), config.spark().sharedLimitsPort());
     PipelineConfig.Budget budget = config.budget();
     if (!budget.limited()) {
-      return Spending.withBudget(config, ledger, 0, 0);
+      return Spending.withBudget(config, ledger, 0, 0, limits);
     }
     double spentUsd = 0;
     long spentTokens = 0;
@@ -79,33 +79,14 @@ public record PipelineContext(
         spentTokens += r.promptTokens() + r.completionTokens();
       }
     }
-    // A negative share means nothing is left: no call may start.
-    double usd = budget.maxUsd() == 0 ? 0 : share(budget.maxUsd() - spentUsd, executors);
-    long tokens = budget.maxTokens() == 0 ? 0 : (long) share(budget.maxTokens() - spentTokens, executors);
-    return Spending.withBudget(config, ledger, usd, tokens);
+    // A negative limit means nothing is left: no call may start.
+    double usd = budget.maxUsd() == 0 ? 0 : left(budget.maxUsd() - spentUsd);
+    long tokens = budget.maxTokens() == 0 ? 0 : (long) left(budget.maxTokens() - spentTokens);
+    return Spending.withBudget(config, ledger, usd, tokens, limits);
   }
 
-  private static double share(double remaining, int executors) {
-    return remaining <= 0 ? -1 : Math.max(remaining / executors, Double.MIN_VALUE);
-  }
-
-  /**
-   * How many JVMs share each endpoint's cluster-wide RPM and TPM: 1 in local mode; else
-   * spark.executor.instances, or with dynamic allocation its maxExecutors. Dividing by the most
-   * executors there can be keeps the cluster under its limits even when all of them run.
-   */
-  public int executors() {
-    var conf = spark.sparkContext().getConf();
-    if (spark.sparkContext().isLocal()) {
-      return 1;
-    }
-    if (conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
-      int max = conf.getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
-      if (max < Integer.MAX_VALUE) {
-        return Math.max(1, max);
-      }
-    }
-    return Math.max(1, conf.getInt("spark.executor.instances", 1));
+  private static double left(double remaining) {
+    return remaining <= 0 ? -1 : Math.max(remaining, Double.MIN_VALUE);
   }
 
   /** The response store's folder: {@code store.path}, or {@code OUT/store}. */

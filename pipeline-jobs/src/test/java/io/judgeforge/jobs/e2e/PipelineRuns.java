@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the command line in this JVM and reads what a run left behind. */
-final class PipelineRuns {
+public final class PipelineRuns {
   static final ObjectMapper JSON = new ObjectMapper();
 
   record Run(Path out, String stdout, String stderr) {
@@ -40,7 +40,7 @@ final class PipelineRuns {
   private PipelineRuns() {}
 
   /** A manifest's shards: path to SHA-256. */
-  static java.util.Map<String, String> shards(JsonNode manifest) {
+  public static java.util.Map<String, String> shards(JsonNode manifest) {
     java.util.Map<String, String> all = new java.util.TreeMap<>();
     manifest.get("shards").forEach(s -> all.put(s.get("path").asText(), s.get("sha256").asText()));
     return all;

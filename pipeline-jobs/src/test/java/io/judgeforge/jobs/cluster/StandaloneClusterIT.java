@@ -1,0 +1,153 @@
+package io.judgeforge.jobs.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.jobs.cli.Main;
+import io.judgeforge.jobs.e2e.PipelineRuns;
+import io.judgeforge.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's pipeline submitted with spark-submit's own class, in client mode, from the shaded jar
+ * of this build's Spark line, to a standalone cluster of two one-core workers in JVMs of their own.
+ * The teacher is the simulator in a third JVM and wants an API key that only the submitting shell
+ * holds. The run must publish the shards that local mode publishes with the same config and
+ * response store, and the key must appear nowhere the cluster writes: event log, executor and
+ * daemon logs, outputs and store.
+ */
+@Tag("cluster")
+class StandaloneClusterIT {
+  static final String KEY_VARIABLE = "JUDGEFORGE_TEST_SENTINEL_KEY";
+
+  @Test
+  void theReadmePipelineSubmittedToAStandaloneClusterPublishesTheShardsOfLocalMode(@TempDir Path dir) throws Exception {
+    Path jar = Path.of(required("judgeforge.shaded.jar"));
+    assertTrue(Files.isRegularFile(jar), "the shaded jar is built before the integration tests: " + jar);
+    String sentinel = System.getenv(KEY_VARIABLE);
+    assertNotNull(sentinel, KEY_VARIABLE + " is set by the build's Failsafe configuration");
+    String conf = Path.of("../conf/local.yaml").toAbsolutePath().normalize().toString();
+    Path store = dir.resolve("store");
+    List<String> settings = List.of("generate.quota=1", "simulator.start=false",
+        "endpoints.sim.api-key-env=" + KEY_VARIABLE, "store.path=" + store);
+
+    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"),
+            List.of("--port", "0", "--seed", "7", "--latency-ms", "2", "--require-key", sentinel));
+        StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, distributionExtras())) {
+      List<String> run = new ArrayList<>(List.of("run", "--conf", conf));
+      settings.forEach(s -> run.addAll(List.of("--set", s)));
+      run.addAll(List.of("--set", "endpoints.sim.base-url=" + sim.baseUrl));
+
+      Path events = Files.createDirectories(dir.resolve("cluster/event-log"));
+      Path submitLog = dir.resolve("cluster/submit.log");
+      long started = System.nanoTime();
+      List<String> clusterRun = new ArrayList<>(run);
+      clusterRun.addAll(List.of("--out", dir.resolve("cluster-out").toString()));
+      int code = cluster.submit(submitLog, Map.of(KEY_VARIABLE, sentinel),
+          List.of("--conf", "spark.executor.memory=640m", "--conf", "spark.eventLog.enabled=true",
+              "--conf", "spark.eventLog.dir=" + events.toUri(), "--conf", "spark.eventLog.compress=false"),
+          jar, clusterRun, 900);
+      assertEquals(0, code, "spark-submit failed; the end of its log:\n" + tail(submitLog));
+      long clusterCalls = sim.requests();
+      System.out.printf("standalone cluster: spark-submit ran the pipeline in %.1f s with %d teacher calls%n",
+          (System.nanoTime() - started) / 1e9, clusterCalls);
+      started = System.nanoTime();
+      assertTrue(clusterCalls > 100, "the executors called the teacher: " + clusterCalls + " requests");
+      assertEquals(Set.of("0", "1"), executorsThatRanTasks(events), "both workers' executors ran tasks");
+
+      // Local mode, the same config and store: every answer comes from the store.
+      List<String> localRun = new ArrayList<>(run);
+      localRun.addAll(List.of("--out", dir.resolve("local-out").toString()));
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+      assertEquals(0, Main.execute(localRun.toArray(String[]::new), new PrintWriter(stdout, true),
+          new PrintWriter(stderr, true)), stdout + "\n" + stderr);
+      System.out.printf("standalone cluster: local mode replayed the run from the store in %.1f s%n",
+          (System.nanoTime() - started) / 1e9);
+      assertEquals(clusterCalls, sim.requests(), "local mode was answered from the store the cluster filled");
+      Map<String, String> clusterShards = PipelineRuns.shards(manifest(dir.resolve("cluster-out")));
+      for (String set : List.of("judge/train/", "classifier/train/", "questioner/train/")) {
+        assertTrue(clusterShards.keySet().stream().anyMatch(k -> k.startsWith(set)), set + " in " + clusterShards.keySet());
+      }
+      assertEquals(clusterShards, PipelineRuns.shards(manifest(dir.resolve("local-out"))),
+          "the cluster published the shards of local mode, byte for byte");
+
+      assertKeyFoundNowhere(sentinel, dir);
+    }
+  }
+
+  /** Every file the cluster, the run and the store wrote, searched as bytes; the endpoint's own log excepted. */
+  static void assertKeyFoundNowhere(String sentinel, Path dir) throws Exception {
+    Path planted = Files.writeString(dir.resolve("cluster/planted-control.txt"), "key=" + sentinel);
+    List<Path> leaks = new ArrayList<>();
+    int files = 0;
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !p.startsWith(dir.resolve("cluster/spark-home"))
+            && !p.getFileName().toString().equals("simulator.log")) {
+          files++;
+          if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(sentinel)) {
+            leaks.add(p);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(planted), leaks, "the key was found in these files (the planted control must be the only one)");
+    assertTrue(files > 100, "searched the event log, executor logs, outputs and store: " + files + " files");
+  }
+
+  /** Executor ids of the tasks the event log records as finished. */
+  static Set<String> executorsThatRanTasks(Path eventLogDir) throws Exception {
+    Set<String> executors = new TreeSet<>();
+    try (Stream<Path> logs = Files.walk(eventLogDir)) {
+      for (Path log : (Iterable<Path>) logs.filter(Files::isRegularFile)::iterator) {
+        for (String line : Files.readAllLines(log)) {
+          if (line.contains("\"SparkListenerTaskEnd\"")) {
+            executors.add(Json.read(line, JsonNode.class).path("Task Info").path("Executor ID").asText());
+          }
+        }
+      }
+    }
+    return executors;
+  }
+
+  static JsonNode manifest(Path out) throws Exception {
+    String version = Files.readString(out.resolve("datasets/LATEST")).strip();
+    return Json.read(Files.readString(out.resolve("datasets").resolve(version).resolve("manifest.json")), JsonNode.class);
+  }
+
+  /** Jars a real Spark distribution ships that Maven's Spark does not bring: OkHttp 3 and Okio 1. */
+  static List<Path> distributionExtras() throws Exception {
+    try (Stream<Path> jars = Files.list(Path.of(required("judgeforge.distribution.extras")))) {
+      List<Path> found = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+      assertEquals(2, found.size(), "okhttp 3 and okio 1: " + found);
+      return found;
+    }
+  }
+
+  static String required(String property) {
+    String value = System.getProperty(property);
+    assertNotNull(value, property + " is set by the build's Failsafe configuration (mvn verify)");
+    return value;
+  }
+
+  static String tail(Path log) throws Exception {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+}
