@@ -62,8 +62,8 @@ final class RateLimiter {
 
     ModelWindows(String model, RateLimit limit) {
       this.model = model;
-      this.requests = limit.limitsRequests() ? new SlidingWindow(limit.rpm()) : null;
-      this.tokens = limit.limitsTokens() ? new SlidingWindow(limit.tpm()) : null;
+      this.requests = limit.limitsRequests() ? new SlidingWindow(limit.perWindow(limit.rpm()), limit.windowMillis()) : null;
+      this.tokens = limit.limitsTokens() ? new SlidingWindow(limit.perWindow(limit.tpm()), limit.windowMillis()) : null;
     }
 
     synchronized RateLimitDecision acquire(long now, long tokenCount) {

@@ -37,6 +37,11 @@ public record RateLimits(RateLimit everyModel, Map<String, RateLimit> byModel) {
     return new RateLimits(new RateLimit(rpm, tpm), Map.of());
   }
 
+  /** The same limit for every model, counted over windows of {@code windowMillis}. */
+  public static RateLimits everyModel(int rpm, int tpm, long windowMillis) {
+    return new RateLimits(new RateLimit(rpm, tpm, windowMillis), Map.of());
+  }
+
   /** These limits with {@code model} given its own. */
   public RateLimits withModel(String model, RateLimit limit) {
     Map<String, RateLimit> copy = new LinkedHashMap<>(byModel);

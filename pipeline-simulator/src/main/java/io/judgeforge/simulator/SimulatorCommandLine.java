@@ -41,6 +41,11 @@ final class SimulatorCommandLine {
   @Option(names = "--rpm", paramLabel = "N", defaultValue = "0", description = "Requests per minute allowed per model, else 429 (0 = no limit; default ${DEFAULT-VALUE}).")
   int rpm;
 
+  @Option(names = "--rate-window-ms", paramLabel = "MS", defaultValue = "60000", description = "The sliding window "
+      + "--rpm and --tpm are counted over, each window allowing its share (providers may enforce per second; "
+      + "default ${DEFAULT-VALUE}).")
+  long rateWindowMs;
+
   @Option(names = "--tpm", paramLabel = "N", defaultValue = "0",
       description = "Tokens (prompt + completion) per minute allowed per model, else 429 (0 = no limit; default ${DEFAULT-VALUE}).")
   int tpm;
@@ -275,7 +280,8 @@ final class SimulatorCommandLine {
   private RateLimits rateLimits() {
     check(rpm >= 0, "--rpm", rpm, "an integer >= 0, 0 for no limit");
     check(tpm >= 0, "--tpm", tpm, "an integer >= 0, 0 for no limit");
-    return RateLimits.everyModel(rpm, tpm);
+    check(rateWindowMs >= 1 && rateWindowMs <= 60_000, "--rate-window-ms", rateWindowMs, "1 to 60000");
+    return RateLimits.everyModel(rpm, tpm, rateWindowMs);
   }
 
   private Faults faults() {

@@ -29,6 +29,21 @@ class RateLimiterTest {
   }
 
   @Test
+  void aShorterWindowAllowsItsShareOfTheMinutesLimit() {
+    ManualClock clock = new ManualClock();
+    // 120 RPM counted over 10 s windows: 20 requests a window, as a provider enforcing per second would.
+    RateLimiter limiter = new RateLimiter(RateLimits.everyModel(120, 0, 10_000), clock);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(RateLimitDecision.Verdict.ACCEPTED, limiter.acquire("m", 1).verdict());
+    }
+    RateLimitDecision refused = limiter.acquire("m", 1);
+    assertEquals(RateLimitDecision.Verdict.LIMITED, refused.verdict());
+    assertEquals(10_000, refused.retryAfterMillis(), "capacity comes back when the window has slid past the first take");
+    clock.advanceSeconds(10);
+    assertEquals(RateLimitDecision.Verdict.ACCEPTED, limiter.acquire("m", 1).verdict());
+  }
+
+  @Test
   void resetTextIsWrittenAsOpenAiDoes() {
     assertEquals("0ms", RateLimiter.resetText(0));
     assertEquals("20ms", RateLimiter.resetText(20));

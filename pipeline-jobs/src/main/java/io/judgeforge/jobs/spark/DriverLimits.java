@@ -5,6 +5,7 @@ import io.judgeforge.teacher.limit.LimitService;
 import io.judgeforge.teacher.limit.SharedLimits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
@@ -21,13 +22,20 @@ public final class DriverLimits {
 
   private DriverLimits() {}
 
-  /** {@code mode}: auto (in this JVM in local mode, the driver's service otherwise) or driver (the service always). */
-  public static SharedLimits of(SparkSession spark, String mode, int port) {
+  /**
+   * {@code mode}: auto (in this JVM in local mode, the driver's service otherwise) or driver (the
+   * service always). The service's start is announced through {@code say}, with its address.
+   */
+  public static SharedLimits of(SparkSession spark, String mode, int port, Consumer<String> say) {
     if ("auto".equals(mode) && spark.sparkContext().isLocal()) {
       return InProcessLimits.INSTANCE;
     }
     String app = spark.sparkContext().applicationId();
-    return SERVICES.computeIfAbsent(app, id -> start(spark, port)).client();
+    return SERVICES.computeIfAbsent(app, id -> {
+      LimitService service = start(spark, port);
+      say.accept("limits: RPM, TPM and the budget are counted for all executors by the driver at " + service.url());
+      return service;
+    }).client();
   }
 
   private static LimitService start(SparkSession spark, int port) {
@@ -46,11 +54,5 @@ public final class DriverLimits {
       }
     });
     return service;
-  }
-
-  /** Operations the driver's service answered for this application so far (0 where there is none). */
-  public static long served(SparkSession spark) {
-    LimitService s = SERVICES.get(spark.sparkContext().applicationId());
-    return s == null ? 0 : s.served();
   }
 }

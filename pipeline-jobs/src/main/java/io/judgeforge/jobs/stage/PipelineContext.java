@@ -62,7 +62,7 @@ public record PipelineContext(
   Spending spending(String stage) {
     String ledger = layout.runId() + "/" + stage + "/" + java.util.UUID.randomUUID();
     io.judgeforge.teacher.limit.SharedLimits limits = io.judgeforge.jobs.spark.DriverLimits.of(spark,
-        config.spark().sharedLimits(), config.spark().sharedLimitsPort());
+        config.spark().sharedLimits(), config.spark().sharedLimitsPort(), progress::say);
     PipelineConfig.Budget budget = config.budget();
     if (!budget.limited()) {
       return Spending.withBudget(config, ledger, 0, 0, limits);

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,51 +28,81 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's pipeline submitted with spark-submit's own class, in client mode, from the shaded jar
  * of this build's Spark line, to a standalone cluster of two one-core workers in JVMs of their own.
- * The teacher is the simulator in a third JVM and wants an API key that only the submitting shell
- * holds. The run must publish the shards that local mode publishes with the same config and
- * response store, and the key must appear nowhere the cluster writes: event log, executor and
- * daemon logs, outputs and store.
+ * The teacher is the simulator in a third JVM; it wants an API key that only the submitting shell
+ * holds, and limits each model's requests per window as a provider does.
  */
 @Tag("cluster")
 class StandaloneClusterIT {
   static final String KEY_VARIABLE = "JUDGEFORGE_TEST_SENTINEL_KEY";
+  // The provider allows 240 requests a minute per model, counted over 10-second windows (40 a
+  // window). The run asks for 200: one second's burst plus 10 seconds at 200 a minute is 36.7 a
+  // window, under 40. Two executors each keeping to 200 on their own would send 400 a minute.
+  static final int PROVIDER_RPM = 240;
+  static final int RUN_RPM = 200;
 
-  @Test
-  void theReadmePipelineSubmittedToAStandaloneClusterPublishesTheShardsOfLocalMode(@TempDir Path dir) throws Exception {
-    Path jar = Path.of(required("judgeforge.shaded.jar"));
+  @TempDir static Path dir;
+  static StandaloneCluster cluster;
+  static String sentinel;
+  static Path jar;
+  static String conf;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    jar = Path.of(required("judgeforge.shaded.jar"));
     assertTrue(Files.isRegularFile(jar), "the shaded jar is built before the integration tests: " + jar);
-    String sentinel = System.getenv(KEY_VARIABLE);
+    sentinel = System.getenv(KEY_VARIABLE);
     assertNotNull(sentinel, KEY_VARIABLE + " is set by the build's Failsafe configuration");
-    String conf = Path.of("../conf/local.yaml").toAbsolutePath().normalize().toString();
+    conf = Path.of("../conf/local.yaml").toAbsolutePath().normalize().toString();
+    cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, distributionExtras());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /**
+   * The run must publish the shards that local mode publishes with the same config and response
+   * store; no request may be refused for its rate although two executors share the provider's
+   * limit; and the key must appear nowhere the cluster writes: event log, executor and daemon logs,
+   * outputs and store.
+   */
+  @Test
+  void theReadmePipelinePublishesTheShardsOfLocalModeWithinTheProvidersRateAndLeaksNoKey() throws Exception {
     Path store = dir.resolve("store");
-    List<String> settings = List.of("generate.quota=1", "simulator.start=false",
-        "endpoints.sim.api-key-env=" + KEY_VARIABLE, "store.path=" + store);
-
-    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"),
-            List.of("--port", "0", "--seed", "7", "--latency-ms", "2", "--require-key", sentinel));
-        StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, distributionExtras())) {
-      List<String> run = new ArrayList<>(List.of("run", "--conf", conf));
-      settings.forEach(s -> run.addAll(List.of("--set", s)));
+    List<String> run = new ArrayList<>(List.of("run", "--conf", conf));
+    // Two partitions, one a worker: fewer, larger tasks than the README's 8 (shards do not depend on it).
+    for (String s : List.of("generate.quota=1", "simulator.start=false", "endpoints.sim.api-key-env=" + KEY_VARIABLE,
+        "store.path=" + store, "endpoints.sim.rpm=" + RUN_RPM, "spark.partitions=2", "spark.shuffle-partitions=2")) {
+      run.addAll(List.of("--set", s));
+    }
+    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"), List.of("--port", "0", "--seed", "7",
+        "--latency-ms", "2", "--require-key", sentinel, "--rpm", String.valueOf(PROVIDER_RPM), "--rate-window-ms", "10000"))) {
       run.addAll(List.of("--set", "endpoints.sim.base-url=" + sim.baseUrl));
-
       Path events = Files.createDirectories(dir.resolve("cluster/event-log"));
       Path submitLog = dir.resolve("cluster/submit.log");
-      long started = System.nanoTime();
       List<String> clusterRun = new ArrayList<>(run);
       clusterRun.addAll(List.of("--out", dir.resolve("cluster-out").toString()));
+      long started = System.nanoTime();
       int code = cluster.submit(submitLog, Map.of(KEY_VARIABLE, sentinel),
           List.of("--conf", "spark.executor.memory=640m", "--conf", "spark.eventLog.enabled=true",
               "--conf", "spark.eventLog.dir=" + events.toUri(), "--conf", "spark.eventLog.compress=false"),
           jar, clusterRun, 900);
       assertEquals(0, code, "spark-submit failed; the end of its log:\n" + tail(submitLog));
-      long clusterCalls = sim.requests();
+      JsonNode stats = sim.stats();
+      long clusterCalls = stats.path("total").asLong();
       System.out.printf("standalone cluster: spark-submit ran the pipeline in %.1f s with %d teacher calls%n",
           (System.nanoTime() - started) / 1e9, clusterCalls);
-      started = System.nanoTime();
       assertTrue(clusterCalls > 100, "the executors called the teacher: " + clusterCalls + " requests");
       assertEquals(Set.of("0", "1"), executorsThatRanTasks(events), "both workers' executors ran tasks");
+      assertTrue(Files.readString(submitLog).contains("counted for all executors by the driver at http://"),
+          "the driver served the limits: " + tail(submitLog));
+      assertEquals(0, stats.path("rate_limited").asLong(), "no request was refused for its rate: " + stats);
 
       // Local mode, the same config and store: every answer comes from the store.
+      started = System.nanoTime();
       List<String> localRun = new ArrayList<>(run);
       localRun.addAll(List.of("--out", dir.resolve("local-out").toString()));
       StringWriter stdout = new StringWriter();
@@ -86,8 +118,47 @@ class StandaloneClusterIT {
       }
       assertEquals(clusterShards, PipelineRuns.shards(manifest(dir.resolve("local-out"))),
           "the cluster published the shards of local mode, byte for byte");
+    }
+    assertKeyFoundNowhere(sentinel, dir);
+  }
 
-      assertKeyFoundNowhere(sentinel, dir);
+  /**
+   * Generation with a USD budget that runs out while both executors are calling: their calls are
+   * booked with the driver, so together they never pass it.
+   */
+  @Test
+  void twoExecutorsTogetherNeverPassTheBudget() throws Exception {
+    // One instruction a call, about 0.007 USD each, booked at about 0.05 (its worst case): 20 calls
+    // would cost about 0.14.
+    double maxUsd = 0.08;
+    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("budget-simulator.log"),
+        List.of("--port", "0", "--seed", "7", "--latency-ms", "20"))) {
+      Path out = dir.resolve("budget-out");
+      List<String> generate = new ArrayList<>(List.of("generate", "--conf", conf, "--out", out.toString()));
+      for (String s : List.of("generate.quota=2", "generate.per-call=1", "simulator.start=false",
+          "endpoints.sim.base-url=" + sim.baseUrl, "store.path=" + dir.resolve("budget-store"),
+          "prices.sim-gpt-4={input: 10, output: 30}", "budget.max-usd=" + maxUsd, "spark.partitions=2",
+          "spark.shuffle-partitions=2")) {
+        generate.addAll(List.of("--set", s));
+      }
+      Path log = dir.resolve("cluster/budget-submit.log");
+      assertEquals(0, cluster.submit(log, Map.of(), List.of("--conf", "spark.executor.memory=640m"), jar, generate, 600),
+          tail(log));
+      JsonNode report;
+      try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+        report = Json.read(Files.readString(runs.findFirst().orElseThrow().resolve("generate/_report.json")), JsonNode.class);
+      }
+      double spent = 0;
+      long refused = 0;
+      for (JsonNode step : report.path("steps")) {
+        spent += step.path("cost_usd").asDouble();
+        refused += step.at("/reasons/budget_exhausted").asLong();
+      }
+      System.out.printf("standalone cluster: generation spent %.4f of %.2f USD; %d calls refused by the budget%n",
+          spent, maxUsd, refused);
+      assertTrue(refused > 0, "the budget ran out: " + report);
+      assertTrue(spent <= maxUsd, "the two executors together spent " + spent + " of " + maxUsd);
+      assertTrue(spent > maxUsd / 2, "they spent up to the budget, less a call's worst case: " + spent);
     }
   }
 
