@@ -6,6 +6,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -13,7 +14,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Converts a Java record to a Spark {@link Row} and back, with a schema derived from the record's
@@ -21,7 +21,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * stages exchange; {@code Encoders.bean} cannot, because records are not beans.
  *
  * <p>Supported component types: String, int/long/double/boolean and their boxes, enums (as their
- * lower-case name), nested records (structs) and Lists of any of these (arrays).
+ * lower-case name), nested records (structs) and Lists of any of these but Lists (arrays).
  */
 public final class RecordCodec<T extends Record> implements Serializable {
   private final Class<T> type;
@@ -100,8 +100,9 @@ public final class RecordCodec<T extends Record> implements Serializable {
       for (Object o : (List<?>) value) {
         out.add(encode(o, element));
       }
-      // Spark's Row encoder takes Scala sequences, not java.util.List, for arrays.
-      return CollectionConverters.asScala(out).toSeq();
+      // Spark's Row encoder takes Scala sequences or Java arrays for ArrayType, not java.util.List;
+      // an array keeps Scala types out of this class, whose Scala collections differ between 2.12 and 2.13.
+      return out.toArray();
     }
     Class<?> c = (Class<?>) t;
     if (c.isEnum()) {
@@ -129,7 +130,9 @@ public final class RecordCodec<T extends Record> implements Serializable {
     }
     if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
       Type element = p.getActualTypeArguments()[0];
-      Iterable<?> items = value instanceof scala.collection.Iterable<?> s ? CollectionConverters.asJava(s) : (List<?>) value;
+      // A row from Spark holds a Scala Seq, which the record branch turns into a List with Row.getList;
+      // a row straight from toRow still holds the array that encode made.
+      List<?> items = value instanceof Object[] array ? Arrays.asList(array) : (List<?>) value;
       List<Object> out = new ArrayList<>();
       for (Object o : items) {
         out.add(decode(o, element));
@@ -150,6 +153,9 @@ public final class RecordCodec<T extends Record> implements Serializable {
         String name = snake(components[i].getName());
         int index = row.schema() == null ? i : row.fieldIndex(name);
         Object raw = row.isNullAt(index) ? null : row.get(index);
+        if (raw != null && types[i] == List.class && !(raw instanceof Object[])) {
+          raw = row.getList(index);
+        }
         if (raw == null && types[i].isPrimitive()) {
           throw new IllegalArgumentException("Column '" + name + "' of " + c.getSimpleName() + " is null");
         }

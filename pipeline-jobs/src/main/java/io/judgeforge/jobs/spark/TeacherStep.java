@@ -22,7 +22,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Runs one per-item teacher step over a dataset: each partition keeps up to {@code parallelism}
@@ -121,6 +120,6 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
         result.detail(), inputJson, result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
         result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(),
-        result.usage().cachedTokens(), result.usage().reasoningTokens(), CollectionConverters.asScala(produced).toSeq());
+        result.usage().cachedTokens(), result.usage().reasoningTokens(), produced.toArray());
   }
 }
