@@ -37,6 +37,12 @@ final class StandaloneCluster implements AutoCloseable {
   /** Variables a cluster's machines would not share with the submitting shell. */
   static final Set<String> NOT_ON_WORKERS = Set.of("JUDGEFORGE_TEST_SENTINEL_KEY");
 
+  /**
+   * Short-lived JVMs on a two-core machine: the client compiler alone and the serial collector
+   * leave the cores to the work instead of to background compilation and GC threads.
+   */
+  static final String QUICK_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Path home;
@@ -166,6 +172,7 @@ final class StandaloneCluster implements AutoCloseable {
             || a.startsWith("-Djdk.reflect"))
         .toList());
     command.add(heap);
+    command.addAll(List.of(QUICK_JVM.split(" ")));
     command.add("-cp");
     command.add(home.resolve("conf") + File.pathSeparator + home.resolve("jars") + File.separator + "*");
     command.add(mainClass);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,8 @@ class StandaloneClusterIT {
       clusterRun.addAll(List.of("--out", dir.resolve("cluster-out").toString()));
       long started = System.nanoTime();
       int code = cluster.submit(submitLog, Map.of(KEY_VARIABLE, sentinel),
-          List.of("--conf", "spark.executor.memory=640m", "--conf", "spark.eventLog.enabled=true",
+          List.of("--conf", "spark.executor.memory=640m", "--conf", "spark.locality.wait=0s",
+              "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.QUICK_JVM, "--conf", "spark.eventLog.enabled=true",
               "--conf", "spark.eventLog.dir=" + events.toUri(), "--conf", "spark.eventLog.compress=false"),
           jar, clusterRun, 900);
       assertEquals(0, code, "spark-submit failed; the end of its log:\n" + tail(submitLog));
@@ -128,6 +130,9 @@ class StandaloneClusterIT {
    */
   @Test
   void twoExecutorsTogetherNeverPassTheBudget() throws Exception {
+    // The budget is booked by pipeline-core's classes, the same on both lines; one line runs it.
+    Assumptions.assumeFalse(Boolean.getBoolean("judgeforge.cluster.one-line-only"),
+        "the shared budget is tested on the Spark 4.0 line's cluster");
     // One instruction a call, about 0.007 USD each, booked at about 0.05 (its worst case): 20 calls
     // would cost about 0.14.
     double maxUsd = 0.08;
@@ -142,7 +147,9 @@ class StandaloneClusterIT {
         generate.addAll(List.of("--set", s));
       }
       Path log = dir.resolve("cluster/budget-submit.log");
-      assertEquals(0, cluster.submit(log, Map.of(), List.of("--conf", "spark.executor.memory=640m"), jar, generate, 600),
+      assertEquals(0, cluster.submit(log, Map.of(), List.of("--conf", "spark.executor.memory=640m",
+          "--conf", "spark.locality.wait=0s", "--conf", "spark.executor.extraJavaOptions=" + StandaloneCluster.QUICK_JVM),
+          jar, generate, 600),
           tail(log));
       JsonNode report;
       try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
@@ -158,7 +165,8 @@ class StandaloneClusterIT {
           spent, maxUsd, refused);
       assertTrue(refused > 0, "the budget ran out: " + report);
       assertTrue(spent <= maxUsd, "the two executors together spent " + spent + " of " + maxUsd);
-      assertTrue(spent > maxUsd / 2, "they spent up to the budget, less a call's worst case: " + spent);
+      // A call is refused once its worst case (about 0.056 USD here) no longer fits beside what is spent.
+      assertTrue(spent > maxUsd - 0.06, "they spent up to the budget, less a call's worst case: " + spent);
     }
   }
 
