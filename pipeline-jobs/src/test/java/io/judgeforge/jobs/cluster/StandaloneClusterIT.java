@@ -76,11 +76,18 @@ class StandaloneClusterIT {
     List<String> run = new ArrayList<>(List.of("run", "--conf", conf));
     // Two partitions, one a worker: fewer, larger tasks than the README's 8 (shards do not depend on it).
     for (String s : List.of("generate.quota=1", "simulator.start=false", "endpoints.sim.api-key-env=" + KEY_VARIABLE,
-        "store.path=" + store, "endpoints.sim.rpm=" + RUN_RPM, "spark.partitions=2", "spark.shuffle-partitions=2")) {
+        "store.path=" + store, "spark.partitions=2", "spark.shuffle-partitions=2")) {
       run.addAll(List.of("--set", s));
     }
-    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"), List.of("--port", "0", "--seed", "7",
-        "--latency-ms", "2", "--require-key", sentinel, "--rpm", String.valueOf(PROVIDER_RPM), "--rate-window-ms", "10000"))) {
+    // The rates are counted by pipeline-core's classes, the same on both lines: one line limits them.
+    boolean limited = !Boolean.getBoolean("judgeforge.cluster.one-line-only");
+    List<String> simFlags = new ArrayList<>(List.of("--port", "0", "--seed", "7", "--latency-ms", "2", "--require-key",
+        sentinel));
+    if (limited) {
+      run.addAll(List.of("--set", "endpoints.sim.rpm=" + RUN_RPM));
+      simFlags.addAll(List.of("--rpm", String.valueOf(PROVIDER_RPM), "--rate-window-ms", "10000"));
+    }
+    try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"), simFlags)) {
       run.addAll(List.of("--set", "endpoints.sim.base-url=" + sim.baseUrl));
       Path events = Files.createDirectories(dir.resolve("cluster/event-log"));
       Path submitLog = dir.resolve("cluster/submit.log");
@@ -101,7 +108,9 @@ class StandaloneClusterIT {
       assertEquals(Set.of("0", "1"), executorsThatRanTasks(events), "both workers' executors ran tasks");
       assertTrue(Files.readString(submitLog).contains("counted for all executors by the driver at http://"),
           "the driver served the limits: " + tail(submitLog));
-      assertEquals(0, stats.path("rate_limited").asLong(), "no request was refused for its rate: " + stats);
+      if (limited) {
+        assertEquals(0, stats.path("rate_limited").asLong(), "no request was refused for its rate: " + stats);
+      }
 
       // Local mode, the same config and store: every answer comes from the store.
       started = System.nanoTime();
