@@ -119,7 +119,7 @@ class S3AStorageTest {
   }
 
   /**
-   * About 2.5 minutes here (the S3 run alone about 115 s: every Spark output commit is copies over
+   * 1.5 to 3 minutes here (the S3 run alone 56 to 114 s: every Spark output commit is copies over
    * HTTP), so it runs only when asked: {@code -Dstorage.runs=true} (docs/storage.md).
    */
   @Test
