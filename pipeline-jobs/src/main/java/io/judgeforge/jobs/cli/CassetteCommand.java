@@ -4,7 +4,6 @@ import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.teacher.cassette.Cassette;
 import io.judgeforge.teacher.store.StoredResponse;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ final class CassetteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HadoopFiles files = new HadoopFiles(new Configuration());
+    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
     String root = Launch.localToUri(store);
     if (!files.exists(root)) {
       throw new io.judgeforge.config.ConfigException("No response store at " + store);

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 
 /** {@code run --dry-run}: the run's expected calls, tokens and cost, printed before anything runs. */
 final class DryRun {
@@ -60,7 +59,7 @@ final class DryRun {
   }
 
   private static int averageReferenceChars(String path) {
-    HadoopFiles files = new HadoopFiles(new Configuration());
+    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
     long chars = 0;
     int n = 0;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(files.open(path), StandardCharsets.UTF_8))) {

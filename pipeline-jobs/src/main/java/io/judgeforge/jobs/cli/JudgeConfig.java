@@ -12,7 +12,6 @@ import io.judgeforge.scenario.ScenarioCatalog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * What {@code meta-eval --judge-endpoint} takes from the pipeline YAML: the bound config (bundled defaults, then
@@ -35,7 +34,7 @@ record JudgeConfig(PipelineConfig config, ScenarioCatalog catalog, PromptLibrary
    * @throws ConfigException if the config, catalog or templates are missing or invalid, or no model is known
    */
   static JudgeConfig load(String confPath, List<String> overrides, String judgeModel) {
-    HadoopFiles files = new HadoopFiles(new Configuration());
+    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
     String confUri = Launch.localToUri(confPath);
     if (!files.exists(confUri)) {
       throw new ConfigException("Config file not found: " + confPath + " (--conf names the pipeline YAML whose scenario"

@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.SparkSession;
 
@@ -69,7 +68,7 @@ public final class Launch implements AutoCloseable {
   }
 
   private static Launch load(String confPath, List<String> overrides, boolean serve) {
-    HadoopFiles files = new HadoopFiles(new Configuration());
+    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
     String confUri = localToUri(confPath);
     if (!files.exists(confUri)) {
       throw new ConfigException("Config file not found: " + confPath);

@@ -4,7 +4,6 @@ import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.teacher.cassette.Cassette;
 import io.judgeforge.teacher.cassette.ReplayServer;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +23,7 @@ final class ReplayServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    HadoopFiles files = new HadoopFiles(new Configuration());
+    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
     String uri = Launch.localToUri(cassette);
     if (!files.exists(uri)) {
       throw new io.judgeforge.config.ConfigException("No cassette at " + cassette);

@@ -17,19 +17,93 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
-/** Small-file I/O through the Hadoop FileSystem API, so file://, hdfs:// and s3a:// paths all work. */
+/**
+ * Small-file I/O through the Hadoop FileSystem API, so file://, hdfs:// and s3a:// paths all work.
+ * What is atomic differs by store (docs/storage.md): {@link #renamesAtomically} is the one place that
+ * decides between rename-based and write-once protocols.
+ */
 public final class HadoopFiles {
+  /**
+   * Schemes whose rename is one atomic metadata operation (directories included) and whose
+   * create-without-overwrite is atomic: the local file system and HDFS (also through viewfs and
+   * WebHDFS). Every other scheme (s3a, gs, abfs, wasb, ...) is treated as an object store, where a
+   * rename is a copy and a delete, and where only a single PUT of a whole object is atomic.
+   */
+  private static final java.util.Set<String> ATOMIC_RENAME = java.util.Set.of("file", "hdfs", "viewfs", "webhdfs",
+      "swebhdfs");
+
+  /** Hadoop's {@code createFile()} option for a create that the store itself refuses when the file exists
+   * (S3 {@code If-None-Match: *}); known to S3A from Hadoop 3.4.2, ignored as an optional hint before. */
+  static final String CONDITIONAL_CREATE = "fs.option.create.conditional.overwrite";
+
+  private final Configuration given;
   private final Configuration conf;
 
   public HadoopFiles(Configuration conf) {
+    this.given = conf;
     this.conf = RawLocalFiles.configure(conf);
+  }
+
+  /**
+   * The Hadoop configuration Spark builds for the driver, for files read before the session starts
+   * (config, catalog, prompts, seeds): the classpath's core-site.xml and hdfs-site.xml plus every
+   * {@code spark.hadoop.*} setting of the SparkConf (spark-submit {@code --conf}, or {@code -D} system
+   * properties), so that s3a:// endpoints and credentials apply to these reads as well.
+   */
+  public static Configuration sparkConfiguration() {
+    return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new org.apache.spark.SparkConf());
   }
 
   public FileSystem fs(String path) {
     try {
-      return new Path(path).getFileSystem(conf);
+      return RawLocalFiles.fileSystem(new Path(path), given);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the file system of " + path, e);
+    }
+  }
+
+  /** True where {@code path}'s file system renames atomically (see {@link #ATOMIC_RENAME}). */
+  public boolean renamesAtomically(String path) {
+    return renamesAtomically(fs(path));
+  }
+
+  static boolean renamesAtomically(FileSystem fs) {
+    return ATOMIC_RENAME.contains(fs.getUri().getScheme());
+  }
+
+  /**
+   * Creates {@code path} holding {@code bytes} unless it exists; false if it existed. Atomic where
+   * the store refuses an overwriting create: HDFS (the NameNode), the local file system (O_EXCL), and
+   * S3A from Hadoop 3.4.2 on a store with conditional writes (the PUT carries If-None-Match: *).
+   * Older S3A checks with a HEAD and then PUTs: two racing creators may then both succeed.
+   */
+  static boolean createNew(FileSystem fs, Path path, byte[] bytes) throws IOException {
+    if (fs instanceof org.apache.hadoop.fs.RawLocalFileSystem local) {
+      // Hadoop's own local create checks and then opens (O_EXCL only with its native library): open
+      // with CREATE_NEW (O_EXCL) instead.
+      java.nio.file.Path file = local.pathToFile(path).toPath();
+      java.nio.file.Files.createDirectories(file.getParent());
+      try {
+        java.nio.file.Files.write(file, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        return false;
+      }
+    }
+    org.apache.hadoop.fs.FSDataOutputStreamBuilder<org.apache.hadoop.fs.FSDataOutputStream, ?> create = fs.createFile(path);
+    create.overwrite(false).recursive().opt(CONDITIONAL_CREATE, true);
+    try (OutputStream out = create.build()) {
+      out.write(bytes);
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      // A conditional PUT refused at close() surfaces as another IOException (HTTP 412).
+      if (fs.exists(path)) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -72,9 +146,14 @@ public final class HadoopFiles {
   /**
    * Replaces {@code path} by writing a sibling temporary file and renaming it over the target, so a
    * reader sees the old or the new content, never a half-written file (atomic on HDFS and local
-   * file systems; on object stores a single PUT is atomic by itself).
+   * file systems). On object stores the file is written in place: a single PUT is atomic by itself,
+   * while a rename there would be a copy and a delete.
    */
   public void replaceText(String path, String text) {
+    if (!renamesAtomically(path)) {
+      writeText(path, text);
+      return;
+    }
     Path target = new Path(path);
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + System.nanoTime());
     writeText(tmp.toString(), text);

@@ -16,18 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The response store on the run's Hadoop file system: one JSON file per response at
  * {@code <root>/<first two hex of the key>/<key>.json}, written to a temporary name and renamed, so a
- * reader never sees half a response; a key already stored is never overwritten. Claims are
- * {@code <key>.claim} files created without overwrite, holding their expiry time.
+ * reader never sees half a response; a key already stored is never overwritten. On object stores
+ * the response is written in place instead (one PUT is atomic; a rename there is a copy and a
+ * delete). Claims are {@code <key>.claim} files created without overwrite, holding their expiry time.
  *
  * <p>Creation without overwrite is atomic on HDFS and local file systems; on S3A it is atomic only
- * where conditional writes are enabled, elsewhere two racing attempts may both pay (never more).
+ * from Hadoop 3.4.2 on a store with conditional writes, elsewhere two racing attempts may both pay
+ * (never more) and the store keeps one of their responses (docs/storage.md).
  */
 public final class HadoopResponseStore implements ResponseStore {
   private final Path root;
@@ -35,9 +36,8 @@ public final class HadoopResponseStore implements ResponseStore {
 
   HadoopResponseStore(String root, Configuration given) {
     this.root = new Path(root);
-    Configuration conf = RawLocalFiles.configure(given);
     try {
-      this.fs = this.root.getFileSystem(conf);
+      this.fs = RawLocalFiles.fileSystem(this.root, given);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the response store at " + root, e);
     }
@@ -67,6 +67,14 @@ public final class HadoopResponseStore implements ResponseStore {
   @Override
   public void put(StoredResponse response) {
     Path target = file(response.key(), ".json");
+    if (!HadoopFiles.renamesAtomically(fs)) {
+      try {
+        HadoopFiles.createNew(fs, target, Json.write(response).getBytes(StandardCharsets.UTF_8));
+        return;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot store response " + response.key() + " under " + root, e);
+      }
+    }
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
     try {
       try (OutputStream out = fs.create(tmp, false)) {
@@ -90,7 +98,7 @@ public final class HadoopResponseStore implements ResponseStore {
       if (create(claim, now + leaseMs)) {
         return true;
       }
-      long expiry = readExpiry(claim);
+      long expiry = readExpiry(claim, leaseMs);
       if (expiry < now) {
         // The claimant died without releasing: take over.
         fs.delete(claim, false);
@@ -103,23 +111,20 @@ public final class HadoopResponseStore implements ResponseStore {
   }
 
   private boolean create(Path claim, long expiry) throws IOException {
-    try (OutputStream out = fs.create(claim, false)) {
-      out.write(Long.toString(expiry).getBytes(StandardCharsets.UTF_8));
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(claim)) {
-        return false;
-      }
-      throw e;
-    }
+    return HadoopFiles.createNew(fs, claim, Long.toString(expiry).getBytes(StandardCharsets.UTF_8));
   }
 
-  private long readExpiry(Path claim) throws IOException {
+  // A claim whose content is not (yet) a number is one being written (HDFS shows a file from its
+  // create on, empty until closed) or one whose writer died: it lasts a lease from its creation.
+  private long readExpiry(Path claim, long leaseMs) throws IOException {
     try (InputStream in = fs.open(claim)) {
-      return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-    } catch (FileNotFoundException | NumberFormatException e) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        return fs.getFileStatus(claim).getModificationTime() + leaseMs;
+      }
+    } catch (FileNotFoundException e) {
       return 0;
     }
   }

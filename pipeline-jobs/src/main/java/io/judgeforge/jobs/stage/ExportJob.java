@@ -31,8 +31,11 @@ import org.apache.spark.sql.SaveMode;
  * scenario classifier, questioner; see FineTuningSets) and publishes them as a dataset version: JSONL
  * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl} and a
  * {@code manifest.json}.
- * The version is assembled in a staging folder and renamed into place, and {@code LATEST} is
- * replaced after that, so a crash never leaves a half-written version behind LATEST.
+ * Where renames are atomic (local files, HDFS) the version is assembled in a staging folder and
+ * renamed into place; on object stores (S3A and the like) the shards are written straight into the
+ * version's folder and {@code manifest.json}, one PUT, is written last: a version folder without a
+ * manifest is incomplete (docs/storage.md). Either way {@code LATEST} is replaced only after that, so
+ * a crash never leaves a half-written version behind LATEST.
  */
 public final class ExportJob {
   public static final String STAGE = "export";
@@ -45,8 +48,13 @@ public final class ExportJob {
   /** The published version's folder. */
   public static String run(PipelineContext ctx) {
     long start = System.nanoTime();
-    String version = ctx.config().export().version().isEmpty() ? ctx.layout().runId() : ctx.config().export().version();
+    String version = version(ctx);
     String target = ctx.layout().datasets() + "/" + version;
+    boolean renames = ctx.files().renamesAtomically(target);
+    if (ctx.files().exists(target) && !renames && !published(ctx)) {
+      ctx.progress().say("[export] removing " + target + ", left without a manifest by an export that did not finish");
+      ctx.files().delete(target);
+    }
     if (ctx.files().exists(target)) {
       throw new io.judgeforge.config.ConfigException("Dataset version " + version + " already exists at " + target
           + "; set export.version to a new name");
@@ -66,7 +74,7 @@ public final class ExportJob {
       throw new IllegalStateException("Nothing to publish: the judge set has 0 records after selection (stage reports"
           + " under " + ctx.layout().run() + " say where they went); LATEST is unchanged");
     }
-    String staging = ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis();
+    String staging = renames ? ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis() : target;
     List<ShardInfo> shards = new ArrayList<>();
     Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
     for (FineTuningSets.Built set : sets) {
@@ -97,13 +105,25 @@ public final class ExportJob {
             stages.stream().mapToLong(StageReport::reasoningTokens).sum()),
         new Manifest.BudgetUse(ctx.config().budget().maxUsd(), ctx.config().budget().maxTokens(), costUsd,
             promptTokens + completionTokens, budgetStopped));
+    // The commit: the manifest is written last (on object stores its PUT is what publishes the
+    // version), then the staging folder is renamed into place where renames are atomic.
     ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
-
-    ctx.files().rename(staging, target);
+    if (renames) {
+      ctx.files().rename(staging, target);
+    }
     ctx.files().replaceText(ctx.layout().latest(), version + "\n");
     written.unpersist();
     ctx.progress().say("[export] published " + target + " (" + shards.size() + " shards); LATEST -> " + version);
     return target;
+  }
+
+  static String version(PipelineContext ctx) {
+    return ctx.config().export().version().isEmpty() ? ctx.layout().runId() : ctx.config().export().version();
+  }
+
+  /** True when this run's version is published: its folder holds {@code manifest.json}, written last. */
+  static boolean published(PipelineContext ctx) {
+    return ctx.files().exists(ctx.layout().datasets() + "/" + version(ctx) + "/manifest.json");
   }
 
   private static List<ShardInfo> writeShards(PipelineContext ctx, Dataset<Row> records, String staging, String set, String split) {

@@ -15,7 +15,9 @@ import org.apache.hadoop.fs.FileStatus;
  * made with another config is refused: its stages would mix two configs. A new run records its
  * config's hash in {@code _run.json}.
  *
- * <p>Leftovers of a killed export ({@code datasets/.staging-*}) are removed; Spark's
+ * <p>Export counts as committed only once its version is published (its {@code manifest.json}
+ * exists): its report is written before the shards. Leftovers of a killed export
+ * ({@code datasets/.staging-*}, or on object stores a version folder without a manifest) are removed; Spark's
  * {@code _temporary} folders go with the outputs the resumed stage overwrites. Resume a run only
  * while no other run exports into the same output root.
  */
@@ -53,7 +55,7 @@ public final class RunResume {
 
   private static boolean committed(PipelineContext ctx, String stage) {
     String report = ctx.layout().report(stage);
-    if (!ctx.files().exists(report)) {
+    if (!ctx.files().exists(report) || stage.equals(ExportJob.STAGE) && !ExportJob.published(ctx)) {
       return false;
     }
     return StageOutputs.guardFailure(ctx, Json.read(ctx.files().readText(report), StageReport.class)) == null;
