@@ -35,11 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("cluster")
 class StandaloneClusterIT {
   static final String KEY_VARIABLE = "JUDGEFORGE_TEST_SENTINEL_KEY";
-  // The provider allows 240 requests a minute per model, counted over 10-second windows (40 a
-  // window). The run asks for 200: one second's burst plus 10 seconds at 200 a minute is 36.7 a
-  // window, under 40. Two executors each keeping to 200 on their own would send 400 a minute.
-  static final int PROVIDER_RPM = 240;
-  static final int RUN_RPM = 200;
+  // The provider allows 600 requests a minute per model, counted over 4-second windows (40 a
+  // window). The run asks for 450: one second's burst plus 4 seconds at 450 a minute is 37.5 a
+  // window, under 40. Two executors each keeping to 450 on their own would send 60 a window.
+  static final int PROVIDER_RPM = 600;
+  static final int RUN_RPM = 450;
+  static final String PROVIDER_WINDOW_MS = "4000";
 
   @TempDir static Path dir;
   static StandaloneCluster cluster;
@@ -85,7 +86,7 @@ class StandaloneClusterIT {
         sentinel));
     if (limited) {
       run.addAll(List.of("--set", "endpoints.sim.rpm=" + RUN_RPM));
-      simFlags.addAll(List.of("--rpm", String.valueOf(PROVIDER_RPM), "--rate-window-ms", "10000"));
+      simFlags.addAll(List.of("--rpm", String.valueOf(PROVIDER_RPM), "--rate-window-ms", PROVIDER_WINDOW_MS));
     }
     try (SimulatorProcess sim = SimulatorProcess.start(dir.resolve("simulator.log"), simFlags)) {
       run.addAll(List.of("--set", "endpoints.sim.base-url=" + sim.baseUrl));
@@ -112,23 +113,22 @@ class StandaloneClusterIT {
         assertEquals(0, stats.path("rate_limited").asLong(), "no request was refused for its rate: " + stats);
       }
 
-      // Local mode, the same config and store: every answer comes from the store.
-      started = System.nanoTime();
-      List<String> localRun = new ArrayList<>(run);
-      localRun.addAll(List.of("--out", dir.resolve("local-out").toString()));
-      StringWriter stdout = new StringWriter();
-      StringWriter stderr = new StringWriter();
-      assertEquals(0, Main.execute(localRun.toArray(String[]::new), new PrintWriter(stdout, true),
-          new PrintWriter(stderr, true)), stdout + "\n" + stderr);
-      System.out.printf("standalone cluster: local mode replayed the run from the store in %.1f s%n",
-          (System.nanoTime() - started) / 1e9);
-      assertEquals(clusterCalls, sim.requests(), "local mode was answered from the store the cluster filled");
       Map<String, String> clusterShards = PipelineRuns.shards(manifest(dir.resolve("cluster-out")));
       for (String set : List.of("judge/train/", "classifier/train/", "questioner/train/")) {
         assertTrue(clusterShards.keySet().stream().anyMatch(k -> k.startsWith(set)), set + " in " + clusterShards.keySet());
       }
-      assertEquals(clusterShards, PipelineRuns.shards(manifest(dir.resolve("local-out"))),
-          "the cluster published the shards of local mode, byte for byte");
+      // The shards of local mode: measured by this build on the Spark 4.0 line, where they must
+      // also equal that line's cluster's; another line's cluster must publish the same bytes.
+      Path localShards = Path.of(required("judgeforge.local.shards"));
+      if (Boolean.getBoolean("judgeforge.cluster.one-line-only") && Files.exists(localShards)) {
+        assertEquals(Json.read(Files.readString(localShards), Map.class), clusterShards,
+            "this line's cluster published the shards of local mode on Spark 4.0, byte for byte");
+      } else {
+        assertEquals(clusterShards, localModeShards(run, clusterCalls, sim),
+            "the cluster published the shards of local mode, byte for byte");
+        Files.createDirectories(localShards.getParent());
+        Files.writeString(localShards, Json.write(clusterShards));
+      }
     }
     assertKeyFoundNowhere(sentinel, dir);
   }
@@ -177,6 +177,21 @@ class StandaloneClusterIT {
       // A call is refused once its worst case (about 0.056 USD here) no longer fits beside what is spent.
       assertTrue(spent > maxUsd - 0.06, "they spent up to the budget, less a call's worst case: " + spent);
     }
+  }
+
+  /** Local mode, the same config and store: every answer must come from the store the cluster filled. */
+  static Map<String, String> localModeShards(List<String> run, long clusterCalls, SimulatorProcess sim) throws Exception {
+    long started = System.nanoTime();
+    List<String> localRun = new ArrayList<>(run);
+    localRun.addAll(List.of("--out", dir.resolve("local-out").toString()));
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    assertEquals(0, Main.execute(localRun.toArray(String[]::new), new PrintWriter(stdout, true),
+        new PrintWriter(stderr, true)), stdout + "\n" + stderr);
+    System.out.printf("standalone cluster: local mode replayed the run from the store in %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
+    assertEquals(clusterCalls, sim.requests(), "local mode was answered from the store the cluster filled");
+    return PipelineRuns.shards(manifest(dir.resolve("local-out")));
   }
 
   /** Every file the cluster, the run and the store wrote, searched as bytes; the endpoint's own log excepted. */
