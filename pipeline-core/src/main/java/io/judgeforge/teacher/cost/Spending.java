@@ -23,6 +23,12 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
     implements Serializable {
   public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
 
+  /**
+   * How long a call waits for calls in flight to free the room it needs; then it is refused as if
+   * the budget were spent. Longer than any call (timeout x attempts) of a sensible endpoint.
+   */
+  public static final long MAX_ROOM_WAIT_MS = 600_000;
+
   public Spending {
     prices = Map.copyOf(prices);
   }
@@ -75,12 +81,17 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
    * no longer fit (the call must not be made). Without a budget every call fits.
    */
   public Booking book(String model, long promptTokens, long completionTokens) throws InterruptedException {
+    return book(model, promptTokens, completionTokens, MAX_ROOM_WAIT_MS);
+  }
+
+  Booking book(String model, long promptTokens, long completionTokens, long maxRoomWaitMs) throws InterruptedException {
     Usage worst = new Usage(promptTokens, 0, completionTokens, 0);
     Booking booking = new Booking(model, cost(model, worst), worst.total());
     if (!limited()) {
       return booking;
     }
     long pollMs = 20;
+    long deadline = System.currentTimeMillis() + maxRoomWaitMs;
     while (true) {
       switch (limits.book(ledger, maxUsd, maxTokens, booking.usd(), booking.tokens())) {
         case GRANTED:
@@ -88,6 +99,11 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
         case REFUSED:
           return null;
         default:
+          // Bookings of an executor that died are never settled: past the wait the call is
+          // refused rather than kept waiting for room that may never come back.
+          if (System.currentTimeMillis() > deadline) {
+            return null;
+          }
           Thread.sleep(pollMs);
           pollMs = Math.min(500, pollMs * 2);
       }

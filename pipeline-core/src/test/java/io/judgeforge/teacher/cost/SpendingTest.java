@@ -3,6 +3,7 @@ package io.judgeforge.teacher.cost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.teacher.call.Usage;
 import io.judgeforge.teacher.limit.InProcessLimits;
@@ -56,5 +57,15 @@ class SpendingTest {
     assertNull(new Spending(PRICES, ledger(), -1, 0).book("big", 1, 1));
     assertNotNull(new Spending(PRICES, ledger(), -1, 0).book("free", 1, 1), "no USD left, but the call costs none");
     assertNotNull(new Spending(PRICES, ledger(), 0, 0).book("big", 1_000_000, 1_000_000), "0 means no limit");
+  }
+
+  @Test
+  void aCallWaitingForRoomThatNeverComesBackIsRefusedInTheEnd() throws Exception {
+    // A booking whose executor died is never settled; the second call must not wait forever.
+    Spending s = new Spending(PRICES, ledger(), 0.04, 0);
+    assertNotNull(s.book("big", 1_000, 500));
+    long start = System.nanoTime();
+    assertNull(s.book("big", 1_000, 500, 300), "refused after waiting 300 ms for room");
+    assertTrue((System.nanoTime() - start) / 1_000_000 >= 300, "it waited first");
   }
 }
