@@ -41,7 +41,8 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     // The rates are held where the budget is: in this JVM, or by the driver for a whole cluster.
     // A live rival holding the claim is waited for as long as all its attempts and waits can take.
     long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
-    this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper), spending),
+    this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper), spending,
+        lease),
         store, lease, sleeper);
   }
 

@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 public final class BudgetedCaller implements Caller {
   private final Caller next;
   private final Spending spending;
+  private final long longestCallMs;
 
-  public BudgetedCaller(Caller next, Spending spending) {
+  /** {@code longestCallMs}: the longest a call can take, all attempts and waits included. */
+  public BudgetedCaller(Caller next, Spending spending, long longestCallMs) {
     this.next = next;
     this.spending = spending;
+    this.longestCallMs = longestCallMs;
   }
 
   @Override
@@ -23,7 +26,7 @@ public final class BudgetedCaller implements Caller {
     Spending.Booking booking;
     try {
       booking = spending.book(request.model(), request.body().getBytes(StandardCharsets.UTF_8).length,
-          request.maxTokens());
+          request.maxTokens(), longestCallMs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Reply.interrupted(request.key(), 0, 0);
@@ -35,12 +38,27 @@ public final class BudgetedCaller implements Caller {
     try {
       reply = next.call(request);
     } finally {
-      Usage used = reply.stored() ? Usage.NONE : reply.usage();
-      double cost = spending.settle(booking, used);
-      if (!reply.stored() && used.total() > 0) {
-        reply = reply.withCost(cost);
-      }
+      reply = settle(booking, reply);
     }
     return reply;
+  }
+
+  // A killed task's thread is interrupted, and an interrupted thread cannot reach the driver: the
+  // flag is set aside while the booking is settled. A booking that cannot be settled at all lapses
+  // after its time; the reply is never lost for it.
+  private Reply settle(Spending.Booking booking, Reply reply) {
+    Usage used = reply.stored() ? Usage.NONE : reply.usage();
+    boolean interrupted = Thread.interrupted();
+    double cost;
+    try {
+      cost = spending.settle(booking, used);
+    } catch (RuntimeException e) {
+      cost = spending.cost(booking.model(), used);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return !reply.stored() && used.total() > 0 ? reply.withCost(cost) : reply;
   }
 }

@@ -8,6 +8,7 @@ import io.judgeforge.teacher.http.ErrorMapper;
 import io.judgeforge.teacher.http.HttpReply;
 import io.judgeforge.teacher.http.Transport;
 import io.judgeforge.teacher.limit.EndpointLimits;
+import io.judgeforge.teacher.limit.InProcessLimits;
 import io.judgeforge.teacher.limit.SharedLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,10 @@ public final class RetryingCaller implements Caller {
   @Override
   public Reply call(WireRequest request) {
     EndpointLimits limits = EndpointLimits.shared(request.endpoint(), endpoint, request.model());
-    // Requests, tokens and pauses are counted for the whole application, per endpoint and model.
+    // Requests, tokens and pauses are counted for the whole application, per endpoint and model;
+    // without an RPM or TPM to keep, a pause is this JVM's alone and no attempt waits on the driver.
     String bucket = request.endpoint() + "\u0000" + endpoint.baseUrl() + "\u0000" + request.model();
+    SharedLimits rates = endpoint.rpm() > 0 || endpoint.tpm() > 0 ? shared : InProcessLimits.INSTANCE;
     EndpointHealth endpointHealth = EndpointHealth.ofEndpoint(request.endpoint(), endpoint.baseUrl());
     EndpointHealth health = EndpointHealth.ofModel(request.endpoint(), endpoint.baseUrl(), request.model(),
         endpoint.fatalIdenticalErrors());
@@ -64,7 +67,7 @@ public final class RetryingCaller implements Caller {
       }
       attempt++;
       try {
-        long wait = shared.reserve(bucket, endpoint.rpm(), endpoint.tpm(), estimatedTokens);
+        long wait = rates.reserve(bucket, endpoint.rpm(), endpoint.tpm(), estimatedTokens);
         if (wait > 0) {
           sleeper.sleep(wait);
         }
@@ -81,13 +84,14 @@ public final class RetryingCaller implements Caller {
       }
       limits.breaker.record(last.serverFault());
       if (last.hints().pauseMs() > 0) {
-        shared.pause(bucket, endpoint.rpm(), endpoint.tpm(), notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(),
-            last.hints().pauseSource(), request.model()));
+        long pause = notices.capped(last.hints().pauseMs(), endpoint.maxWaitMs(), last.hints().pauseSource(),
+            request.model());
+        bestEffort(() -> rates.pause(bucket, endpoint.rpm(), endpoint.tpm(), pause));
       }
       // Correct the booking by the usage reported; an attempt without a body used no tokens.
       if (endpoint.tpm() > 0) {
-        shared.correct(bucket, endpoint.rpm(), endpoint.tpm(),
-            (last.json() != null ? Usage.of(last.json()).total() : 0) - estimatedTokens);
+        double correction = (last.json() != null ? Usage.of(last.json()).total() : 0) - estimatedTokens;
+        bestEffort(() -> rates.correct(bucket, endpoint.rpm(), endpoint.tpm(), correction));
       }
       if (!last.retryable() || attempt >= retry.maxAttempts()) {
         break;
@@ -138,6 +142,15 @@ public final class RetryingCaller implements Caller {
       // OkHttp refusing a header or URL: the request cannot be sent as built, retrying won't help.
       return new Attempt(CallOutcome.BAD_REQUEST, 0, null, null, "request not sent: " + e.getClass().getSimpleName()
           + ": " + transport.redact(e.getMessage()), null, false, io.judgeforge.teacher.http.ServerHints.NONE);
+    }
+  }
+
+  // Bookkeeping after an answer: losing it costs a little pacing, never the answer already paid for.
+  private static void bestEffort(Runnable update) {
+    try {
+      update.run();
+    } catch (RuntimeException e) {
+      // The driver was out of reach for a moment; the next booking goes to it again.
     }
   }
 

@@ -23,12 +23,6 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
     implements Serializable {
   public static final Spending NONE = new Spending(Map.of(), "none", 0, 0);
 
-  /**
-   * How long a call waits for calls in flight to free the room it needs; then it is refused as if
-   * the budget were spent. Longer than any call (timeout x attempts) of a sensible endpoint.
-   */
-  public static final long MAX_ROOM_WAIT_MS = 600_000;
-
   public Spending {
     prices = Map.copyOf(prices);
   }
@@ -49,8 +43,8 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
     return new Spending(config.prices(), ledger, maxUsd, maxTokens, limits);
   }
 
-  /** A booking of one call's worst case, settled once the call is over. */
-  public record Booking(String model, double usd, long tokens) {}
+  /** A booking of one call's worst case, under an id of its own, settled once the call is over. */
+  public record Booking(String id, String model, double usd, long tokens) {}
 
   public boolean limited() {
     return maxUsd != 0 || maxTokens != 0;
@@ -76,34 +70,26 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
   }
 
   /**
-   * Books a call of at most {@code promptTokens} and {@code completionTokens}. While it fits beside
-   * what is spent but not beside the calls in flight, it waits for them to settle; null when it can
-   * no longer fit (the call must not be made). Without a budget every call fits.
+   * Books a call of at most {@code promptTokens} and {@code completionTokens}, for at most
+   * {@code ttlMs} (the longest the call can take: a booking its executor never settles stops
+   * holding room then). While it fits beside what is spent but not beside the calls in flight, it
+   * waits for them to settle or lapse; null when it can no longer fit (the call must not be made).
+   * Without a budget every call fits.
    */
-  public Booking book(String model, long promptTokens, long completionTokens) throws InterruptedException {
-    return book(model, promptTokens, completionTokens, MAX_ROOM_WAIT_MS);
-  }
-
-  Booking book(String model, long promptTokens, long completionTokens, long maxRoomWaitMs) throws InterruptedException {
+  public Booking book(String model, long promptTokens, long completionTokens, long ttlMs) throws InterruptedException {
     Usage worst = new Usage(promptTokens, 0, completionTokens, 0);
-    Booking booking = new Booking(model, cost(model, worst), worst.total());
+    Booking booking = new Booking(java.util.UUID.randomUUID().toString(), model, cost(model, worst), worst.total());
     if (!limited()) {
       return booking;
     }
     long pollMs = 20;
-    long deadline = System.currentTimeMillis() + maxRoomWaitMs;
     while (true) {
-      switch (limits.book(ledger, maxUsd, maxTokens, booking.usd(), booking.tokens())) {
+      switch (limits.book(ledger, booking.id(), maxUsd, maxTokens, booking.usd(), booking.tokens(), ttlMs)) {
         case GRANTED:
           return booking;
         case REFUSED:
           return null;
         default:
-          // Bookings of an executor that died are never settled: past the wait the call is
-          // refused rather than kept waiting for room that may never come back.
-          if (System.currentTimeMillis() > deadline) {
-            return null;
-          }
           Thread.sleep(pollMs);
           pollMs = Math.min(500, pollMs * 2);
       }
@@ -114,7 +100,7 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
   public double settle(Booking booking, Usage used) {
     double usd = cost(booking.model(), used);
     if (limited()) {
-      limits.settle(ledger, booking.usd(), booking.tokens(), usd, used.total());
+      limits.settle(ledger, booking.id(), usd, used.total());
     }
     return usd;
   }

@@ -32,11 +32,36 @@ public final class InProcessLimits implements SharedLimits {
     }
   }
 
+  /** One stage's account: what is spent, and the bookings by id (kept once settled, so a repeat is a no-op). */
   private static final class Ledger {
     double spentUsd;
     long spentTokens;
-    double bookedUsd;
-    long bookedTokens;
+    final Map<String, Booking> bookings = new java.util.HashMap<>();
+
+    double bookedUsd(long now) {
+      return bookings.values().stream().filter(b -> b.holds(now)).mapToDouble(b -> b.usd).sum();
+    }
+
+    long bookedTokens(long now) {
+      return bookings.values().stream().filter(b -> b.holds(now)).mapToLong(b -> b.tokens).sum();
+    }
+  }
+
+  private static final class Booking {
+    final double usd;
+    final long tokens;
+    final long expiresAt;
+    boolean settled;
+
+    Booking(double usd, long tokens, long expiresAt) {
+      this.usd = usd;
+      this.tokens = tokens;
+      this.expiresAt = expiresAt;
+    }
+
+    boolean holds(long now) {
+      return !settled && now < expiresAt;
+    }
   }
 
   private Rate rate(String bucket, double rpm, double tpm) {
@@ -66,17 +91,20 @@ public final class InProcessLimits implements SharedLimits {
   }
 
   @Override
-  public Grant book(String ledger, double maxUsd, long maxTokens, double usd, long tokens) {
+  public Grant book(String ledger, String id, double maxUsd, long maxTokens, double usd, long tokens, long ttlMs) {
     Ledger l = ledgers.computeIfAbsent(ledger, k -> new Ledger());
     synchronized (l) {
+      long now = clockMs.getAsLong();
+      if (l.bookings.containsKey(id)) {
+        return Grant.GRANTED;
+      }
       if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd, l.spentTokens)) {
         return Grant.REFUSED;
       }
-      if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd + l.bookedUsd, l.spentTokens + l.bookedTokens)) {
+      if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd + l.bookedUsd(now), l.spentTokens + l.bookedTokens(now))) {
         return Grant.WAIT;
       }
-      l.bookedUsd += usd;
-      l.bookedTokens += tokens;
+      l.bookings.put(id, new Booking(usd, tokens, now + ttlMs));
       return Grant.GRANTED;
     }
   }
@@ -89,11 +117,19 @@ public final class InProcessLimits implements SharedLimits {
   }
 
   @Override
-  public void settle(String ledger, double bookedUsd, long bookedTokens, double usd, long tokens) {
+  public void settle(String ledger, String id, double usd, long tokens) {
     Ledger l = ledgers.computeIfAbsent(ledger, k -> new Ledger());
     synchronized (l) {
-      l.bookedUsd = Math.max(0, l.bookedUsd - bookedUsd);
-      l.bookedTokens = Math.max(0, l.bookedTokens - bookedTokens);
+      Booking b = l.bookings.get(id);
+      if (b != null && b.settled) {
+        return;
+      }
+      if (b == null) {
+        // Booked but the answer to the booking was lost: the call was made all the same.
+        b = new Booking(0, 0, 0);
+        l.bookings.put(id, b);
+      }
+      b.settled = true;
       l.spentUsd += usd;
       l.spentTokens += tokens;
     }

@@ -44,6 +44,9 @@ public final class LimitService implements AutoCloseable {
    * as {@code advertisedHost}, the driver's address as they know it.
    */
   public static LimitService start(String bindHost, String advertisedHost, int port, SharedLimits limits) {
+    // A client that sends half a request must not hold one of the few threads for long.
+    System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
+    System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "10"));
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     String secret = HexFormat.of().formatHex(random);
@@ -81,7 +84,7 @@ public final class LimitService implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       byte[] given = auth == null ? new byte[0] : auth.replaceFirst("^Bearer ", "").getBytes(StandardCharsets.US_ASCII);
       if (!"POST".equals(exchange.getRequestMethod()) || !MessageDigest.isEqual(secret, given)) {
@@ -98,10 +101,11 @@ public final class LimitService implements AutoCloseable {
             in.path("tokens").asDouble());
         case "pause" -> limits.pause(in.path("bucket").asText(), in.path("rpm").asDouble(), in.path("tpm").asDouble(),
             in.path("ms").asLong());
-        case "book" -> out.put("grant", limits.book(in.path("ledger").asText(), in.path("max_usd").asDouble(),
-            in.path("max_tokens").asLong(), in.path("usd").asDouble(), in.path("tokens").asLong()).name());
-        case "settle" -> limits.settle(in.path("ledger").asText(), in.path("booked_usd").asDouble(),
-            in.path("booked_tokens").asLong(), in.path("usd").asDouble(), in.path("tokens").asLong());
+        case "book" -> out.put("grant", limits.book(in.path("ledger").asText(), in.path("id").asText(),
+            in.path("max_usd").asDouble(), in.path("max_tokens").asLong(), in.path("usd").asDouble(),
+            in.path("tokens").asLong(), in.path("ttl_ms").asLong()).name());
+        case "settle" -> limits.settle(in.path("ledger").asText(), in.path("id").asText(), in.path("usd").asDouble(),
+            in.path("tokens").asLong());
         default -> {
           reply(exchange, 404, out.put("error", "no operation " + op));
           return;
@@ -109,8 +113,10 @@ public final class LimitService implements AutoCloseable {
       }
       served.incrementAndGet();
       reply(exchange, 200, out);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       reply(exchange, 400, Json.mapper().createObjectNode().put("error", String.valueOf(e.getMessage())));
+    } finally {
+      exchange.close();
     }
   }
 

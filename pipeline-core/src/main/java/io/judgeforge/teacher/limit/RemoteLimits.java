@@ -45,15 +45,16 @@ public final class RemoteLimits implements SharedLimits {
   }
 
   @Override
-  public Grant book(String ledger, double maxUsd, long maxTokens, double usd, long tokens) {
-    return Grant.valueOf(post("book", Json.mapper().createObjectNode().put("ledger", ledger).put("max_usd", maxUsd)
-        .put("max_tokens", maxTokens).put("usd", usd).put("tokens", tokens)).path("grant").asText());
+  public Grant book(String ledger, String id, double maxUsd, long maxTokens, double usd, long tokens, long ttlMs) {
+    return Grant.valueOf(post("book", Json.mapper().createObjectNode().put("ledger", ledger).put("id", id)
+        .put("max_usd", maxUsd).put("max_tokens", maxTokens).put("usd", usd).put("tokens", tokens).put("ttl_ms", ttlMs))
+        .path("grant").asText());
   }
 
   @Override
-  public void settle(String ledger, double bookedUsd, long bookedTokens, double usd, long tokens) {
-    post("settle", Json.mapper().createObjectNode().put("ledger", ledger).put("booked_usd", bookedUsd)
-        .put("booked_tokens", bookedTokens).put("usd", usd).put("tokens", tokens));
+  public void settle(String ledger, String id, double usd, long tokens) {
+    post("settle", Json.mapper().createObjectNode().put("ledger", ledger).put("id", id).put("usd", usd)
+        .put("tokens", tokens));
   }
 
   private static ObjectNode rate(String bucket, double rpm, double tpm) {
@@ -76,8 +77,11 @@ public final class RemoteLimits implements SharedLimits {
         return Json.mapper().readTree(text);
       } catch (IOException e) {
         last = e;
+        if (attempt == ATTEMPTS) {
+          break;
+        }
         try {
-          Thread.sleep(100L << attempt);
+          Thread.sleep(200L << attempt);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           break;

@@ -36,13 +36,18 @@ public interface SharedLimits extends Serializable {
   }
 
   /**
-   * Books the worst case of one call, {@code usd} and {@code tokens}, against the ledger's budget
-   * ({@code maxUsd}, {@code maxTokens}; 0 = no limit, negative = nothing left), unless the spend so
-   * far, the bookings of calls in flight and this one would pass a limit. A call that spends no USD
-   * (an unpriced model) is held only by the token limit.
+   * Books the worst case of one call, {@code usd} and {@code tokens}, under {@code id} against the
+   * ledger's budget ({@code maxUsd}, {@code maxTokens}; 0 = no limit, negative = nothing left),
+   * unless the spend so far, the bookings of calls in flight and this one would pass a limit. A
+   * call that spends no USD (an unpriced model) is held only by the token limit. A booking not
+   * settled within {@code ttlMs} (its executor died) stops holding room. Booking an id again
+   * changes nothing and answers as the first time did, so a retried request is harmless.
    */
-  Grant book(String ledger, double maxUsd, long maxTokens, double usd, long tokens);
+  Grant book(String ledger, String id, double maxUsd, long maxTokens, double usd, long tokens, long ttlMs);
 
-  /** Replaces a booking by what the call really spent (0 for a call that was not answered). */
-  void settle(String ledger, double bookedUsd, long bookedTokens, double usd, long tokens);
+  /**
+   * Replaces booking {@code id} by what the call really spent (0 for a call that was not answered).
+   * Settling an id again changes nothing.
+   */
+  void settle(String ledger, String id, double usd, long tokens);
 }

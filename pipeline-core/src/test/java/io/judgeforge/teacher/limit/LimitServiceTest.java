@@ -57,13 +57,37 @@ class LimitServiceTest {
       assertEquals(20_000, executors.get(3).reserve("sim\u0000m", 60, 0, 10));
 
       // The budget: 1.0 USD; worst cases of 0.4 booked from two executors leave no room for a third.
-      assertEquals(SharedLimits.Grant.GRANTED, executors.get(0).book("run/judge", 1.0, 0, 0.4, 100));
-      assertEquals(SharedLimits.Grant.GRANTED, executors.get(1).book("run/judge", 1.0, 0, 0.4, 100));
-      assertEquals(SharedLimits.Grant.WAIT, executors.get(2).book("run/judge", 1.0, 0, 0.4, 100));
-      executors.get(0).settle("run/judge", 0.4, 100, 0.1, 25);
-      assertEquals(SharedLimits.Grant.GRANTED, executors.get(3).book("run/judge", 1.0, 0, 0.4, 100),
+      assertEquals(SharedLimits.Grant.GRANTED, executors.get(0).book("run/judge", "a", 1.0, 0, 0.4, 100, 60_000));
+      assertEquals(SharedLimits.Grant.GRANTED, executors.get(1).book("run/judge", "b", 1.0, 0, 0.4, 100, 60_000));
+      assertEquals(SharedLimits.Grant.WAIT, executors.get(2).book("run/judge", "c", 1.0, 0, 0.4, 100, 60_000));
+      executors.get(0).settle("run/judge", "a", 0.1, 25);
+      assertEquals(SharedLimits.Grant.GRANTED, executors.get(3).book("run/judge", "d", 1.0, 0, 0.4, 100, 60_000),
           "0.1 spent + 0.4 + 0.4 fits");
       assertEquals(11, service.served(), "every operation went to the driver: 5 reserves, a pause, 4 books, a settle");
+    }
+  }
+
+  @Test
+  void aSettleFromAnInterruptedThreadStillReachesTheDriver() throws Exception {
+    // A Spark task killed mid-call (speculation, a cancelled job) settles from an interrupted thread.
+    try (LimitService service = LimitService.start("127.0.0.1", "127.0.0.1", 0, new InProcessLimits(() -> 0))) {
+      io.judgeforge.teacher.cost.Spending spending = new io.judgeforge.teacher.cost.Spending(
+          java.util.Map.of("m", new io.judgeforge.config.PipelineConfig.Price(1, 0)), "killed", 1.0, 0,
+          roundTrip(service.client()));
+      io.judgeforge.teacher.call.Caller interruptedCall = request -> {
+        Thread.currentThread().interrupt();
+        return io.judgeforge.teacher.call.Reply.notSent(io.judgeforge.teacher.CallOutcome.TRANSIENT, "interrupted",
+            request.key());
+      };
+      io.judgeforge.teacher.call.BudgetedCaller budgeted =
+          new io.judgeforge.teacher.call.BudgetedCaller(interruptedCall, spending, 60_000);
+      io.judgeforge.teacher.call.WireRequest request = io.judgeforge.teacher.call.WireRequest.of("e", "/chat/completions",
+          "m", "x".repeat(600_000), "t@1", 0, io.judgeforge.teacher.http.ReplyShape.CHAT);
+      budgeted.call(request);
+      assertTrue(Thread.interrupted(), "the interrupt is kept for the task to see");
+      // The first call's worst case was 0.6 of 1.0: were it still booked, a second would wait.
+      assertEquals(SharedLimits.Grant.GRANTED,
+          roundTrip(service.client()).book("killed", "second", 1.0, 0, 0.6, 0, 60_000));
     }
   }
 
