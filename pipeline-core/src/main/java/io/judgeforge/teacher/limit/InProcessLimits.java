@@ -32,18 +32,40 @@ public final class InProcessLimits implements SharedLimits {
     }
   }
 
-  /** One stage's account: what is spent, and the bookings by id (kept once settled, so a repeat is a no-op). */
+  /**
+   * One stage's account: what is spent, what the bookings in flight hold (kept as running sums, so a
+   * booking costs the same however many calls the stage made), and every booking by id, settled
+   * ones included, so a repeated booking or settlement is a no-op.
+   */
   private static final class Ledger {
     double spentUsd;
     long spentTokens;
+    double heldUsd;
+    long heldTokens;
     final Map<String, Booking> bookings = new java.util.HashMap<>();
+    final java.util.PriorityQueue<Booking> byExpiry =
+        new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((Booking b) -> b.expiresAt));
 
-    double bookedUsd(long now) {
-      return bookings.values().stream().filter(b -> b.holds(now)).mapToDouble(b -> b.usd).sum();
+    void hold(String id, Booking b) {
+      bookings.put(id, b);
+      byExpiry.add(b);
+      heldUsd += b.usd;
+      heldTokens += b.tokens;
     }
 
-    long bookedTokens(long now) {
-      return bookings.values().stream().filter(b -> b.holds(now)).mapToLong(b -> b.tokens).sum();
+    void release(Booking b) {
+      if (b.holding) {
+        b.holding = false;
+        heldUsd -= b.usd;
+        heldTokens -= b.tokens;
+      }
+    }
+
+    /** Bookings whose time is up (their executor died) stop holding room. */
+    void expire(long now) {
+      while (!byExpiry.isEmpty() && byExpiry.peek().expiresAt <= now) {
+        release(byExpiry.poll());
+      }
     }
   }
 
@@ -51,16 +73,13 @@ public final class InProcessLimits implements SharedLimits {
     final double usd;
     final long tokens;
     final long expiresAt;
+    boolean holding = true;
     boolean settled;
 
     Booking(double usd, long tokens, long expiresAt) {
       this.usd = usd;
       this.tokens = tokens;
       this.expiresAt = expiresAt;
-    }
-
-    boolean holds(long now) {
-      return !settled && now < expiresAt;
     }
   }
 
@@ -94,17 +113,18 @@ public final class InProcessLimits implements SharedLimits {
   public Grant book(String ledger, String id, double maxUsd, long maxTokens, double usd, long tokens, long ttlMs) {
     Ledger l = ledgers.computeIfAbsent(ledger, k -> new Ledger());
     synchronized (l) {
-      long now = clockMs.getAsLong();
       if (l.bookings.containsKey(id)) {
         return Grant.GRANTED;
       }
+      long now = clockMs.getAsLong();
+      l.expire(now);
       if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd, l.spentTokens)) {
         return Grant.REFUSED;
       }
-      if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd + l.bookedUsd(now), l.spentTokens + l.bookedTokens(now))) {
+      if (!fits(maxUsd, maxTokens, usd, tokens, l.spentUsd + l.heldUsd, l.spentTokens + l.heldTokens)) {
         return Grant.WAIT;
       }
-      l.bookings.put(id, new Booking(usd, tokens, now + ttlMs));
+      l.hold(id, new Booking(usd, tokens, now + ttlMs));
       return Grant.GRANTED;
     }
   }
@@ -121,14 +141,15 @@ public final class InProcessLimits implements SharedLimits {
     Ledger l = ledgers.computeIfAbsent(ledger, k -> new Ledger());
     synchronized (l) {
       Booking b = l.bookings.get(id);
-      if (b != null && b.settled) {
-        return;
-      }
       if (b == null) {
         // Booked but the answer to the booking was lost: the call was made all the same.
         b = new Booking(0, 0, 0);
+        b.holding = false;
         l.bookings.put(id, b);
+      } else if (b.settled) {
+        return;
       }
+      l.release(b);
       b.settled = true;
       l.spentUsd += usd;
       l.spentTokens += tokens;

@@ -24,7 +24,7 @@ final class CassetteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
+    HadoopFiles files = HadoopFiles.beforeSession();
     String root = Launch.localToUri(store);
     if (!files.exists(root)) {
       throw new io.judgeforge.config.ConfigException("No response store at " + store);

@@ -59,7 +59,7 @@ final class DryRun {
   }
 
   private static int averageReferenceChars(String path) {
-    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
+    HadoopFiles files = HadoopFiles.beforeSession();
     long chars = 0;
     int n = 0;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(files.open(path), StandardCharsets.UTF_8))) {

@@ -34,7 +34,7 @@ record JudgeConfig(PipelineConfig config, ScenarioCatalog catalog, PromptLibrary
    * @throws ConfigException if the config, catalog or templates are missing or invalid, or no model is known
    */
   static JudgeConfig load(String confPath, List<String> overrides, String judgeModel) {
-    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
+    HadoopFiles files = HadoopFiles.beforeSession();
     String confUri = Launch.localToUri(confPath);
     if (!files.exists(confUri)) {
       throw new ConfigException("Config file not found: " + confPath + " (--conf names the pipeline YAML whose scenario"

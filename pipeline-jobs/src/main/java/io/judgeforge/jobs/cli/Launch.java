@@ -68,7 +68,7 @@ public final class Launch implements AutoCloseable {
   }
 
   private static Launch load(String confPath, List<String> overrides, boolean serve) {
-    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
+    HadoopFiles files = HadoopFiles.beforeSession();
     String confUri = localToUri(confPath);
     if (!files.exists(confUri)) {
       throw new ConfigException("Config file not found: " + confPath);

@@ -23,7 +23,7 @@ final class ReplayServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    HadoopFiles files = new HadoopFiles(HadoopFiles.sparkConfiguration());
+    HadoopFiles files = HadoopFiles.beforeSession();
     String uri = Launch.localToUri(cassette);
     if (!files.exists(uri)) {
       throw new io.judgeforge.config.ConfigException("No cassette at " + cassette);

@@ -54,6 +54,11 @@ public final class HadoopFiles {
     return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new org.apache.spark.SparkConf());
   }
 
+  /** Files read on the driver before the session starts, with {@link #sparkConfiguration()}. */
+  public static HadoopFiles beforeSession() {
+    return new HadoopFiles(sparkConfiguration());
+  }
+
   public FileSystem fs(String path) {
     try {
       return RawLocalFiles.fileSystem(new Path(path), given);
