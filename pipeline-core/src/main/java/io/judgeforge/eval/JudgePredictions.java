@@ -73,7 +73,7 @@ public final class JudgePredictions {
     var prompts = items.stream().flatMap(item -> item.prompts(renderer).stream()).iterator();
     try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
         BoundedParallelMap<JudgeItem.Prompt, ChatResult> results =
-            new BoundedParallelMap<>(prompts, target.parallelism(), this::call)) {
+            new BoundedParallelMap<>(prompts, target.parallelism(), target.endpoint().timeoutMs(), this::call)) {
       for (int i = 0; i < items.size(); i++) {
         // Results come back in input order, so an item's calls are the next perItem results.
         List<ChatResult> answers = new ArrayList<>(perItem);

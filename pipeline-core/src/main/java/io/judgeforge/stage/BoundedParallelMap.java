@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -14,18 +15,24 @@ import java.util.function.Function;
  * order. Teacher calls spend their time waiting on the network, so a Spark task keeps several in
  * flight instead of one at a time (SynapseML's default); input is pulled only as slots free up,
  * so a large partition is never held in memory.
+ *
+ * <p>Closing early (an item failed, the task was killed) lets the calls already running finish for
+ * up to {@code drainMs} before interrupting them: a call on the wire is paid for whatever happens,
+ * and one that finishes reaches the response store, so the task's retry does not pay for it again.
  */
 public final class BoundedParallelMap<A, B> implements Iterator<B>, AutoCloseable {
   private final Iterator<A> input;
   private final Function<A, B> fn;
   private final int parallelism;
+  private final long drainMs;
   private final ExecutorService pool;
   private final ArrayDeque<Future<B>> inFlight = new ArrayDeque<>();
 
-  public BoundedParallelMap(Iterator<A> input, int parallelism, Function<A, B> fn) {
+  public BoundedParallelMap(Iterator<A> input, int parallelism, long drainMs, Function<A, B> fn) {
     this.input = input;
     this.fn = fn;
     this.parallelism = parallelism;
+    this.drainMs = drainMs;
     this.pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "judgeforge-call");
       t.setDaemon(true);
@@ -70,6 +77,20 @@ public final class BoundedParallelMap<A, B> implements Iterator<B>, AutoCloseabl
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    pool.shutdown();
+    // A killed task's thread arrives here interrupted; the wait for paid calls must not end at once.
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!pool.awaitTermination(drainMs, TimeUnit.MILLISECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

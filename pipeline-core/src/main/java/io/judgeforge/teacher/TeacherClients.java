@@ -47,6 +47,11 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     return get(call.endpoint()).promptLogprobs(call, prompt);
   }
 
+  /** The longest one attempt at any of the endpoints may take: how long a call on the wire may still need. */
+  public long longestAttemptMs() {
+    return endpoints.values().stream().mapToLong(Endpoint::timeoutMs).max().orElse(0);
+  }
+
   public synchronized EndpointClient get(String name) {
     if (clients == null) {
       clients = new ConcurrentHashMap<>();

@@ -78,7 +78,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
   public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
     String itemsPath = layout.items(stage, step);
     MapPartitionsFunction<Row, Row> perPartition = rows -> {
-      BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(rows, parallelism, this::process);
+      BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(rows, parallelism, clients.longestAttemptMs(), this::process);
       org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
       if (task != null) {
         task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
