@@ -39,6 +39,7 @@ final class ChatCompletions {
     List<ChatRequestMessage> messages = messages(body);
     double strength = RequestFields.modelStrength(settings, model);
     RequestFields.rejectStreaming(body);
+    StoredCompletions.check(body);
     Realism realism = settings.realism();
     boolean reasoning = realism.isReasoningModel(model);
     if (reasoning) {

@@ -86,6 +86,7 @@ public final class SimulatorServer implements LocalEndpointServer {
   private final RateLimiter rateLimiter;
   private final RetryAdvice retryAdvice;
   private final Map<String, Route> routes;
+  private final StoredCompletions storedCompletions = new StoredCompletions();
   private volatile boolean closed;
 
   private SimulatorServer(SimulatorSettings settings, HttpServer server, ExecutorService workers, InstantSource clock) {
@@ -208,7 +209,7 @@ public final class SimulatorServer implements LocalEndpointServer {
             Map.of());
       }
       // Counted before the reply is written, so a client that has its reply sees itself counted.
-      stats.record(path, reply.status());
+      stats.record(statsPath(method, path), reply.status());
       requestLog.record(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
           reply.status());
       send(exchange, reply);
@@ -225,6 +226,10 @@ public final class SimulatorServer implements LocalEndpointServer {
         return error(denied, Map.of());
       }
     }
+    if (!onAzure && servesStoredCompletions() && "GET".equals(method)
+        && (path.equals(CHAT_PATH) || path.startsWith(CHAT_PATH + "/"))) {
+      return storedCompletionsReply(path, exchange.getRequestURI().getRawQuery());
+    }
     if (!onAzure) {
       return replyTo(path, method, body);
     }
@@ -238,6 +243,29 @@ public final class SimulatorServer implements LocalEndpointServer {
     }
     String openAiPath = azure.group(2).equals("completions") ? COMPLETIONS_PATH : CHAT_PATH;
     return replyTo(openAiPath, method, withModel(body, deployment));
+  }
+
+  // OpenAI keeps completions asked with store: true; vLLM has no such API (a GET on its chat path is a 405).
+  private boolean servesStoredCompletions() {
+    return realism.errorDialect() == ErrorDialect.OPENAI;
+  }
+
+  private Reply storedCompletionsReply(String path, String rawQuery) {
+    try {
+      ObjectNode json = path.equals(CHAT_PATH) ? storedCompletions.list(rawQuery)
+          : storedCompletions.get(URLDecoder.decode(path.substring(CHAT_PATH.length() + 1), StandardCharsets.UTF_8));
+      return Reply.json(200, json, Map.of());
+    } catch (ApiError e) {
+      return error(e, Map.of());
+    }
+  }
+
+  /** Model calls are counted by path; reads of stored completions apart, so a count of paid calls stays one. */
+  private static String statsPath(String method, String path) {
+    if ("POST".equals(method) || !path.startsWith(CHAT_PATH)) {
+      return path;
+    }
+    return method + " " + (path.equals(CHAT_PATH) ? CHAT_PATH : CHAT_PATH + "/{id}");
   }
 
   /**
@@ -317,7 +345,7 @@ public final class SimulatorServer implements LocalEndpointServer {
     } catch (RuntimeException e) {
       return error(ApiError.internal("The simulator failed: " + e), Map.of());
     }
-    return modelCall ? limitedModelReply(json, fault) : Reply.json(200, json, Map.of());
+    return modelCall ? limitedModelReply(body, json, fault) : Reply.json(200, json, Map.of());
   }
 
   private static ObjectNode dispatch(Route route, String path, String method, byte[] body) {
@@ -368,7 +396,7 @@ public final class SimulatorServer implements LocalEndpointServer {
    * tokens charged are the reply's own {@code usage.total_tokens}, counted after any truncation,
    * because that is what the client was actually served.
    */
-  private Reply limitedModelReply(ObjectNode completion, FaultKind fault) {
+  private Reply limitedModelReply(byte[] requestBody, ObjectNode completion, FaultKind fault) {
     boolean truncate = fault == FaultKind.TRUNCATED && "chat.completion".equals(completion.path("object").asText());
     if (truncate) {
       TruncatedReply.apply(completion);
@@ -387,6 +415,10 @@ public final class SimulatorServer implements LocalEndpointServer {
     }
     if (truncate) {
       stats.recordFault(FaultKind.TRUNCATED);
+    }
+    // Kept as the model produced it: the faults below spoil the reply on its way, not the completion.
+    if ("chat.completion".equals(completion.path("object").asText()) && servesStoredCompletions()) {
+      storedCompletions.keepIfAsked(requestBody, completion);
     }
     if (fault == FaultKind.HTML_BODY) {
       stats.recordFault(fault);

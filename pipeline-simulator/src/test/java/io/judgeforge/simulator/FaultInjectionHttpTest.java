@@ -157,7 +157,8 @@ class FaultInjectionHttpTest {
 
       assertEquals(200, client.get("/v1/models").status());
       assertEquals(404, client.get("/v1/unknown").status());
-      assertEquals(405, client.get(CHAT).status());
+      assertEquals(405, client.send("DELETE", CHAT).status());
+      assertEquals(200, client.get(CHAT).status(), "reading stored completions is not a model call");
       assertEquals(500, client.post("/v1/completions", "{\"model\":\"sim-6b\",\"prompt\":\"x\"}").status());
       assertEquals(500, client.post(CHAT, "not even json").status(), "a server error comes before validation");
     }

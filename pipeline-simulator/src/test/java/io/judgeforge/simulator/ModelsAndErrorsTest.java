@@ -92,7 +92,8 @@ class ModelsAndErrorsTest extends SimulatorHttpTest {
     assertEquals(404, unknown.status());
     assertEquals("unknown_url", unknown.json().at("/error/code").asText());
 
-    SimulatorClient.Reply wrongMethod = client.get("/v1/chat/completions");
+    // GET /v1/chat/completions lists stored completions (StoredCompletionsHttpTest); DELETE is not served.
+    SimulatorClient.Reply wrongMethod = client.send("DELETE", "/v1/chat/completions");
     assertEquals(405, wrongMethod.status());
     assertEquals("method_not_allowed", wrongMethod.json().at("/error/code").asText());
     assertEquals(405, client.send("POST", "/v1/models").status());
