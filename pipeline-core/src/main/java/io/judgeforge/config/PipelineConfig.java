@@ -115,8 +115,10 @@ public record PipelineConfig(
   public record Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
       double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs, String urlStyle, String apiKeyHeader,
       Map<String, String> headers, Map<String, String> query, String maxTokensParam, boolean sendTemperature,
-      long maxWaitMs, int fatalIdenticalErrors) implements Serializable {
+      long maxWaitMs, int fatalIdenticalErrors, String recoverInFlight) implements Serializable {
     public static final String URL_OPENAI = "openai";
+    public static final String RECOVER_NONE = "none";
+    public static final String RECOVER_STORED_COMPLETIONS = "stored-completions";
     public static final String URL_AZURE = "azure";
     public static final String MAX_TOKENS = "max_tokens";
     public static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
@@ -133,7 +135,7 @@ public record PipelineConfig(
     public Endpoint(String baseUrl, String apiKeyEnv, int timeoutMs, int maxInFlight, int maxAttempts, double rpm,
         double tpm, int breakerWindow, double breakerFailureShare, long breakerMinMs) {
       this(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow, breakerFailureShare,
-          breakerMinMs, URL_OPENAI, "authorization", Map.of(), Map.of(), MAX_TOKENS, true, 60_000, 5);
+          breakerMinMs, URL_OPENAI, "authorization", Map.of(), Map.of(), MAX_TOKENS, true, 60_000, 5, RECOVER_NONE);
     }
 
     /** This endpoint with other wire settings (for tests and for tools that build endpoints in code). */
@@ -141,13 +143,20 @@ public record PipelineConfig(
         String maxTokensParam, boolean sendTemperature) {
       return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow,
           breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam, sendTemperature,
-          maxWaitMs, fatalIdenticalErrors);
+          maxWaitMs, fatalIdenticalErrors, recoverInFlight);
+    }
+
+    /** This endpoint with {@code recover-in-flight} set to {@code mode}. */
+    public Endpoint withRecoverInFlight(String mode) {
+      return new Endpoint(baseUrl, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow,
+          breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam, sendTemperature,
+          maxWaitMs, fatalIdenticalErrors, mode);
     }
 
     public Endpoint withBaseUrl(String url) {
       return new Endpoint(url, apiKeyEnv, timeoutMs, maxInFlight, maxAttempts, rpm, tpm, breakerWindow,
           breakerFailureShare, breakerMinMs, urlStyle, apiKeyHeader, headers, query, maxTokensParam, sendTemperature,
-          maxWaitMs, fatalIdenticalErrors);
+          maxWaitMs, fatalIdenticalErrors, recoverInFlight);
     }
 
     public Endpoint {
@@ -184,10 +193,19 @@ public record PipelineConfig(
           "endpoints.*.max-tokens-param", maxTokensParam, "max_tokens | max_completion_tokens");
       check(maxWaitMs >= 0, "endpoints.*.max-wait-ms", maxWaitMs, "an integer >= 0");
       check(fatalIdenticalErrors >= 0, "endpoints.*.fatal-identical-errors", fatalIdenticalErrors, "an integer >= 0");
+      check(RECOVER_NONE.equals(recoverInFlight) || RECOVER_STORED_COMPLETIONS.equals(recoverInFlight),
+          "endpoints.*.recover-in-flight", recoverInFlight, "none | stored-completions");
+      check(!(RECOVER_STORED_COMPLETIONS.equals(recoverInFlight) && URL_AZURE.equals(urlStyle)),
+          "endpoints.*.recover-in-flight", recoverInFlight, "none with url-style azure (stored completions are read on"
+              + " OpenAI's URL shape only)");
     }
   }
 
-  public record Store(boolean enabled, String path) implements Serializable {}
+  public record Store(boolean enabled, String path, long claimLeaseMs) implements Serializable {
+    public Store {
+      check(claimLeaseMs >= 1_000, "store.claim-lease-ms", claimLeaseMs, "an integer >= 1000");
+    }
+  }
 
   /**
    * USD per million input (prompt) and output (completion) tokens; {@code cachedInput} prices the

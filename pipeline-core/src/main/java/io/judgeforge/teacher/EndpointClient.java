@@ -8,6 +8,7 @@ import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
 import io.judgeforge.teacher.call.BudgetedCaller;
 import io.judgeforge.teacher.call.Caller;
+import io.judgeforge.teacher.call.InFlightRecovery;
 import io.judgeforge.teacher.call.Reply;
 import io.judgeforge.teacher.call.RetryingCaller;
 import io.judgeforge.teacher.call.Sleeper;
@@ -16,6 +17,7 @@ import io.judgeforge.teacher.call.WireRequest;
 import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.http.OkHttpTransport;
 import io.judgeforge.teacher.http.ReplyShape;
+import io.judgeforge.teacher.recover.StoredCompletionRecovery;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,12 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
     this.caller = new StoredCaller(new BudgetedCaller(new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper), spending,
         lease),
-        store, lease, sleeper);
+        store, lease, sleeper, recoversStoredCompletions() ? new StoredCompletionRecovery(transport, name)
+            : InFlightRecovery.NONE);
+  }
+
+  private boolean recoversStoredCompletions() {
+    return Endpoint.RECOVER_STORED_COMPLETIONS.equals(endpoint.recoverInFlight());
   }
 
   public static EndpointClient forEndpoint(String name, Endpoint endpoint, ResponseStore store, Spending spending) {
@@ -84,8 +91,13 @@ public final class EndpointClient implements ChatClient, CompletionClient {
     if (call.seed() != null) {
       body.put("seed", call.seed());
     }
-    Reply r = send(WireRequest.of(name, "/chat/completions", call.model(), Json.write(body), templateVersion,
-        call.maxTokens(), ReplyShape.CHAT));
+    WireRequest request = WireRequest.of(name, "/chat/completions", call.model(), Json.write(body), templateVersion,
+        call.maxTokens(), ReplyShape.CHAT);
+    if (recoversStoredCompletions()) {
+      // The key stays that of the body without the marks, so turning recovery on or off keeps the store's answers.
+      request = request.withBody(StoredCompletionRecovery.marked(body, request.key()));
+    }
+    Reply r = send(request);
     JsonNode choice = r.json() == null ? null : r.json().path("choices").path(0);
     String content = r.ok() ? choice.path("message").path("content").asText() : null;
     String finish = choice == null ? null : choice.path("finish_reason").asText("");

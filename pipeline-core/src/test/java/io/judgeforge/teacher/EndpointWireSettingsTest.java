@@ -66,7 +66,7 @@ class EndpointWireSettingsTest {
         .withWire(Endpoint.URL_AZURE, "api-key", Map.of(), Map.of("api-version", "2024-10-21"), Endpoint.MAX_TOKENS, true);
     azure = new Endpoint(azure.baseUrl(), "AZURE_OPENAI_API_KEY", azure.timeoutMs(), azure.maxInFlight(),
         azure.maxAttempts(), 0, 0, 50, 0.9, 60_000, azure.urlStyle(), azure.apiKeyHeader(), azure.headers(), azure.query(),
-        azure.maxTokensParam(), azure.sendTemperature(), 60_000, 5);
+        azure.maxTokensParam(), azure.sendTemperature(), 60_000, 5, "none");
     ChatResult r = chat(server.client(azure, Map.of("AZURE_OPENAI_API_KEY", "azure-secret")), "my-gpt4o-deployment");
 
     assertEquals(CallOutcome.OK, r.outcome(), r.error());
@@ -152,7 +152,7 @@ class EndpointWireSettingsTest {
         Map.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "6m0s", "retry-after", "360"));
     server.reply(200, OK, Map.of());
     Endpoint capped = new Endpoint(server.baseUrl(), "", 5_000, 4, 3, 0, 0, 50, 0.9, 60_000, Endpoint.URL_OPENAI,
-        "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 2_000, 5);
+        "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 2_000, 5, Endpoint.RECOVER_NONE);
     ChatResult r = chat(server.client(capped, Map.of()), "capped-" + System.nanoTime());
     assertEquals(CallOutcome.OK, r.outcome());
     assertTrue(server.sleeps.stream().allMatch(s -> s <= 2_000), "every wait within max-wait-ms: " + server.sleeps);
@@ -207,7 +207,7 @@ class EndpointWireSettingsTest {
       server.reply(503, "{\"error\":{\"message\":\"overloaded\"}}", Map.of());
     }
     Endpoint capped = new Endpoint(server.baseUrl(), "", 5_000, 4, 6, 0, 0, 50, 0.9, 60_000, Endpoint.URL_OPENAI,
-        "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 1_000, 5);
+        "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 1_000, 5, Endpoint.RECOVER_NONE);
     server.reply(200, OK, Map.of());
     assertEquals(CallOutcome.OK, chat(server.client(capped, Map.of()), "backoff").outcome());
     assertEquals(5, server.sleeps.size());

@@ -112,7 +112,7 @@ class ResponseStoreClientTest {
     String key = new EndpointClient("scripted", server.endpoint("", 1), probe, io.judgeforge.teacher.cost.Spending.NONE,
         k -> null, ms -> {}).chat(CALL, HELLO, "t@1").requestKey();
     ResponseStore rival = new InMemoryResponseStore();
-    assertTrue(rival.claim(key, 60_000));
+    assertTrue(rival.claim(key, 60_000).won());
     String body = probe.get(key).orElseThrow().response();
     int[] polls = {0};
     EndpointClient c = new EndpointClient("scripted", server.endpoint("", 1), rival, io.judgeforge.teacher.cost.Spending.NONE, k -> null, ms -> {

@@ -18,15 +18,14 @@ import java.util.concurrent.ExecutionException;
  * once in one JVM share one call, and a claim in the store keeps two attempts of one Spark task from
  * both paying for it. A claim is short-lived and renewed while its call runs, so the claim of a
  * JVM that was killed mid-call lapses within one lease and never stalls a rerun; a live rival is
- * waited for up to {@code maxRivalWaitMs}, after which the call goes ahead. Only a usable reply ({@link CallOutcome#OK}) is stored: a refusal, a cut-off
+ * waited for up to {@code maxRivalWaitMs}, after which the call goes ahead. A claim that lapsed
+ * unreleased may have had its request on the wire when its JVM died: the {@link InFlightRecovery}
+ * is asked for that answer before the request is made again. Only a usable reply ({@link CallOutcome#OK}) is stored: a refusal, a cut-off
  * or filtered answer or an error is asked again on the next run.
  */
 public final class StoredCaller implements Caller {
   private static final Map<String, CompletableFuture<Reply>> IN_FLIGHT = new ConcurrentHashMap<>();
   private static final long CLAIM_POLL_MS = 200;
-  /** How long a claim lasts unless renewed, and how often a running call renews it. */
-  public static final long CLAIM_LEASE_MS = 30_000;
-  public static final long CLAIM_RENEW_MS = 10_000;
   private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "judgeforge-claim-renewals");
@@ -41,14 +40,27 @@ public final class StoredCaller implements Caller {
   private final long renewMs;
   private final Map<String, CompletableFuture<Reply>> inFlight;
   private final Sleeper sleeper;
+  private final InFlightRecovery recovery;
 
   public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper) {
-    this(next, store, maxRivalWaitMs, CLAIM_LEASE_MS, CLAIM_RENEW_MS, IN_FLIGHT, sleeper);
+    this(next, store, maxRivalWaitMs, sleeper, InFlightRecovery.NONE);
+  }
+
+  public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper,
+      InFlightRecovery recovery) {
+    // A running call renews its claim three times a lease, so one slow write never loses it.
+    this(next, store, maxRivalWaitMs, store.claimLeaseMs(), store.claimLeaseMs() / 3, IN_FLIGHT, sleeper, recovery);
   }
 
   /** With other claim timings and an in-flight table of its own (a test's second "JVM"). */
   StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, long leaseMs, long renewMs,
       Map<String, CompletableFuture<Reply>> inFlight, Sleeper sleeper) {
+    this(next, store, maxRivalWaitMs, leaseMs, renewMs, inFlight, sleeper, InFlightRecovery.NONE);
+  }
+
+  StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, long leaseMs, long renewMs,
+      Map<String, CompletableFuture<Reply>> inFlight, Sleeper sleeper, InFlightRecovery recovery) {
+    this.recovery = recovery;
     this.next = next;
     this.store = store;
     this.maxRivalWaitMs = maxRivalWaitMs;
@@ -98,8 +110,8 @@ public final class StoredCaller implements Caller {
 
   private Reply claimAndCall(WireRequest request) {
     long deadline = System.currentTimeMillis() + maxRivalWaitMs;
-    boolean claimed;
-    while (!(claimed = store.claim(request.key(), leaseMs))) {
+    ResponseStore.Claim claim;
+    while (!(claim = store.claim(request.key(), leaseMs)).won()) {
       // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
       Optional<Reply> done = fromStore(request);
       if (done.isPresent()) {
@@ -115,10 +127,18 @@ public final class StoredCaller implements Caller {
         return Reply.interrupted(request.key(), 0, 0);
       }
     }
+    boolean claimed = claim.won();
     try {
       Optional<Reply> done = fromStore(request);
       if (done.isPresent()) {
         return done.get();
+      }
+      Optional<Reply> recovered = claim == ResponseStore.Claim.LAPSED ? recovery.recover(request) : Optional.empty();
+      if (recovered.isPresent()) {
+        // Paid for by the attempt that died: kept now, so no later run asks the provider again.
+        store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(),
+            recovered.get().raw(), Instant.now().toString()));
+        return recovered.get();
       }
       java.util.concurrent.ScheduledFuture<?> renewal = claimed ? RENEWALS.scheduleAtFixedRate(
           () -> renew(request.key()), renewMs, renewMs, java.util.concurrent.TimeUnit.MILLISECONDS) : null;

@@ -15,4 +15,9 @@ public record WireRequest(String endpoint, String path, String model, String bod
     String key = PromptTemplate.sha256(endpoint + "\n" + path + "\n" + templateVersion + "\n" + body);
     return new WireRequest(endpoint, path, model, body, templateVersion, maxTokens, shape, key);
   }
+
+  /** The same request, keyed as before, with {@code sent} as the body on the wire. */
+  public WireRequest withBody(String sent) {
+    return new WireRequest(endpoint, path, model, sent, templateVersion, maxTokens, shape, key);
+  }
 }

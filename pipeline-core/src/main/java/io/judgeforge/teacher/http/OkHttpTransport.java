@@ -75,13 +75,27 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public HttpReply post(String path, String model, byte[] body) throws IOException {
-    Request.Builder request = new Request.Builder().url(url(path, model)).post(RequestBody.create(body, JSON))
-        .header("User-Agent", Versions.USER_AGENT);
+    return execute(request(url(path, model)).post(RequestBody.create(body, JSON)));
+  }
+
+  @Override
+  public HttpReply get(String path, String model, Map<String, String> query) throws IOException {
+    HttpUrl.Builder url = url(path, model).newBuilder();
+    query.forEach(url::addQueryParameter);
+    return execute(request(url.build()).get());
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    Request.Builder request = new Request.Builder().url(url).header("User-Agent", Versions.USER_AGENT);
     endpoint.headers().forEach(request::header);
     if (apiKey != null) {
       boolean bearer = endpoint.apiKeyHeader().equalsIgnoreCase("authorization");
       request.header(endpoint.apiKeyHeader(), bearer ? "Bearer " + apiKey : apiKey);
     }
+    return request;
+  }
+
+  private HttpReply execute(Request.Builder request) throws IOException {
     try (Response response = http.newCall(request.build()).execute()) {
       Map<String, String> headers = new HashMap<>();
       for (String name : response.headers().names()) {

@@ -20,13 +20,13 @@ public final class InMemoryResponseStore implements ResponseStore {
   }
 
   @Override
-  public boolean claim(String key, long leaseMs) {
+  public Claim claim(String key, long leaseMs) {
     long now = System.currentTimeMillis();
     Long previous = claims.putIfAbsent(key, now + leaseMs);
     if (previous == null) {
-      return true;
+      return Claim.FREE;
     }
-    return previous < now && claims.replace(key, previous, now + leaseMs);
+    return previous < now && claims.replace(key, previous, now + leaseMs) ? Claim.LAPSED : Claim.HELD;
   }
 
   @Override

@@ -18,12 +18,35 @@ public interface ResponseStore {
   /** Stores {@code response} under its key unless one is there already. */
   void put(StoredResponse response);
 
+  /** What a claim came to. */
+  enum Claim {
+    /** The key was free: the caller holds it now. */
+    FREE,
+    /**
+     * The key's last claim ran out without being released: its holder died (a killed JVM), maybe
+     * with the request on the wire. The caller holds the key now, and may look for that answer.
+     */
+    LAPSED,
+    /** Another attempt holds a live claim on the key. */
+    HELD;
+
+    public boolean won() {
+      return this != HELD;
+    }
+  }
+
   /**
    * Claims the right to make the call for {@code key} for {@code leaseMs}, so that two attempts of
    * one Spark task (a retry racing a straggler, speculative execution) do not both pay for it.
-   * Returns false while another live claim holds the key.
    */
-  boolean claim(String key, long leaseMs);
+  Claim claim(String key, long leaseMs);
+
+  /** How long a claim in this store lasts unless renewed. */
+  default long claimLeaseMs() {
+    return DEFAULT_CLAIM_LEASE_MS;
+  }
+
+  long DEFAULT_CLAIM_LEASE_MS = 30_000;
 
   /** Extends a claim this caller holds by {@code leaseMs} from now: a running call keeps its claim alive. */
   void renew(String key, long leaseMs);
@@ -42,8 +65,8 @@ public interface ResponseStore {
     public void put(StoredResponse response) {}
 
     @Override
-    public boolean claim(String key, long leaseMs) {
-      return true;
+    public Claim claim(String key, long leaseMs) {
+      return Claim.FREE;
     }
 
     @Override

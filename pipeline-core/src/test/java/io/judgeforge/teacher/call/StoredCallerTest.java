@@ -60,7 +60,7 @@ class StoredCallerTest {
   void aClaimNotWonIsNotReleased() {
     InMemoryResponseStore store = new InMemoryResponseStore();
     WireRequest request = request("{\"rival\":" + System.nanoTime() + "}");
-    assertTrue(store.claim(request.key(), 60_000), "a rival attempt holds the claim");
+    assertTrue(store.claim(request.key(), 60_000).won(), "a rival attempt holds the claim");
     AtomicInteger calls = new AtomicInteger();
     Caller answering = r -> {
       calls.incrementAndGet();
@@ -70,7 +70,7 @@ class StoredCallerTest {
     StoredCaller stored = new StoredCaller(answering, store, 1, ms -> Thread.sleep(2));
     stored.call(request);
     assertEquals(1, calls.get());
-    assertFalse(store.claim(request.key(), 60_000), "the rival's claim is still there");
+    assertFalse(store.claim(request.key(), 60_000).won(), "the rival's claim is still there");
   }
 
   @Test
@@ -114,7 +114,7 @@ class StoredCallerTest {
     InMemoryResponseStore store = new InMemoryResponseStore();
     WireRequest request = request("{\"killed\":" + System.nanoTime() + "}");
     // Claimed, then never renewed nor released: its JVM died mid-call.
-    assertTrue(store.claim(request.key(), 200));
+    assertTrue(store.claim(request.key(), 200).won());
     AtomicInteger calls = new AtomicInteger();
     Caller answering = r -> {
       calls.incrementAndGet();
@@ -126,5 +126,47 @@ class StoredCallerTest {
     long waitedMs = (System.nanoTime() - start) / 1_000_000;
     assertEquals(1, calls.get());
     assertTrue(waitedMs < 5_000, "taken over after the lease, not after the rival wait: " + waitedMs + " ms");
+  }
+
+  @Test
+  void aLapsedClaimAsksTheRecoveryFirstAndKeepsWhatItFinds() {
+    InMemoryResponseStore store = new InMemoryResponseStore();
+    WireRequest lapsed = request("{\"recovered\":" + System.nanoTime() + "}");
+    WireRequest fresh = request("{\"fresh\":" + System.nanoTime() + "}");
+    assertTrue(store.claim(lapsed.key(), 1).won(), "a dead JVM's claim, never released");
+    String raw = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"kept\"},"
+        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}";
+    java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    InFlightRecovery recovery = r -> {
+      asked.add(r.key());
+      return java.util.Optional.of(new Reply(CallOutcome.OK, io.judgeforge.json.Json.read(raw,
+          com.fasterxml.jackson.databind.JsonNode.class), raw, new Usage(3, 0, 1, 0), 0, 0, 0, null, r.key(), true));
+    };
+    AtomicInteger calls = new AtomicInteger();
+    Caller answering = r -> {
+      calls.incrementAndGet();
+      return new Reply(CallOutcome.OK, io.judgeforge.json.Json.read(raw, com.fasterxml.jackson.databind.JsonNode.class),
+          raw, new Usage(3, 0, 1, 0), 0.01, 1, 1, null, r.key(), false);
+    };
+    StoredCaller stored = new StoredCaller(answering, store, 60_000, 200, 50, new java.util.concurrent.ConcurrentHashMap<>(),
+        Thread::sleep, recovery);
+    sleep(5);
+
+    Reply found = stored.call(lapsed);
+    assertTrue(found.ok() && found.stored(), "the dead attempt's answer, paid already");
+    assertEquals(0, calls.get(), "no request made");
+    assertTrue(store.get(lapsed.key()).isPresent(), "and kept in the store for later runs");
+
+    stored.call(fresh);
+    assertEquals(1, calls.get());
+    assertEquals(java.util.List.of(lapsed.key()), asked, "a key claimed afresh is never looked up");
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -59,7 +59,7 @@ class WireFixturesTest {
       server.reply(200, completion ? OK_COMPLETION : OK_AFTER_RETRY, Map.of());
       // Two attempts, and waits as long as the server asks (the sleeper only records them).
       Endpoint endpoint = new Endpoint(server.baseUrl(), "", 5_000, 4, 2, 0, 0, 50, 0.9, 60_000, Endpoint.URL_OPENAI,
-          "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 400L * 86_400_000, 5);
+          "authorization", Map.of(), Map.of(), Endpoint.MAX_TOKENS, true, 400L * 86_400_000, 5, Endpoint.RECOVER_NONE);
       EndpointClient client = server.client(endpoint, Map.of());
       String model = "fixture-" + name;
       if (expect.path("fatal").asBoolean()) {

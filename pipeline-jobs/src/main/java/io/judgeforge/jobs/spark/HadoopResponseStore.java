@@ -33,9 +33,11 @@ import org.apache.hadoop.fs.Path;
 public final class HadoopResponseStore implements ResponseStore {
   private final Path root;
   private final FileSystem fs;
+  private final long claimLeaseMs;
 
-  HadoopResponseStore(String root, Configuration given) {
+  HadoopResponseStore(String root, Configuration given, long claimLeaseMs) {
     this.root = new Path(root);
+    this.claimLeaseMs = claimLeaseMs;
     try {
       this.fs = RawLocalFiles.fileSystem(this.root, given);
     } catch (IOException e) {
@@ -45,8 +47,18 @@ public final class HadoopResponseStore implements ResponseStore {
 
   /** A factory that carries the Hadoop configuration to executors. */
   public static Factory factory(String root, Configuration conf) {
+    return factory(root, conf, DEFAULT_CLAIM_LEASE_MS);
+  }
+
+  /** {@code claimLeaseMs}: how long a claim lasts unless renewed ({@code store.claim-lease-ms}). */
+  public static Factory factory(String root, Configuration conf, long claimLeaseMs) {
     byte[] confBytes = serialize(conf);
-    return () -> new HadoopResponseStore(root, deserialize(confBytes));
+    return () -> new HadoopResponseStore(root, deserialize(confBytes), claimLeaseMs);
+  }
+
+  @Override
+  public long claimLeaseMs() {
+    return claimLeaseMs;
   }
 
   private Path file(String key, String suffix) {
@@ -91,20 +103,20 @@ public final class HadoopResponseStore implements ResponseStore {
   }
 
   @Override
-  public boolean claim(String key, long leaseMs) {
+  public Claim claim(String key, long leaseMs) {
     Path claim = file(key, ".claim");
     long now = System.currentTimeMillis();
     try {
       if (create(claim, now + leaseMs)) {
-        return true;
+        return Claim.FREE;
       }
       long expiry = readExpiry(claim, leaseMs);
       if (expiry < now) {
         // The claimant died without releasing: take over.
         fs.delete(claim, false);
-        return create(claim, now + leaseMs);
+        return create(claim, now + leaseMs) ? Claim.LAPSED : Claim.HELD;
       }
-      return false;
+      return Claim.HELD;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot claim " + key + " in the response store", e);
     }

@@ -48,7 +48,8 @@ public record PipelineContext(
   /** The clients of one stage: the endpoints, the store, and the budget, with the application's shared limits. */
   public TeacherClients clients(String stage) {
     ResponseStore.Factory store = config.store().enabled()
-        ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration())
+        ? HadoopResponseStore.factory(storePath(), spark.sparkContext().hadoopConfiguration(),
+            config.store().claimLeaseMs())
         : ResponseStore.Factory.NONE;
     return new TeacherClients(config.endpoints(), store, spending(stage),
         io.judgeforge.teacher.ApiKeys.read(config, System::getenv));

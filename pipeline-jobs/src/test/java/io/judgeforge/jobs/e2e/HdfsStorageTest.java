@@ -76,7 +76,7 @@ class HdfsStorageTest {
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < claimers; i++) {
-        Callable<Boolean> claim = () -> openStore(store).claim(KEY, 60_000);
+        Callable<Boolean> claim = () -> openStore(store).claim(KEY, 60_000).won();
         results.add(pool.submit(claim));
       }
       int won = 0;
@@ -89,8 +89,8 @@ class HdfsStorageTest {
     }
     ResponseStore a = openStore(store);
     a.release(KEY);
-    assertTrue(a.claim(KEY, 60_000), "released, then claimed again");
-    assertFalse(openStore(store).claim(KEY, 60_000));
+    assertTrue(a.claim(KEY, 60_000).won(), "released, then claimed again");
+    assertFalse(openStore(store).claim(KEY, 60_000).won());
 
     a.put(new StoredResponse(KEY, "sim", "/chat/completions", "{}", "{\"first\":1}", "2026-12-06T00:00:00Z"));
     openStore(store).put(new StoredResponse(KEY, "sim", "/chat/completions", "{}", "{\"second\":2}", "2026-12-06T00:00:00Z"));

@@ -109,10 +109,10 @@ class S3AStorageTest {
     String store = BUCKET + "/claims-store";
     ResponseStore a = HadoopResponseStore.factory(store, HadoopFiles.sparkConfiguration()).open();
     ResponseStore b = HadoopResponseStore.factory(store, HadoopFiles.sparkConfiguration()).open();
-    assertTrue(a.claim(KEY, 60_000));
-    assertFalse(b.claim(KEY, 60_000), "a live claim excludes others");
+    assertTrue(a.claim(KEY, 60_000).won());
+    assertFalse(b.claim(KEY, 60_000).won(), "a live claim excludes others");
     a.release(KEY);
-    assertTrue(b.claim(KEY, 60_000), "released, then claimed by another");
+    assertTrue(b.claim(KEY, 60_000).won(), "released, then claimed by another");
     a.put(new StoredResponse(KEY, "sim", "/chat/completions", "{}", "{\"first\":1}", "2026-12-06T00:00:00Z"));
     b.put(new StoredResponse(KEY, "sim", "/chat/completions", "{}", "{\"second\":2}", "2026-12-06T00:00:00Z"));
     assertEquals("{\"first\":1}", b.get(KEY).orElseThrow().response(), "a stored response is not overwritten");

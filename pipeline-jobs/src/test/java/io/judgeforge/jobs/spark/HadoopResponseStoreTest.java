@@ -34,24 +34,25 @@ class HadoopResponseStoreTest {
   void aClaimExcludesOthersUntilReleasedOrExpired(@TempDir Path dir) throws Exception {
     ResponseStore a = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
     ResponseStore b = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
-    assertTrue(a.claim(KEY, 60_000));
-    assertFalse(b.claim(KEY, 60_000));
+    assertEquals(ResponseStore.Claim.FREE, a.claim(KEY, 60_000));
+    assertEquals(ResponseStore.Claim.HELD, b.claim(KEY, 60_000));
     a.release(KEY);
-    assertTrue(b.claim(KEY, 1));
+    assertEquals(ResponseStore.Claim.FREE, b.claim(KEY, 1), "a released claim leaves the key free");
     Thread.sleep(5);
-    assertTrue(a.claim(KEY, 60_000), "an expired claim is taken over");
+    assertEquals(ResponseStore.Claim.LAPSED, a.claim(KEY, 60_000),
+        "an expired claim is taken over, and said to have lapsed: its holder may have sent the request");
   }
 
   @Test
   void aRenewedClaimOutlivesItsFirstLease(@TempDir Path dir) throws Exception {
     ResponseStore holder = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
     ResponseStore rival = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
-    assertTrue(holder.claim(KEY, 100));
+    assertTrue(holder.claim(KEY, 100).won());
     holder.renew(KEY, 60_000);
     Thread.sleep(150);
-    assertFalse(rival.claim(KEY, 60_000), "renewed past its first 100 ms");
+    assertFalse(rival.claim(KEY, 60_000).won(), "renewed past its first 100 ms");
     holder.release(KEY);
     rival.renew(KEY, 60_000);
-    assertTrue(rival.claim(KEY, 60_000), "renewing a released claim does not bring it back");
+    assertTrue(rival.claim(KEY, 60_000).won(), "renewing a released claim does not bring it back");
   }
 }
