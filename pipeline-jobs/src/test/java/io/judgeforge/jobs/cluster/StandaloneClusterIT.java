@@ -195,17 +195,21 @@ class StandaloneClusterIT {
   }
 
   /** Every file the cluster, the run and the store wrote, searched as bytes; the endpoint's own log excepted. */
-  static void assertKeyFoundNowhere(String sentinel, Path dir) throws Exception {
+  static void assertKeyFoundNowhere(String sentinel, Path dir, Path... alsoSearched) throws Exception {
     Path planted = Files.writeString(dir.resolve("cluster/planted-control.txt"), "key=" + sentinel);
     List<Path> leaks = new ArrayList<>();
     int files = 0;
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !p.startsWith(dir.resolve("cluster/spark-home"))
-            && !p.getFileName().toString().equals("simulator.log")) {
-          files++;
-          if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(sentinel)) {
-            leaks.add(p);
+    List<Path> roots = new ArrayList<>(List.of(dir));
+    roots.addAll(List.of(alsoSearched));
+    for (Path root : roots) {
+      try (Stream<Path> all = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) all::iterator) {
+          if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !p.startsWith(dir.resolve("cluster/spark-home"))
+              && !p.getFileName().toString().equals("simulator.log")) {
+            files++;
+            if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(sentinel)) {
+              leaks.add(p);
+            }
           }
         }
       }
