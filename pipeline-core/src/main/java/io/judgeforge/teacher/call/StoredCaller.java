@@ -128,6 +128,8 @@ public final class StoredCaller implements Caller {
       }
     }
     boolean claimed = claim.won();
+    boolean calling = false;
+    Reply reply = null;
     try {
       Optional<Reply> done = fromStore(request);
       if (done.isPresent()) {
@@ -136,13 +138,12 @@ public final class StoredCaller implements Caller {
       Optional<Reply> recovered = claim == ResponseStore.Claim.LAPSED ? recovery.recover(request) : Optional.empty();
       if (recovered.isPresent()) {
         // Paid for by the attempt that died: kept now, so no later run asks the provider again.
-        store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(),
-            recovered.get().raw(), Instant.now().toString()));
+        keep(request, recovered.get());
         return recovered.get();
       }
       java.util.concurrent.ScheduledFuture<?> renewal = claimed ? RENEWALS.scheduleAtFixedRate(
           () -> renew(request.key()), renewMs, renewMs, java.util.concurrent.TimeUnit.MILLISECONDS) : null;
-      Reply reply;
+      calling = true;
       try {
         reply = next.call(request);
       } finally {
@@ -151,16 +152,23 @@ public final class StoredCaller implements Caller {
         }
       }
       if (reply.ok()) {
-        store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(), reply.raw(),
-            Instant.now().toString()));
+        keep(request, reply);
       }
       return reply;
     } finally {
       // A claim not won (its holder outlived the lease) is the holder's to release, not ours.
-      if (claimed) {
+      if (claimed && calling && (reply == null || reply.interrupted())) {
+        // Cut off mid-call (a killed task): the request may have reached the provider.
+        store.abandon(request.key());
+      } else if (claimed) {
         store.release(request.key());
       }
     }
+  }
+
+  private void keep(WireRequest request, Reply reply) {
+    store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(), reply.raw(),
+        Instant.now().toString()));
   }
 
   private void renew(String key) {

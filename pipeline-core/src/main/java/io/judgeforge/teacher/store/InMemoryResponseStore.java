@@ -35,6 +35,11 @@ public final class InMemoryResponseStore implements ResponseStore {
   }
 
   @Override
+  public void abandon(String key) {
+    claims.put(key, 0L);
+  }
+
+  @Override
   public void release(String key) {
     claims.remove(key);
   }

@@ -54,6 +54,15 @@ public interface ResponseStore {
   /** Releases a claim, whether or not a response was stored. */
   void release(String key);
 
+  /**
+   * Gives up a claim whose call may have reached the provider without its answer coming back (the
+   * caller's thread was interrupted): the key is left lapsed rather than free, so its next claimant
+   * looks for that answer ({@link ResponseStore.Claim#LAPSED}) before paying again.
+   */
+  default void abandon(String key) {
+    release(key);
+  }
+
   /** A store that keeps nothing: every request is made. */
   ResponseStore NONE = new ResponseStore() {
     @Override

@@ -162,6 +162,24 @@ class StoredCallerTest {
     assertEquals(java.util.List.of(lapsed.key()), asked, "a key claimed afresh is never looked up");
   }
 
+  @Test
+  void aCallCutOffMidwayLeavesItsClaimLapsedSoTheNextClaimantLooksForItsAnswer() {
+    InMemoryResponseStore store = new InMemoryResponseStore();
+    WireRequest cut = request("{\"cut\":" + System.nanoTime() + "}");
+    WireRequest failed = request("{\"failed\":" + System.nanoTime() + "}");
+    StoredCaller interrupted = new StoredCaller(r -> Reply.interrupted(r.key(), 1, 5), store, 60_000, 30_000, 10_000,
+        new java.util.concurrent.ConcurrentHashMap<>(), ms -> {});
+    interrupted.call(cut);
+    assertEquals(io.judgeforge.teacher.store.ResponseStore.Claim.LAPSED, store.claim(cut.key(), 60_000),
+        "the killed task's request may have been paid for: its claim is left lapsed, not free");
+
+    StoredCaller answered = new StoredCaller(r -> new Reply(CallOutcome.TRANSIENT, null, null, Usage.NONE, 0, 1, 1,
+        "HTTP 503", r.key(), false), store, 60_000, 30_000, 10_000, new java.util.concurrent.ConcurrentHashMap<>(), ms -> {});
+    answered.call(failed);
+    assertEquals(io.judgeforge.teacher.store.ResponseStore.Claim.FREE, store.claim(failed.key(), 60_000),
+        "a call that came back, even failed, releases its claim");
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -158,6 +158,15 @@ public final class HadoopResponseStore implements ResponseStore {
   }
 
   @Override
+  public void abandon(String key) {
+    try (OutputStream out = fs.create(file(key, ".claim"), true)) {
+      out.write("0".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The claim keeps its expiry and lapses within a lease instead: the same outcome, later.
+    }
+  }
+
+  @Override
   public void release(String key) {
     try {
       fs.delete(file(key, ".claim"), false);

@@ -26,17 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CassetteReplayPipelineTest {
   @Test
   void aReplayedRunPublishesTheSameShards(@TempDir Path dir) throws Exception {
-    PipelineRuns.Run recorded = PipelineRuns.run(dir.resolve("recorded"), "../conf/local.yaml", "generate.quota=1");
+    PipelineRuns.Run recorded = PipelineRuns.reference();
     Path cassette = dir.resolve("run.cassette.jsonl");
     StringWriter out = new StringWriter();
-    assertEquals(0, Main.execute(new String[] {"cassette", "--store", dir.resolve("recorded/store").toString(), "--out",
+    assertEquals(0, Main.execute(new String[] {"cassette", "--store", recorded.out().resolve("store").toString(), "--out",
         cassette.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
     long recordedCalls = recorded.manifest().at("/totals/calls").asLong();
     assertEquals(recordedCalls, Files.readAllLines(cassette).size(), "one line per paid request");
 
     try (ReplayServer replay = ReplayServer.start(Cassette.parse(Files.readAllLines(cassette), "run"), 0)) {
       PipelineRuns.Run replayed = PipelineRuns.run(dir.resolve("replayed"), "../conf/local.yaml", "generate.quota=1",
-          "simulator.start=false", "endpoints.sim.base-url=" + replay.baseUrl(), "store.enabled=false");
+          "export.shard-records=20", "simulator.start=false", "endpoints.sim.base-url=" + replay.baseUrl(), "store.enabled=false");
       assertEquals(recordedCalls, replay.served());
       assertEquals(0, replay.missing(), "every request of the replayed run was in the cassette");
       assertEquals(shards(recorded.manifest()), shards(replayed.manifest()));

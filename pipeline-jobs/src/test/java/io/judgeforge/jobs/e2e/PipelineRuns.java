@@ -46,6 +46,27 @@ public final class PipelineRuns {
     return all;
   }
 
+  /**
+   * The README's config at quota 1, in shards of 20 records: the run several tests compare against
+   * (other partitions, a cassette replay, a driver killed and resumed). Made once per test JVM, under
+   * target/, and only read by the tests that share it.
+   */
+  static final List<String> REFERENCE = List.of("generate.quota=1", "export.shard-records=20");
+  private static Run reference;
+
+  static synchronized Run reference() throws IOException {
+    if (reference == null) {
+      Path out = Path.of("target", "reference-run").toAbsolutePath();
+      if (Files.exists(out)) {
+        try (var old = Files.walk(out)) {
+          old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      reference = run(out, "../conf/local.yaml", REFERENCE.toArray(String[]::new));
+    }
+    return reference;
+  }
+
   static Run run(Path out, String conf, String... overrides) {
     return command(List.of("run", "--conf", conf, "--out", out.toString()), overrides);
   }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardsForAnyPartitioningTest {
   @Test
   void otherPartitionsGiveTheSameShards(@TempDir Path dir) throws IOException {
-    PipelineRuns.Run wide = PipelineRuns.run(dir.resolve("wide"), "../conf/local.yaml", "generate.quota=1",
-        "spark.partitions=8", "spark.shuffle-partitions=4", "export.shard-records=20");
+    // The reference run has conf/local.yaml's 8 partitions and 4 shuffle partitions.
+    PipelineRuns.Run wide = PipelineRuns.reference();
     PipelineRuns.Run narrow = PipelineRuns.run(dir.resolve("narrow"), "../conf/local.yaml", "generate.quota=1",
         "spark.partitions=3", "spark.shuffle-partitions=1", "export.shard-records=20");
     Map<String, String> shards = PipelineRuns.shards(wide.manifest());

@@ -44,6 +44,15 @@ class HadoopResponseStoreTest {
   }
 
   @Test
+  void anAbandonedClaimIsTakenOverAtOnceAsLapsed(@TempDir Path dir) {
+    ResponseStore a = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    ResponseStore b = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
+    assertEquals(ResponseStore.Claim.FREE, a.claim(KEY, 60_000));
+    a.abandon(KEY);
+    assertEquals(ResponseStore.Claim.LAPSED, b.claim(KEY, 60_000), "no lease to wait out, and flagged for a lookup");
+  }
+
+  @Test
   void aRenewedClaimOutlivesItsFirstLease(@TempDir Path dir) throws Exception {
     ResponseStore holder = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
     ResponseStore rival = HadoopResponseStore.factory(dir.toUri().toString(), new Configuration()).open();
