@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class RealisticWireRunTest {
-  static final String QUOTA = "generate.quota=2";
+  static final String QUOTA = "generate.quota=1";
   static final String CHAOS = "simulator.args=[--realism, --refusal-rate, \"0.05\", --content-filter-rate, \"0.03\","
       + " --fault-truncated, \"0.03\"]";
   static final String HEALTHY_REALISM = "simulator.args=[--realism, --refusal-rate, \"0\", --content-filter-rate, \"0\"]";
