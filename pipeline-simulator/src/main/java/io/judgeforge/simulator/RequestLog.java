@@ -2,8 +2,6 @@ package io.judgeforge.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -31,14 +29,8 @@ final class RequestLog {
     entry.put("method", method);
     entry.put("path", path);
     ObjectNode query = entry.putObject("query");
-    if (rawQuery != null && !rawQuery.isEmpty()) {
-      for (String pair : rawQuery.split("&")) {
-        int equals = pair.indexOf('=');
-        String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-        query.put(name, SECRET_NAME.matcher(name).matches() ? REDACTED : value);
-      }
-    }
+    QueryString.parse(rawQuery).forEach((name, value) ->
+        query.put(name, SECRET_NAME.matcher(name).matches() ? REDACTED : value));
     String userAgent = null;
     TreeSet<String> names = new TreeSet<>();
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
@@ -71,9 +63,5 @@ final class RequestLog {
     ArrayNode requests = root.putArray("requests");
     entries.forEach(entry -> requests.add(entry.deepCopy()));
     return root;
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

@@ -234,7 +234,7 @@ public final class SimulatorServer implements LocalEndpointServer {
       return replyTo(path, method, body);
     }
     String deployment = URLDecoder.decode(azure.group(1), StandardCharsets.UTF_8);
-    if (!hasQueryParameter(exchange.getRequestURI().getRawQuery(), "api-version")) {
+    if (QueryString.parse(exchange.getRequestURI().getRawQuery()).getOrDefault("api-version", "").isEmpty()) {
       return error(ApiError.azureMissingApiVersion(), Map.of());
     }
     boolean triggered = realism.faultTriggers() && FaultKind.triggeredBy(deployment).isPresent();
@@ -287,18 +287,6 @@ public final class SimulatorServer implements LocalEndpointServer {
     }
     String given = authorization.substring(7).strip();
     return required.equals(given) ? null : ApiError.invalidApiKey(given);
-  }
-
-  private static boolean hasQueryParameter(String rawQuery, String name) {
-    if (rawQuery == null) {
-      return false;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** An Azure body: the model is the deployment's, whatever the body says; a body that is not JSON is left for the handler. */

@@ -3,8 +3,6 @@ package io.judgeforge.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -79,7 +77,7 @@ final class StoredCompletions {
 
   /** The list for {@code rawQuery}, in OpenAI's {@code ChatCompletionList} shape. */
   ObjectNode list(String rawQuery) {
-    Map<String, String> query = parse(rawQuery);
+    Map<String, String> query = QueryString.parse(rawQuery);
     int limit = 20;
     if (query.containsKey("limit")) {
       try {
@@ -144,19 +142,5 @@ final class StoredCompletions {
       }
     }
     throw new ApiError(404, "invalid_request_error", "No chat completion found with id '" + id + "'.", null, null);
-  }
-
-  private static Map<String, String> parse(String rawQuery) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return query;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      query.put(name, value);
-    }
-    return query;
   }
 }

@@ -11,6 +11,11 @@ import io.judgeforge.teacher.CallOutcome;
  */
 public record Reply(CallOutcome outcome, JsonNode json, String raw, Usage usage, double costUsd, int attempts,
     long latencyMs, String error, String key, boolean stored) {
+  /** A usable answer paid for before (kept in the store, or by the provider): it costs nothing now. */
+  public static Reply stored(JsonNode json, String raw, String key) {
+    return new Reply(CallOutcome.OK, json, raw, Usage.of(json), 0, 0, 0, null, key, true);
+  }
+
   public static Reply notSent(CallOutcome outcome, String error, String key) {
     return new Reply(outcome, null, null, Usage.NONE, 0, 0, 0, error, key, false);
   }

@@ -188,7 +188,7 @@ public final class StoredCaller implements Caller {
         if (!request.shape().usable(json)) {
           return Optional.empty();
         }
-        return Optional.of(new Reply(CallOutcome.OK, json, s.response(), Usage.of(json), 0, 0, 0, null, request.key(), true));
+        return Optional.of(Reply.stored(json, s.response(), request.key()));
       } catch (IOException e) {
         return Optional.empty();
       }

@@ -3,10 +3,8 @@ package io.judgeforge.teacher.recover;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.json.Json;
-import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.call.InFlightRecovery;
 import io.judgeforge.teacher.call.Reply;
-import io.judgeforge.teacher.call.Usage;
 import io.judgeforge.teacher.call.WireRequest;
 import io.judgeforge.teacher.http.HttpReply;
 import io.judgeforge.teacher.http.Transport;
@@ -75,8 +73,7 @@ public final class StoredCompletionRecovery implements InFlightRecovery {
     try {
       for (JsonNode completion : Json.mapper().readTree(reply.body()).path("data")) {
         if (request.shape().usable(completion)) {
-          return Optional.of(new Reply(CallOutcome.OK, completion, Json.write(completion), Usage.of(completion), 0, 0, 0,
-              null, request.key(), true));
+          return Optional.of(Reply.stored(completion, Json.write(completion), request.key()));
         }
       }
     } catch (IOException e) {

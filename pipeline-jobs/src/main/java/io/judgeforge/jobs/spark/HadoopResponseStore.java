@@ -145,13 +145,8 @@ public final class HadoopResponseStore implements ResponseStore {
   // unless the holder had already lost it by missing renewals for a whole lease.
   @Override
   public void renew(String key, long leaseMs) {
-    Path claim = file(key, ".claim");
     try {
-      if (fs.exists(claim)) {
-        try (OutputStream out = fs.create(claim, true)) {
-          out.write(Long.toString(System.currentTimeMillis() + leaseMs).getBytes(StandardCharsets.UTF_8));
-        }
-      }
+      rewriteExpiry(key, System.currentTimeMillis() + leaseMs);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot renew the claim on " + key, e);
     }
@@ -159,10 +154,19 @@ public final class HadoopResponseStore implements ResponseStore {
 
   @Override
   public void abandon(String key) {
-    try (OutputStream out = fs.create(file(key, ".claim"), true)) {
-      out.write("0".getBytes(StandardCharsets.UTF_8));
+    try {
+      rewriteExpiry(key, 0);
     } catch (IOException e) {
       // The claim keeps its expiry and lapses within a lease instead: the same outcome, later.
+    }
+  }
+
+  private void rewriteExpiry(String key, long expiry) throws IOException {
+    Path claim = file(key, ".claim");
+    if (fs.exists(claim)) {
+      try (OutputStream out = fs.create(claim, true)) {
+        out.write(Long.toString(expiry).getBytes(StandardCharsets.UTF_8));
+      }
     }
   }
 
