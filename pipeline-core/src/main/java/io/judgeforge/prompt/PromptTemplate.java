@@ -1,10 +1,7 @@
 package io.judgeforge.prompt;
 
+import io.judgeforge.hash.Sha256;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +16,7 @@ public record PromptTemplate(String name, String text, String version) implement
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
   public static PromptTemplate of(String name, String text) {
-    return new PromptTemplate(name, text, name + "@" + sha256(text).substring(0, 12));
+    return new PromptTemplate(name, text, name + "@" + Sha256.hex(text).substring(0, 12));
   }
 
   public Set<String> placeholders() {
@@ -50,11 +47,4 @@ public record PromptTemplate(String name, String text, String version) implement
     return out.toString();
   }
 
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 }

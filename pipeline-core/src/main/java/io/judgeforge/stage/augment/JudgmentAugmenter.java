@@ -1,6 +1,6 @@
 package io.judgeforge.stage.augment;
 
-import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.stage.augment.JudgePromptParts.Criterion;
 import io.judgeforge.stage.judge.Judgment;
 import java.io.Serializable;
@@ -174,6 +174,6 @@ public final class JudgmentAugmenter implements Serializable {
   }
 
   private String hash(String id, String purpose, String name) {
-    return PromptTemplate.sha256(seed + ":" + purpose + ":" + id + ":" + name.toLowerCase(Locale.ROOT));
+    return Sha256.hex(seed + ":" + purpose + ":" + id + ":" + name.toLowerCase(Locale.ROOT));
   }
 }

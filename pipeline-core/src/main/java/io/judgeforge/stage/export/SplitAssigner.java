@@ -1,6 +1,6 @@
 package io.judgeforge.stage.export;
 
-import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.hash.Sha256;
 
 /**
  * Assigns an instruction, and so every record made from it, to train or validation by a seeded hash
@@ -13,7 +13,7 @@ public final class SplitAssigner {
   private SplitAssigner() {}
 
   public static String split(String instructionId, long seed, double validationFraction) {
-    String hex = PromptTemplate.sha256(seed + ":" + instructionId).substring(0, 13);
+    String hex = Sha256.hex(seed + ":" + instructionId).substring(0, 13);
     double unit = Long.parseLong(hex, 16) / (double) (1L << 52);
     return unit < validationFraction ? VALIDATION : TRAIN;
   }

@@ -1,6 +1,6 @@
 package io.judgeforge.stage.judge;
 
-import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.stage.respond.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +41,6 @@ public final class PairPlanner {
   private static String hash(long seed, String purpose, String a, String b) {
     String lo = a.compareTo(b) < 0 ? a : b;
     String hi = a.compareTo(b) < 0 ? b : a;
-    return PromptTemplate.sha256(seed + ":" + purpose + ":" + lo + ":" + hi);
+    return Sha256.hex(seed + ":" + purpose + ":" + lo + ":" + hi);
   }
 }

@@ -1,6 +1,6 @@
 package io.judgeforge.teacher.call;
 
-import io.judgeforge.prompt.PromptTemplate;
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.teacher.http.ReplyShape;
 
 /**
@@ -12,7 +12,7 @@ public record WireRequest(String endpoint, String path, String model, String bod
     int maxTokens, ReplyShape shape, String key) {
   public static WireRequest of(String endpoint, String path, String model, String body, String templateVersion,
       int maxTokens, ReplyShape shape) {
-    String key = PromptTemplate.sha256(endpoint + "\n" + path + "\n" + templateVersion + "\n" + body);
+    String key = Sha256.hex(endpoint + "\n" + path + "\n" + templateVersion + "\n" + body);
     return new WireRequest(endpoint, path, model, body, templateVersion, maxTokens, shape, key);
   }
 

@@ -1,7 +1,7 @@
 package io.judgeforge.teacher.cassette;
 
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.json.Json;
-import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.teacher.store.StoredResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Cassette {
   }
 
   static String key(String path, String body) {
-    return PromptTemplate.sha256(path + "\n" + body);
+    return Sha256.hex(path + "\n" + body);
   }
 
   public Optional<StoredResponse> find(String path, String body) {

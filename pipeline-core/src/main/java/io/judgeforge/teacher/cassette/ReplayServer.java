@@ -2,6 +2,7 @@ package io.judgeforge.teacher.cassette;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.json.Json;
 import io.judgeforge.teacher.store.StoredResponse;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class ReplayServer implements AutoCloseable {
       // 400, not 404: one request is missing, not the endpoint or model, so the run goes on without it.
       send(exchange, 400, Json.write(Map.of("error", Map.of("type", "invalid_request_error", "code", "not_in_cassette",
           "message", "This request is not in the cassette (" + cassette.size() + " recorded requests): POST /v1" + path
-              + " with a body recorded by no run (sha256 " + io.judgeforge.prompt.PromptTemplate.sha256(body).substring(0, 12)
+              + " with a body recorded by no run (sha256 " + Sha256.hex(body).substring(0, 12)
               + "). Record it first, or replay the run that recorded it."))));
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.ConfigLoader;
 import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.jobs.spark.ProgressListener;
 import io.judgeforge.jobs.spark.RunLayout;
@@ -153,7 +154,7 @@ public final class Launch implements AutoCloseable {
         throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
             + "' (no such file or folder: " + refs + ")");
       }
-      return new Launch(config, dir, catalog, prompts, seeds, PromptTemplate.sha256(fingerprint.toString()), simulator);
+      return new Launch(config, dir, catalog, prompts, seeds, Sha256.hex(fingerprint.toString()), simulator);
     } catch (RuntimeException e) {
       if (simulator != null) {
         simulator.close();

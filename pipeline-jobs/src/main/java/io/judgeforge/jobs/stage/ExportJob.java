@@ -3,6 +3,7 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.judgeforge.hash.Sha256;
 import io.judgeforge.json.Json;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.export.Manifest;
@@ -12,11 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +182,7 @@ public final class ExportJob {
   // Streams the shard once to count its lines and hash it; nothing is held in memory.
   private static ShardInfo describe(PipelineContext ctx, String path, String relative, String set, String split) {
     try (InputStream raw = ctx.files().open(path);
-        DigestInputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
+        DigestInputStream in = Sha256.hashing(raw)) {
       byte[] buf = new byte[1 << 16];
       long bytes = 0;
       long lines = 0;
@@ -197,11 +195,9 @@ public final class ExportJob {
           }
         }
       }
-      return new ShardInfo(relative, set, split, lines, bytes, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+      return new ShardInfo(relative, set, split, lines, bytes, Sha256.hex(in));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read shard " + path, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
