@@ -9,7 +9,7 @@ package io.judgeforge.teacher;
  *
  * <p>Nothing but {@link #OK} is ever kept in the response store: a rerun asks again.
  */
-public enum CallOutcome {
+public enum CallOutcome implements io.judgeforge.stage.Reason {
   OK,
   /** HTTP 429 on every attempt. */
   RATE_LIMITED,
@@ -42,6 +42,7 @@ public enum CallOutcome {
   /** Fatal: a parameter or value the endpoint rejects for every request, or the same 400 again and again. */
   UNSUPPORTED_PARAMETER;
 
+  @Override
   public String code() {
     return name().toLowerCase();
   }
