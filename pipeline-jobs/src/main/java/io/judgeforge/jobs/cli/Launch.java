@@ -99,6 +99,7 @@ public final class Launch implements AutoCloseable {
       templates.put(name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
       fingerprint.add(templates.get(name).version());
     }
+    PromptLibrary prompts = new PromptLibrary(templates); // its checks of the templates come before the seeds' checks
     String seedsText = readRequired(files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
     List<SeedInstruction> seeds = ConfigValidator.readSeeds(seedsText, config.inputs().seeds(), catalog);
     fingerprint.add(seedsText);
@@ -112,7 +113,7 @@ public final class Launch implements AutoCloseable {
       throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
           + "' (no such file or folder: " + refs + ")");
     }
-    return new Launch(config, dir, catalog, new PromptLibrary(templates), seeds, fingerprint.sha256(), simulator);
+    return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
   }
 
   /**
