@@ -1,17 +1,16 @@
 package io.judgeforge.jobs.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.ConfigLoader;
+import io.judgeforge.config.ConfigValidator;
 import io.judgeforge.config.PipelineConfig;
-import io.judgeforge.hash.Sha256;
+import io.judgeforge.config.RunFingerprint;
 import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.jobs.spark.ProgressListener;
 import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.jobs.spark.Sessions;
 import io.judgeforge.jobs.stage.PipelineContext;
-import io.judgeforge.json.Json;
 import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.scenario.ScenarioCatalog;
@@ -19,15 +18,10 @@ import io.judgeforge.stage.generate.SeedInstruction;
 import io.judgeforge.teacher.LocalEndpointServers;
 import io.judgeforge.teacher.spi.LocalEndpointServer;
 import java.io.File;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -74,93 +68,52 @@ public final class Launch implements AutoCloseable {
     if (!files.exists(confUri)) {
       throw new ConfigException("Config file not found: " + confPath);
     }
-    String yaml = files.readText(confUri);
-    ObjectNode tree = ConfigLoader.tree(yaml, overrides);
+    ObjectNode tree = ConfigLoader.tree(files.readText(confUri), overrides);
     PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
-    LocalEndpointServer simulator = null;
-    Map<String, String> variables = new HashMap<>();
-    if (sim.start() && !serve) {
-      variables.put(SIMULATOR_URL, "http://127.0.0.1:0/v1");
-    } else if (sim.start()) {
-      simulator = LocalEndpointServers.startSimulator("simulator.start is true",
-          "or point the endpoint at a running server", simulatorArguments(sim));
-      variables.put(SIMULATOR_URL, simulator.baseUrl());
-    }
+    LocalEndpointServer simulator = sim.start() && serve ? LocalEndpointServers.startSimulator(
+        "simulator.start is true", "or point the endpoint at a running server", simulatorArguments(sim)) : null;
+    Map<String, String> variables = !sim.start() ? Map.of()
+        : Map.of(SIMULATOR_URL, simulator == null ? "http://127.0.0.1:0/v1" : simulator.baseUrl());
     try {
-      PipelineConfig config = ConfigLoader.bind(tree, variables);
-      checkApiKeys(config);
-      String dir = new org.apache.hadoop.fs.Path(confUri).getParent().toString();
-      String catalogPath = HadoopFiles.resolve(dir, config.catalog());
-      String catalogYaml = readRequired(files, catalogPath, "catalog");
-      ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
-      for (String scenario : config.generate().quotas().keySet()) {
-        if (catalog.find(scenario).isEmpty()) {
-          throw new ConfigException("Unknown config key 'generate.quotas." + scenario + "' (not a scenario of the catalog: "
-              + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
-        }
-      }
-      java.util.Set<String> named = new java.util.TreeSet<>(config.select().scenarioWeights().keySet());
-      config.select().clusters().values().forEach(named::addAll);
-      for (String scenario : named) {
-        if (catalog.find(scenario).isEmpty()) {
-          throw new ConfigException("Invalid scenario '" + scenario + "' in select.scenario-weights or select.clusters"
-              + " (the catalog has " + catalog.scenarios().stream().map(s -> s.id()).toList() + ")");
-        }
-      }
-      for (String scenario : config.judge().referenceScenarios()) {
-        if (catalog.find(scenario).isEmpty()) {
-          throw new ConfigException("Invalid value in 'judge.reference-scenarios': '" + scenario
-              + "' is not a scenario of the catalog " + catalog.scenarios().stream().map(s -> s.id()).toList());
-        }
-      }
-      String referenceModel = config.judge().referenceModel();
-      if (!referenceModel.isEmpty() && config.respond().pool().stream().noneMatch(m -> m.name().equals(referenceModel))) {
-        throw new ConfigException("Invalid value for 'judge.reference-model': '" + referenceModel + "' is not a name in"
-            + " respond.pool " + config.respond().pool().stream().map(m -> m.name()).toList());
-      }
-      for (String scenario : config.generate().referenceOverlapExempt()) {
-        if (catalog.find(scenario).isEmpty()) {
-          throw new ConfigException("Invalid value in 'generate.reference-overlap-exempt': '" + scenario
-              + "' is not a scenario of the catalog " + catalog.scenarios().stream().map(s -> s.id()).toList());
-        }
-      }
-      for (String scenario : config.generate().quizByScenario().keySet()) {
-        if (catalog.find(scenario).filter(s -> s.method() == io.judgeforge.scenario.GenerationMethod.QUIZ).isEmpty()) {
-          throw new ConfigException("Unknown config key 'generate.quiz-by-scenario." + scenario
-              + "' (not a role-playing-quiz scenario of the catalog: " + catalog.scenarios().stream()
-              .filter(s -> s.method() == io.judgeforge.scenario.GenerationMethod.QUIZ).map(s -> s.id()).toList() + ")");
-        }
-      }
-      String promptsDir = HadoopFiles.resolve(dir, config.prompts());
-      Map<String, PromptTemplate> templates = new HashMap<>();
-      StringBuilder fingerprint = new StringBuilder(canonical(tree)).append('\n').append(catalogYaml);
-      for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
-        String text = readRequired(files, promptsDir + "/" + name + ".txt", "prompts");
-        templates.put(name, PromptTemplate.of(name, text));
-        fingerprint.append('\n').append(templates.get(name).version());
-      }
-      PromptLibrary prompts = new PromptLibrary(templates);
-      String seedsPath = HadoopFiles.resolve(dir, config.inputs().seeds());
-      String seedsText = readRequired(files, seedsPath, "inputs.seeds");
-      List<SeedInstruction> seeds = parseSeeds(seedsText, config.inputs().seeds(), catalog);
-      fingerprint.append('\n').append(seedsText);
-      if (config.augment().paraphrase() > 0) {
-        // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
-        fingerprint.append('\n').append(readRequired(files, HadoopFiles.resolve(dir, config.augment().paraphrases()),
-            "augment.paraphrases"));
-      }
-      String refs = HadoopFiles.resolve(dir, config.inputs().references());
-      if (!files.exists(refs)) {
-        throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
-            + "' (no such file or folder: " + refs + ")");
-      }
-      return new Launch(config, dir, catalog, prompts, seeds, Sha256.hex(fingerprint.toString()), simulator);
+      return resolve(files, new org.apache.hadoop.fs.Path(confUri).getParent().toString(), tree, variables, simulator);
     } catch (RuntimeException e) {
       if (simulator != null) {
         simulator.close();
       }
       throw e;
     }
+  }
+
+  /** Binds and checks the config, then reads every file it names, relative to the config's folder {@code dir}. */
+  private static Launch resolve(HadoopFiles files, String dir, ObjectNode tree, Map<String, String> variables,
+      LocalEndpointServer simulator) {
+    PipelineConfig config = ConfigLoader.bind(tree, variables);
+    ConfigValidator.checkApiKeys(config, System::getenv);
+    String catalogYaml = readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
+    ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
+    ConfigValidator.checkAgainstCatalog(config, catalog);
+    RunFingerprint fingerprint = new RunFingerprint(tree).add(catalogYaml);
+    String promptsDir = HadoopFiles.resolve(dir, config.prompts());
+    Map<String, PromptTemplate> templates = new HashMap<>();
+    for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
+      templates.put(name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
+      fingerprint.add(templates.get(name).version());
+    }
+    PromptLibrary prompts = new PromptLibrary(templates); // its checks of the templates come before the seeds' checks
+    String seedsText = readRequired(files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
+    List<SeedInstruction> seeds = ConfigValidator.readSeeds(seedsText, config.inputs().seeds(), catalog);
+    fingerprint.add(seedsText);
+    if (config.augment().paraphrase() > 0) {
+      // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
+      fingerprint.add(readRequired(files, HadoopFiles.resolve(dir, config.augment().paraphrases()),
+          "augment.paraphrases"));
+    }
+    String refs = HadoopFiles.resolve(dir, config.inputs().references());
+    if (!files.exists(refs)) {
+      throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
+          + "' (no such file or folder: " + refs + ")");
+    }
+    return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
   }
 
   /**
@@ -174,58 +127,11 @@ public final class Launch implements AutoCloseable {
     return arguments;
   }
 
-  // Every named key variable must be set before Spark starts: found on an executor, a missing key
-  // would only fail every call.
-  private static void checkApiKeys(PipelineConfig config) {
-    config.endpoints().forEach((name, endpoint) -> {
-      String variable = endpoint.apiKeyEnv();
-      if (!variable.isEmpty() && (System.getenv(variable) == null || System.getenv(variable).isBlank())) {
-        throw new ConfigException("The environment variable '" + variable + "' named by 'endpoints." + name
-            + ".api-key-env' is not set");
-      }
-    });
-  }
-
-  /**
-   * The config's canonical text, with keys sorted, before ${...} references are replaced: the
-   * simulator's port, new on every run, does not change the hash of an unchanged config.
-   */
-  private static String canonical(ObjectNode tree) {
-    try {
-      Object plain = Json.mapper().convertValue(tree, Object.class);
-      return Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(plain);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static String readRequired(HadoopFiles files, String path, String key) {
     if (!files.exists(path)) {
       throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
     }
     return files.readText(path);
-  }
-
-  private static List<SeedInstruction> parseSeeds(String text, String source, ScenarioCatalog catalog) {
-    List<SeedInstruction> seeds = new ArrayList<>();
-    String[] lines = text.split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      SeedInstruction seed;
-      try {
-        seed = Json.read(lines[i], SeedInstruction.class);
-      } catch (RuntimeException e) {
-        throw new ConfigException("Cannot read seed instruction at " + source + ":" + (i + 1) + ": " + e.getMessage());
-      }
-      if (seed.id() == null || seed.text() == null || seed.text().isBlank() || catalog.find(seed.scenario()).isEmpty()) {
-        throw new ConfigException("Invalid seed instruction at " + source + ":" + (i + 1)
-            + " (needs id, text and a scenario of the catalog)");
-      }
-      seeds.add(seed);
-    }
-    return seeds;
   }
 
   /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
@@ -237,7 +143,7 @@ public final class Launch implements AutoCloseable {
     }
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String outUri = localToUri(out);
-    String id = runId != null ? runId : latestRun(files, outUri);
+    String id = runId != null ? runId : RunIds.latest(config.run(), files, outUri);
     if (!startsRun && !files.exists(outUri + "/runs/" + id)) {
       throw new ConfigException("No run '" + id + "' under " + outUri + "/runs (give the --run-id of an existing run)");
     }
@@ -246,28 +152,7 @@ public final class Launch implements AutoCloseable {
   }
 
   public String newRunId() {
-    if (!config.run().id().isEmpty()) {
-      return config.run().id();
-    }
-    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-  }
-
-  private String latestRun(HadoopFiles files, String out) {
-    if (!config.run().id().isEmpty()) {
-      return config.run().id();
-    }
-    String runs = out + "/runs";
-    if (!files.exists(runs)) {
-      throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
-    }
-    // The newest run is the one whose folder changed last, whatever its name.
-    List<FileStatus> found = files.list(runs).stream().filter(FileStatus::isDirectory)
-        .sorted(java.util.Comparator.comparingLong(FileStatus::getModificationTime)).toList();
-    if (found.isEmpty()) {
-      throw new ConfigException("No run under " + runs + ": start one with 'judgeforge generate' or 'run', or give --run-id");
-    }
-    return found.get(found.size() - 1).getPath().getName();
+    return RunIds.fresh(config.run());
   }
 
   public LocalEndpointServer simulator() {

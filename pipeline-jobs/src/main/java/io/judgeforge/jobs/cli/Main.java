@@ -15,24 +15,7 @@ import picocli.CommandLine.Command;
     name = "judgeforge",
     mixinStandardHelpOptions = true,
     version = "judgeforge 0.1.0",
-    description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).",
-    subcommands = {
-      StageCommands.Run.class,
-      StageCommands.Generate.class,
-      StageCommands.Classify.class,
-      StageCommands.Respond.class,
-      StageCommands.Judge.class,
-      StageCommands.Score.class,
-      StageCommands.Select.class,
-      StageCommands.Augment.class,
-      StageCommands.Export.class,
-      SimServerCommand.class,
-      ValidateConfCommand.class,
-      MetaEvalCommand.class,
-      CassetteCommand.class,
-      ReplayServerCommand.class,
-      BenchCommand.class
-    })
+    description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).")
 public final class Main implements Callable<Integer> {
   public static final int USAGE = 2;
 
@@ -51,7 +34,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs a command line; returns the exit code (tests call this instead of main). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine();
     // sim-server hands its flags, unparsed, to the simulator module that owns them.
     cli.getSubcommands().get("sim-server").setUnmatchedOptionsArePositionalParams(true);
     cli.setOut(out);
@@ -80,6 +63,20 @@ public final class Main implements Callable<Integer> {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The command line with its subcommands in the order help lists them: the pipeline, each stage, then the tools.
+   * The settings made on it afterwards reach only the subcommands added by then.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    StageCommands.addTo(cli);
+    for (Class<?> tool : List.of(SimServerCommand.class, ValidateConfCommand.class, MetaEvalCommand.class,
+        CassetteCommand.class, ReplayServerCommand.class, BenchCommand.class)) {
+      cli.addSubcommand(tool);
+    }
+    return cli;
   }
 
   private static String qualified(CommandLine cl) {

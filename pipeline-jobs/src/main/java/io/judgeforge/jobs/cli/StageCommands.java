@@ -4,20 +4,56 @@ import io.judgeforge.jobs.spark.ProgressListener;
 import io.judgeforge.jobs.stage.Pipeline;
 import io.judgeforge.jobs.stage.PipelineContext;
 import io.judgeforge.jobs.stage.RunResume;
+import io.judgeforge.stage.StageReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code run} (every stage) and one command per stage, all over a run folder under {@code --out}. */
+/**
+ * {@code run} (every stage) and one command per stage of {@link Pipeline#STAGES}, made from that list, all over a
+ * run folder under {@code --out}.
+ */
 final class StageCommands {
+  /** Each stage command's help line, by stage name; a stage added to the pipeline needs one here. */
+  private static final Map<String, String> HELP = Map.of(
+      "generate", "Start a run: write instructions for every scenario's quota (both methods).",
+      "classify", "Label each generated instruction with a scenario.",
+      "respond", "Answer each instruction with every pool model.",
+      "judge", "Grade the answers with the teacher: single, reference-guided, pairwise.",
+      "score", "Score each judge record's IFD from log-likelihoods.",
+      "select", "Filter by IFD, balance scores and verdicts, compose scenarios.",
+      "augment", "Derive custom-prompt judge records (paraphrased, down-sampled, rescaled) from the selection.",
+      "export", "Write and publish the fine-tuning sets with their manifest.");
+
   private StageCommands() {}
 
-  abstract static class StageCommand implements Callable<Integer> {
+  /** Adds {@code run}, then one command per stage in pipeline order. */
+  static void addTo(CommandLine cli) {
+    cli.addSubcommand(new Run());
+    for (Pipeline.Stage stage : Pipeline.STAGES) {
+      String help = HELP.get(stage.name());
+      if (help == null) {
+        throw new IllegalStateException("No help line for the command of stage " + stage.name());
+      }
+      CommandLine command = new CommandLine(new StageCommand(List.of(stage)));
+      command.getCommandSpec().usageMessage().description(help);
+      cli.addSubcommand(stage.name(), command);
+    }
+  }
+
+  /** Runs a contiguous part of the pipeline: one stage, or all of them for {@code run}. */
+  @Command(mixinStandardHelpOptions = true)
+  static class StageCommand implements Callable<Integer> {
+    private final List<Pipeline.Stage> stages;
+
     @Mixin ConfigOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "judgeforge-out",
@@ -31,10 +67,12 @@ final class StageCommands {
 
     @Spec CommandSpec spec;
 
-    abstract List<Pipeline.Stage> stages();
+    StageCommand(List<Pipeline.Stage> stages) {
+      this.stages = stages;
+    }
 
     boolean startsRun() {
-      return stages().get(0).name().equals("generate");
+      return stages.get(0).name().equals("generate");
     }
 
     /** The whole pipeline records its config with a new run and resumes a run that exists. */
@@ -58,13 +96,13 @@ final class StageCommands {
         ProgressListener listener = new ProgressListener(progress, 2000);
         PipelineContext ctx = launch.context(out, id, startsRun(), progress, listener);
         progress.say("run " + ctx.layout().runId() + " -> " + ctx.layout().run());
-        List<Pipeline.Stage> stages = stages();
-        List<io.judgeforge.stage.StageReport> reports = new java.util.ArrayList<>();
+        List<Pipeline.Stage> toRun = stages;
+        List<StageReport> reports = new ArrayList<>();
         if (resumes()) {
-          stages = RunResume.remaining(ctx, stages());
-          reports.addAll(RunResume.skippedReports(ctx, stages(), stages));
+          toRun = RunResume.remaining(ctx, stages);
+          reports.addAll(RunResume.skippedReports(ctx, stages, toRun));
         }
-        Pipeline.Result result = Pipeline.run(ctx, stages, listener::label);
+        Pipeline.Result result = Pipeline.run(ctx, toRun, listener::label);
         reports.addAll(result.reports());
         String simStats = launch.simulator() == null ? null : SimulatorStats.fetch(launch.simulator().baseUrl());
         stdout.println(RunSummary.render(reports, (System.nanoTime() - start) / 1_000_000, result.dataset(), simStats));
@@ -76,13 +114,13 @@ final class StageCommands {
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Run the whole pipeline: generate, classify, respond, judge, score, select, export.")
   static final class Run extends StageCommand {
+    Run() {
+      super(Pipeline.STAGES);
+    }
+
     @Option(names = "--dry-run",
         description = "Print the expected calls, tokens and cost of each stage, and stop: no Spark, no call.")
     boolean dryRun;
-
-    List<Pipeline.Stage> stages() {
-      return Pipeline.STAGES;
-    }
 
     @Override
     boolean resumes() {
@@ -99,64 +137,6 @@ final class StageCommands {
         spec.commandLine().getOut().flush();
         return 0;
       }
-    }
-  }
-
-  @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = "Start a run: write instructions for every scenario's quota (both methods).")
-  static final class Generate extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("generate"));
-    }
-  }
-
-  @Command(name = "classify", mixinStandardHelpOptions = true, description = "Label each generated instruction with a scenario.")
-  static final class Classify extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("classify"));
-    }
-  }
-
-  @Command(name = "respond", mixinStandardHelpOptions = true, description = "Answer each instruction with every pool model.")
-  static final class Respond extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("respond"));
-    }
-  }
-
-  @Command(name = "judge", mixinStandardHelpOptions = true, description = "Grade the answers with the teacher: single, reference-guided, pairwise.")
-  static final class Judge extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("judge"));
-    }
-  }
-
-  @Command(name = "score", mixinStandardHelpOptions = true, description = "Score each judge record's IFD from log-likelihoods.")
-  static final class Score extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("score"));
-    }
-  }
-
-  @Command(name = "select", mixinStandardHelpOptions = true, description = "Filter by IFD, balance scores and verdicts, compose scenarios.")
-  static final class Select extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("select"));
-    }
-  }
-
-  @Command(name = "augment", mixinStandardHelpOptions = true,
-      description = "Derive custom-prompt judge records (paraphrased, down-sampled, rescaled) from the selection.")
-  static final class Augment extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("augment"));
-    }
-  }
-
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Write and publish the fine-tuning sets with their manifest.")
-  static final class Export extends StageCommand {
-    List<Pipeline.Stage> stages() {
-      return List.of(Pipeline.stage("export"));
     }
   }
 }

@@ -3,8 +3,11 @@ package io.judgeforge.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.judgeforge.jobs.stage.Pipeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Exit codes and messages of the command line; none of these start Spark. */
@@ -26,6 +29,28 @@ class CommandLineTest {
       assertEquals(0, o.code(), command);
       assertTrue(o.out().startsWith("Usage: judgeforge " + command), o.out());
     }
+  }
+
+  @Test
+  void runThenEveryStageOfThePipelineInOrderThenTheTools() {
+    List<String> expected = new ArrayList<>(List.of("run"));
+    Pipeline.STAGES.forEach(stage -> expected.add(stage.name()));
+    expected.addAll(List.of("sim-server", "validate-conf", "meta-eval", "cassette", "replay-server", "bench"));
+    assertEquals(expected, new ArrayList<>(Main.commandLine().getSubcommands().keySet()));
+  }
+
+  @Test
+  void everyStageCommandTakesTheFlagsOfRunButDryRun() {
+    var commands = Main.commandLine().getSubcommands();
+    List<String> runFlags = new ArrayList<>(commands.get("run").getCommandSpec().optionsMap().keySet());
+    runFlags.remove("--dry-run");
+    for (Pipeline.Stage stage : Pipeline.STAGES) {
+      assertEquals(runFlags, new ArrayList<>(commands.get(stage.name()).getCommandSpec().optionsMap().keySet()),
+          stage.name());
+    }
+    String judge = run("judge", "--help").out();
+    assertTrue(judge.startsWith("Usage: judgeforge judge [-hV] --conf=FILE [--out=DIR] [--run-id=ID]"), judge);
+    assertTrue(judge.contains("\nGrade the answers with the teacher: single, reference-guided, pairwise.\n"), judge);
   }
 
   @Test
