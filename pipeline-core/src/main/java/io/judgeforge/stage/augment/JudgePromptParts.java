@@ -1,78 +1,41 @@
 package io.judgeforge.stage.augment;
 
-import java.util.ArrayList;
+import io.judgeforge.scenario.Criterion;
+import io.judgeforge.stage.judge.JudgePromptRenderer;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The parts of a rendered Themis judge prompt that augmentation rewrites: the numbered criteria
- * between [Criteria Begin] and [Criteria End], and the "Score k: ..." lines between
- * [Grading Tiers Begin] and [Grading Tiers End]. Everything else is kept byte for byte.
+ * Replaces a block of a rendered Themis judge prompt: the criteria between [Criteria Begin] and
+ * [Criteria End], or the tiers between [Grading Tiers Begin] and [Grading Tiers End]. The block the
+ * prompt shows is rendered again from the data it was made from, so nothing is read back out of
+ * the prompt's text; everything outside the block is kept byte for byte.
  */
-public final class JudgePromptParts {
-  static final String CRITERIA_BEGIN = "[Criteria Begin]\n";
-  static final String CRITERIA_END = "\n[Criteria End]";
-  static final String TIERS_BEGIN = "[Grading Tiers Begin]\n";
-  static final String TIERS_END = "\n[Grading Tiers End]";
-  private static final Pattern CRITERION = Pattern.compile("^\\d+\\.\\s+([^:]+):\\s*(.*)$");
-  private static final Pattern TIER = Pattern.compile("^Score (\\d+): (.*)$");
-
-  /** One criterion line of the prompt. */
-  public record Criterion(String name, String description) {}
+final class JudgePromptParts {
+  private static final String CRITERIA_BEGIN = "[Criteria Begin]\n";
+  private static final String CRITERIA_END = "\n[Criteria End]";
+  private static final String TIERS_BEGIN = "[Grading Tiers Begin]\n";
+  private static final String TIERS_END = "\n[Grading Tiers End]";
 
   private JudgePromptParts() {}
 
-  public static List<Criterion> criteria(String prompt) {
-    List<Criterion> out = new ArrayList<>();
-    for (String line : block(prompt, CRITERIA_BEGIN, CRITERIA_END).split("\n")) {
-      Matcher m = CRITERION.matcher(line.strip());
-      if (m.matches()) {
-        out.add(new Criterion(m.group(1).strip(), m.group(2).strip()));
-      }
+  /** The prompt with the {@code shown} criteria (as the renderer listed them) replaced. */
+  static String withCriteria(String prompt, List<Criterion> shown, List<Criterion> replacement) {
+    return replace(prompt, CRITERIA_BEGIN, JudgePromptRenderer.criteriaBlock(shown), CRITERIA_END,
+        JudgePromptRenderer.criteriaBlock(replacement));
+  }
+
+  /** The prompt with the {@code shown} tiers block (as the renderer wrote it) replaced. */
+  static String withTiers(String prompt, String shown, String replacement) {
+    return replace(prompt, TIERS_BEGIN, shown, TIERS_END, replacement);
+  }
+
+  private static String replace(String prompt, String begin, String shown, String end, String replacement) {
+    String block = begin + shown + end;
+    int at = prompt.indexOf(block);
+    if (at < 0) {
+      throw new IllegalArgumentException("The prompt has no " + begin.strip() + " ... " + end.strip()
+          + " block as the scenario catalog renders it; was it judged with another catalog or template?");
     }
-    return out;
-  }
-
-  public static String withCriteria(String prompt, List<Criterion> criteria) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < criteria.size(); i++) {
-      sb.append(i + 1).append(". ").append(criteria.get(i).name()).append(": ").append(criteria.get(i).description());
-      if (i + 1 < criteria.size()) {
-        sb.append('\n');
-      }
-    }
-    return replace(prompt, CRITERIA_BEGIN, CRITERIA_END, sb.toString());
-  }
-
-  /** The tier texts by score, 1 to 5. */
-  public static List<String> tiers(String prompt) {
-    List<String> out = new ArrayList<>();
-    for (String line : block(prompt, TIERS_BEGIN, TIERS_END).split("\n")) {
-      Matcher m = TIER.matcher(line.strip());
-      if (m.matches()) {
-        out.add(m.group(2));
-      }
-    }
-    return out;
-  }
-
-  public static String withTiers(String prompt, List<String> lines) {
-    return replace(prompt, TIERS_BEGIN, TIERS_END, String.join("\n", lines));
-  }
-
-  static String block(String prompt, String begin, String end) {
-    int from = prompt.indexOf(begin);
-    int to = prompt.indexOf(end, from < 0 ? 0 : from);
-    if (from < 0 || to < 0) {
-      throw new IllegalArgumentException("The prompt has no " + begin.strip() + " ... " + end.strip() + " block");
-    }
-    return prompt.substring(from + begin.length(), to);
-  }
-
-  private static String replace(String prompt, String begin, String end, String body) {
-    int from = prompt.indexOf(begin) + begin.length();
-    int to = prompt.indexOf(end, from);
-    return prompt.substring(0, from) + body + prompt.substring(to);
+    return prompt.substring(0, at) + begin + replacement + end + prompt.substring(at + block.length());
   }
 }

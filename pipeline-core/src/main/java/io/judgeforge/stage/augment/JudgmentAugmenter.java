@@ -1,7 +1,11 @@
 package io.judgeforge.stage.augment;
 
 import io.judgeforge.hash.Sha256;
-import io.judgeforge.stage.augment.JudgePromptParts.Criterion;
+import io.judgeforge.scenario.Criterion;
+import io.judgeforge.scenario.GradingTier;
+import io.judgeforge.scenario.ScenarioCatalog;
+import io.judgeforge.stage.judge.JudgeMode;
+import io.judgeforge.stage.judge.JudgePromptRenderer;
 import io.judgeforge.stage.judge.Judgment;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,7 +22,9 @@ import java.util.regex.Pattern;
  * Custom-prompt augmentation (paper section 8.2): new judge records from a pointwise judgment with
  * no teacher call. Each operation rewrites the prompt and the target together, so they keep
  * agreeing: paraphrased criteria, a down-sampled criteria list with the overall score re-predicted
- * from the remaining point scores, or another rating scale.
+ * from the remaining point scores, or another rating scale. The criteria and tiers a prompt shows
+ * come from the scenario catalog it was rendered from; only the teacher's answer is read as text.
+ * A derived record takes the IFD of its source, given with it.
  */
 public final class JudgmentAugmenter implements Serializable {
   private static final Pattern OVERALL = Pattern.compile("(overall rating of this response is\\s*)\\[\\[\\s*(\\d+)\\s*]]",
@@ -54,19 +60,21 @@ public final class JudgmentAugmenter implements Serializable {
 
   public record Skipped(String reason, String detail) implements Result {}
 
+  private final ScenarioCatalog catalog;
   private final long seed;
   private final int minScore;
   private final int maxScore;
 
-  public JudgmentAugmenter(long seed, int minScore, int maxScore) {
+  public JudgmentAugmenter(ScenarioCatalog catalog, long seed, int minScore, int maxScore) {
+    this.catalog = catalog;
     this.seed = seed;
     this.minScore = minScore;
     this.maxScore = maxScore;
   }
 
   /** Criteria replaced by paraphrases (scenario's criterion name, lower case, to its paraphrases), in the prompt and the points. */
-  public Result paraphrased(Judgment j, Map<String, List<Paraphrase>> paraphrases) {
-    List<Criterion> criteria = JudgePromptParts.criteria(j.prompt());
+  public Result paraphrased(Judgment j, double ifd, Map<String, List<Paraphrase>> paraphrases) {
+    List<Criterion> criteria = catalog.get(j.scenario()).criteria();
     List<Criterion> replaced = new ArrayList<>();
     Map<String, String> renamed = new java.util.HashMap<>();
     for (Criterion c : criteria) {
@@ -90,8 +98,8 @@ public final class JudgmentAugmenter implements Serializable {
           + m.group(6) + "]]" + m.group(7)));
     }
     m.appendTail(target);
-    return new Made(j.augmented("paraphrase", JudgePromptParts.withCriteria(j.prompt(), replaced), target.toString(),
-        j.score(), j.pointScores()));
+    return new Made(j.augmented("paraphrase", ifd, JudgePromptParts.withCriteria(j.prompt(), criteria, replaced),
+        target.toString(), j.score(), j.pointScores()));
   }
 
   /**
@@ -100,8 +108,8 @@ public final class JudgmentAugmenter implements Serializable {
    * others leave the prompt's list together with their points, the rest are renumbered, and the
    * overall score is the regression's prediction from the points left, rounded onto the scale.
    */
-  public Result downsampled(Judgment j, Regression regression) {
-    List<Criterion> criteria = JudgePromptParts.criteria(j.prompt());
+  public Result downsampled(Judgment j, double ifd, Regression regression) {
+    List<Criterion> criteria = catalog.get(j.scenario()).criteria();
     Set<String> listed = new HashSet<>();
     criteria.forEach(c -> listed.add(c.name().toLowerCase(Locale.ROOT)));
     List<String> evaluated = new ArrayList<>();
@@ -138,30 +146,33 @@ public final class JudgmentAugmenter implements Serializable {
     }
     int overall = (int) Math.max(minScore, Math.min(maxScore, Math.round(regression.predict(points))));
     String text = OVERALL.matcher(target.substring(0, target.length() - 1)).replaceFirst("$1[[" + overall + "]]");
-    return new Made(j.augmented("downsample", JudgePromptParts.withCriteria(j.prompt(), remaining), text, overall, points));
+    return new Made(j.augmented("downsample", ifd, JudgePromptParts.withCriteria(j.prompt(), criteria, remaining), text,
+        overall, points));
   }
 
   /** The same judgment on another scale: tiers merged in the prompt, every 1-5 score in the target mapped. */
-  public Result rescaled(Judgment j, RatingScale scale) {
-    List<String> tiers = JudgePromptParts.tiers(j.prompt());
+  public Result rescaled(Judgment j, double ifd, RatingScale scale) {
+    List<GradingTier> tiers = catalog.tiers();
     if (tiers.size() != 5 || j.score() == null) {
       return new Skipped("not_five_tiers", "rescaling needs a 1-5 pointwise judgment");
     }
-    List<String> lines = new ArrayList<>();
+    boolean withReference = JudgeMode.REFERENCE.code().equals(j.mode());
+    List<String> texts = tiers.stream().map(t -> JudgePromptRenderer.tierText(t, withReference)).toList();
+    List<GradingTier> merged = new ArrayList<>();
     for (int p = 1; p <= scale.max(); p++) {
-      List<Integer> from = scale.tiersOf(p);
-      String text = from.isEmpty() ? lines.isEmpty() ? tiers.get(0) : "between the tiers around it"
-          : String.join(" / ", from.stream().map(s -> tiers.get(s - 1)).toList());
-      lines.add("Score " + p + ": " + text);
-    }
-    if (scale.max() == 10) {
-      // 1-10 has a point for every 2s; the odd points lie between two tiers.
-      lines.clear();
-      for (int p = 1; p <= 10; p++) {
-        lines.add("Score " + p + ": " + (p % 2 == 0 ? tiers.get(p / 2 - 1) : "between the tiers above and below"));
+      String text;
+      if (scale.max() == 10) {
+        // 1-10 has a point for every 2s; the odd points lie between two tiers.
+        text = p % 2 == 0 ? texts.get(p / 2 - 1) : "between the tiers above and below";
+      } else {
+        List<Integer> from = scale.tiersOf(p);
+        text = from.isEmpty() ? merged.isEmpty() ? texts.get(0) : "between the tiers around it"
+            : String.join(" / ", from.stream().map(s -> texts.get(s - 1)).toList());
       }
+      merged.add(new GradingTier(p, text, null));
     }
-    String prompt = JudgePromptParts.withTiers(j.prompt(), lines).replace("1 to 5", "1 to " + scale.max())
+    String prompt = JudgePromptParts.withTiers(j.prompt(), JudgePromptRenderer.tiersBlock(tiers, withReference),
+        JudgePromptRenderer.tiersBlock(merged, false)).replace("1 to 5", "1 to " + scale.max())
         .replace("five tiers", scale.max() + " tiers");
     Matcher m = BRACKET_SCORE.matcher(j.target());
     StringBuilder target = new StringBuilder();
@@ -169,7 +180,7 @@ public final class JudgmentAugmenter implements Serializable {
       m.appendReplacement(target, "[[" + scale.map(Integer.parseInt(m.group(1))) + "]]");
     }
     m.appendTail(target);
-    return new Made(j.augmented("rescale-" + scale.name(), prompt, target.toString(), scale.map(j.score()),
+    return new Made(j.augmented("rescale-" + scale.name(), ifd, prompt, target.toString(), scale.map(j.score()),
         j.pointScores().stream().map(scale::map).toList()));
   }
 

@@ -5,6 +5,7 @@ import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.ChatMessage;
 import java.io.Serializable;
@@ -62,8 +63,7 @@ public final class QuestionerExamples implements Serializable {
   }
 
   private static long position(String id) {
-    String tail = id.substring(id.lastIndexOf('-') + 1);
-    return tail.matches("\\d{1,18}") ? Long.parseLong(tail) : Long.MAX_VALUE;
+    return RecordIds.instructionPosition(id).orElse(Long.MAX_VALUE);
   }
 
   // Continuation lines are stripped and blank ones dropped, the form QuestionListParser reads back.
@@ -73,7 +73,6 @@ public final class QuestionerExamples implements Serializable {
 
   /** The split of a passage follows its source document, so chunks of one document never straddle the splits. */
   public static String document(String referenceId) {
-    int hash = referenceId.lastIndexOf('#');
-    return hash < 0 ? referenceId : referenceId.substring(0, hash);
+    return RecordIds.documentOf(referenceId);
   }
 }

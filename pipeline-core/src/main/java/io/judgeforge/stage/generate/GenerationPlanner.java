@@ -5,6 +5,7 @@ import io.judgeforge.config.PipelineConfig.Quiz;
 import io.judgeforge.scenario.GenerationMethod;
 import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
+import io.judgeforge.stage.RecordIds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class GenerationPlanner {
       for (int i = 0; i < calls; i++) {
         int call = first + i;
         int count = Math.min(settings.perCall(), quota - i * settings.perCall());
-        String id = "gen-" + scenario.id() + "-" + String.format("%04d", call);
+        String id = RecordIds.generationTask(scenario.id(), call);
         Long referenceIndex = needsReference ? (referenceOffset + call) % referenceCount : null;
         List<String> seedIds = sampleSeeds(scenario.id(), new SplittableRandom(seed ^ id.hashCode()));
         if (scenario.method() == GenerationMethod.QUIZ) {

@@ -7,6 +7,7 @@ import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
@@ -88,7 +89,7 @@ public final class InstructionWriter implements Serializable {
       if (task.method() == GenerationMethod.QUIZ && task.reference() != null) {
         text = text + MATERIAL_MARKER + task.reference();
       }
-      out.add(new Instruction(task.id() + "-" + i, task.scenario(), task.scenario(), null, task.method().name().toLowerCase(),
+      out.add(new Instruction(RecordIds.instruction(task.id(), i), task.scenario(), task.scenario(), null, task.method().name().toLowerCase(),
           text, task.id(), task.referenceId(), task.seedExampleIds(), template(task).version(), teacher.model(), requestHash, null));
     }
     return ItemResult.out(out, usage);

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RecordIds;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class ReferenceChunker implements Serializable {
           end = space;
         }
       }
-      out.add(new ReferencePassage(passage.id() + "#" + n++, passage.title(), passage.topic(), text.substring(start, end).strip()));
+      out.add(new ReferencePassage(RecordIds.passage(passage.id(), n++), passage.title(), passage.topic(),
+          text.substring(start, end).strip()));
       if (end >= text.length()) {
         return out;
       }

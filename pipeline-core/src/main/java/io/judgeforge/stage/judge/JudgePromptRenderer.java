@@ -8,6 +8,7 @@ import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
 import java.io.Serializable;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,8 +42,8 @@ public final class JudgePromptRenderer implements Serializable {
     return template(JudgeMode.SINGLE).render(Map.of(
         "scenario_name", scenario.name(),
         "scenario_description", scenario.description(),
-        "criteria", criteria(scenario),
-        "grading_tiers", tiers(false),
+        "criteria", criteriaBlock(scenario.criteria()),
+        "grading_tiers", tiersBlock(catalog.tiers(), false),
         "instruction", instruction,
         "response", response));
   }
@@ -53,8 +54,8 @@ public final class JudgePromptRenderer implements Serializable {
     return template(JudgeMode.REFERENCE).render(Map.of(
         "scenario_name", scenario.name(),
         "scenario_description", scenario.description(),
-        "criteria", criteria(scenario),
-        "grading_tiers", tiers(true),
+        "criteria", criteriaBlock(scenario.criteria()),
+        "grading_tiers", tiersBlock(catalog.tiers(), true),
         "instruction", instruction,
         "reference", reference,
         "response", response));
@@ -66,29 +67,37 @@ public final class JudgePromptRenderer implements Serializable {
     return template(JudgeMode.PAIRWISE).render(Map.of(
         "scenario_name", scenario.name(),
         "scenario_description", scenario.description(),
-        "criteria", criteria(scenario),
+        "criteria", criteriaBlock(scenario.criteria()),
         "instruction", instruction,
         "response_a", responseA,
         "response_b", responseB));
   }
 
-  /** Numbered in the catalog's order, which is the order of importance the prompt announces. */
-  private static String criteria(Scenario scenario) {
-    StringBuilder criteria = new StringBuilder();
+  /**
+   * The text between [Criteria Begin] and [Criteria End]: numbered in the given order, which is the
+   * order of importance the prompt announces (the catalog's, unless augmentation changed the list).
+   */
+  public static String criteriaBlock(List<Criterion> criteria) {
+    StringBuilder block = new StringBuilder();
     int n = 1;
-    for (Criterion c : scenario.criteria()) {
-      criteria.append(n++).append(". ").append(c.name()).append(": ").append(c.description()).append('\n');
+    for (Criterion c : criteria) {
+      block.append(n++).append(". ").append(c.name()).append(": ").append(c.description()).append('\n');
     }
-    return criteria.toString().strip();
+    return block.toString().strip();
   }
 
-  private String tiers(boolean withReference) {
-    StringBuilder tiers = new StringBuilder();
-    for (GradingTier t : catalog.tiers()) {
-      // A tier the catalog does not restate against the reference means the same either way.
-      String text = withReference && t.withReference() != null ? t.withReference() : t.description();
-      tiers.append("Score ").append(t.score()).append(": ").append(text).append('\n');
+  /** The text between [Grading Tiers Begin] and [Grading Tiers End]: one line per tier. */
+  public static String tiersBlock(List<GradingTier> tiers, boolean withReference) {
+    StringBuilder block = new StringBuilder();
+    for (GradingTier t : tiers) {
+      block.append("Score ").append(t.score()).append(": ").append(tierText(t, withReference)).append('\n');
     }
-    return tiers.toString().strip();
+    return block.toString().strip();
+  }
+
+  /** What a tier says in a prompt graded with or without a reference answer. */
+  public static String tierText(GradingTier tier, boolean withReference) {
+    // A tier the catalog does not restate against the reference means the same either way.
+    return withReference && tier.withReference() != null ? tier.withReference() : tier.description();
   }
 }

@@ -1,6 +1,7 @@
 package io.judgeforge.stage.judge;
 
 import io.judgeforge.hash.Sha256;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.respond.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,17 +26,12 @@ public final class PairPlanner {
         boolean flip = hash(seed, "order", x.id(), y.id()).charAt(0) < '8';
         Response first = flip ? y : x;
         Response second = flip ? x : y;
-        all.add(new PairTask(pairId(first, second), first, second));
+        all.add(new PairTask(RecordIds.pair(first.instructionId(), first.model(), second.model()), first, second));
       }
     }
     return all.stream()
         .sorted(Comparator.comparing((PairTask p) -> hash(seed, "pick", p.first().id(), p.second().id())).thenComparing(PairTask::id))
         .limit(perInstruction).toList();
-  }
-
-  /** {@code <instruction id>~<model A>~vs~<model B>}. */
-  static String pairId(Response first, Response second) {
-    return first.instructionId() + "~" + first.model() + "~vs~" + second.model();
   }
 
   private static String hash(long seed, String purpose, String a, String b) {

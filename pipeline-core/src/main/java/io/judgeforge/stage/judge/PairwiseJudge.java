@@ -4,6 +4,7 @@ import io.judgeforge.config.PipelineConfig.InconsistentPairs;
 import io.judgeforge.config.PipelineConfig.PairOrder;
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
@@ -121,10 +122,12 @@ public final class PairwiseJudge implements Serializable {
    * other order); its target is the training text, rewritten where a rule changed the verdict.
    */
   private Judgment record(PairTask task, Response shownA, Response shownB, String orderName, Side side, String version) {
-    return new Judgment("jdg-" + task.id() + "-" + orderName, shownA.id(), shownA.instructionId(), shownA.scenario(),
-        JudgeMode.PAIRWISE.code(), shownA.model(), shownB.id(), shownB.model(), task.id(), orderName, side.prompt(),
-        side.raw(), side.target(), null, letter(side.verdict()), side.samples(), List.of(),
-        List.of(), List.of(), null, version, sampling.model(), side.requestHash(), null);
+    return Judgment.builder().id(RecordIds.pairwiseJudgment(task.id(), orderName)).responseId(shownA.id())
+        .instructionId(shownA.instructionId()).scenario(shownA.scenario()).mode(JudgeMode.PAIRWISE.code())
+        .answerModel(shownA.model()).responseIdB(shownB.id()).answerModelB(shownB.model()).pairId(task.id())
+        .order(orderName).prompt(side.prompt()).output(side.raw()).target(side.target()).verdict(letter(side.verdict()))
+        .samples(side.samples()).templateVersion(version).teacherModel(sampling.model()).requestHash(side.requestHash())
+        .build();
   }
 
   /** True when the text, read as the teacher's would be, gives {@code verdict}: a rewritten target must not contradict its record. */

@@ -2,6 +2,7 @@ package io.judgeforge.stage.judge;
 
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
@@ -71,10 +72,13 @@ public final class ResponseJudge implements Serializable {
     int chosen = SampleVotes.lowerMedian(scores);
     ParsedJudgment p = parsed.get(chosen);
     ChatResult result = results.get(chosen);
-    return ItemResult.out(List.of(new Judgment("jdg-" + response.id(), response.id(), response.instructionId(),
-        response.scenario(), mode.code(), response.model(), null, null, null, null, prompt, result.content(),
-        result.content(), scores.get(chosen), null, sampling.samples() > 1 ? SampleVotes.labels(scores) : List.of(),
-        p.pointScores(), p.strengths(), p.shortcomings(), task.referenceSource(), version, sampling.model(),
-        result.requestKey(), null)), usage);
+    Judgment judgment = Judgment.builder().id(RecordIds.pointwiseJudgment(response.id())).responseId(response.id())
+        .instructionId(response.instructionId()).scenario(response.scenario()).mode(mode.code())
+        .answerModel(response.model()).prompt(prompt).output(result.content()).target(result.content())
+        .score(scores.get(chosen)).samples(sampling.samples() > 1 ? SampleVotes.labels(scores) : List.of())
+        .pointScores(p.pointScores()).strengths(p.strengths()).shortcomings(p.shortcomings())
+        .referenceSource(task.referenceSource()).templateVersion(version).teacherModel(sampling.model())
+        .requestHash(result.requestKey()).build();
+    return ItemResult.out(List.of(judgment), usage);
   }
 }

@@ -3,6 +3,7 @@ package io.judgeforge.stage.respond;
 import io.judgeforge.config.PipelineConfig.AnswerModel;
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.ChatMessage;
 import io.judgeforge.teacher.ChatResult;
@@ -16,10 +17,6 @@ public final class AnswerCollector implements Serializable {
   // The instruction is sent as it is, with no template around it.
   static final String NO_TEMPLATE = "";
 
-  public static String responseId(String instructionId, String modelName) {
-    return instructionId + "~" + modelName;
-  }
-
   public ItemResult<Response> answer(Instruction instruction, AnswerModel model, ChatClient client) {
     ModelCall call = new ModelCall(model.endpoint(), model.model(), model.temperature(), model.maxTokens());
     ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())), NO_TEMPLATE);
@@ -30,7 +27,7 @@ public final class AnswerCollector implements Serializable {
     if (result.content().isBlank()) {
       return ItemResult.quarantined("empty_answer", "the model returned no text", usage);
     }
-    return ItemResult.out(List.of(new Response(responseId(instruction.id(), model.name()), instruction.id(),
+    return ItemResult.out(List.of(new Response(RecordIds.response(instruction.id(), model.name()), instruction.id(),
         instruction.scenario(), instruction.text(), model.name(), model.model(), result.content(),
         result.promptTokens(), result.completionTokens())), usage);
   }

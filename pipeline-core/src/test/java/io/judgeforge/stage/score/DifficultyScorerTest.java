@@ -101,8 +101,9 @@ class DifficultyScorerTest {
   }
 
   static Judgment judgment(String prompt, String target) {
-    return new Judgment("jdg-1", "r1", "i1", "close_qa", "single", "m", null, null, null, null, prompt, target, target,
-        4, null, List.of(), List.of(), List.of(), List.of(), null, "v1", "teacher", "hash", null);
+    return Judgment.builder().id("jdg-1").responseId("r1").instructionId("i1").scenario("close_qa").mode("single")
+        .answerModel("m").prompt(prompt).output(target).target(target).score(4).templateVersion("v1")
+        .teacherModel("teacher").requestHash("hash").build();
   }
 
   /** A scorer whose two calls are answered from {@code replies}, by prompt text. */

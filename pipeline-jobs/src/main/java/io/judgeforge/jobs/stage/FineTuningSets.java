@@ -56,11 +56,10 @@ final class FineTuningSets {
     Dataset<Row> judgments = ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE));
     Dataset<Row> joined = selected.join(judgments, selected.col("judgment_id").equalTo(judgments.col("id")), "left");
     if (ctx.files().exists(ctx.layout().records(AugmentJob.STAGE))) {
-      // Derived records take the IFD of the selected record they were made from.
+      // Derived records of a record still selected; each carries its source's IFD, which it takes.
       Dataset<Row> augmented = ctx.spark().read().parquet(ctx.layout().records(AugmentJob.STAGE));
-      Dataset<Row> derived = augmented.join(selected.withColumnRenamed("judgment_id", "source_id"),
-          org.apache.spark.sql.functions.regexp_replace(augmented.col("id"), "~[^~]+$", "").equalTo(col("source_id")))
-          .withColumn("judgment_id", col("id")).drop("source_id");
+      Dataset<Row> derived = augmented.join(selected, augmented.col("source_id").equalTo(selected.col("judgment_id")),
+          "left_semi").withColumn("judgment_id", col("id")).withColumn("ifd", col("source_ifd"));
       joined = joined.unionByName(derived.select(joined.columns()[0],
           java.util.Arrays.copyOfRange(joined.columns(), 1, joined.columns().length)));
     }

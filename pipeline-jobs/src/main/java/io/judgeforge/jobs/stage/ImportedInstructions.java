@@ -17,6 +17,7 @@ import io.judgeforge.jobs.spark.RejectRows;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ import org.apache.spark.sql.types.StructField;
  */
 final class ImportedInstructions {
   static final String METHOD = "imported";
-  static final String ID_PREFIX = "imp-";
+  static final String ID_PREFIX = RecordIds.IMPORTED_INSTRUCTION_PREFIX;
   private static final InputTable TABLE = new InputTable("instructions", "inputs.instructions-format",
       List.of("id", "text"), List.of("scenario", "reference"));
 

@@ -3,18 +3,22 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.udf;
 
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
+import io.judgeforge.stage.RecordIds;
+import io.judgeforge.stage.RecordIds.GenerationCall;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * {@code generate.previous-run}: the generated instructions of an earlier run count toward this
@@ -23,7 +27,6 @@ import org.apache.spark.sql.Row;
  * the response store would answer with the same instructions).
  */
 final class PreviousRun {
-  private static final String TASK_NUMBER = "^gen-(.+)-(\\d+)$";
   private static final String NEXT_CALLS = "_next_calls.json";
 
   private PreviousRun() {}
@@ -115,9 +118,13 @@ final class PreviousRun {
     if (ctx.files().globExists(items)) {
       taskIds = taskIds.unionByName(ctx.spark().read().parquet(items).select(col("item_id").as("task")));
     }
-    for (Row r : taskIds.filter(col("task").rlike(TASK_NUMBER))
-        .groupBy(regexp_extract(col("task"), TASK_NUMBER, 1))
-        .agg(max(regexp_extract(col("task"), TASK_NUMBER, 2).cast("int"))).collectAsList()) {
+    // Imported instructions have no task; an id that is not a generation task's has no call number.
+    Dataset<Row> calls = taskIds.filter(col("task").isNotNull())
+        .withColumn("scenario", udf((UDF1<String, String>) task -> RecordIds.generationCall(task)
+            .map(GenerationCall::scenario).orElse(null), DataTypes.StringType).apply(col("task")))
+        .withColumn("call", udf((UDF1<String, Integer>) task -> RecordIds.generationCall(task)
+            .map(GenerationCall::call).orElse(null), DataTypes.IntegerType).apply(col("task")));
+    for (Row r : calls.filter(col("call").isNotNull()).groupBy(col("scenario")).agg(max(col("call"))).collectAsList()) {
       made.put(r.getString(0), r.getInt(1) + 1);
     }
     String kept = folder + "/" + GenerateJob.STAGE + "/" + NEXT_CALLS;

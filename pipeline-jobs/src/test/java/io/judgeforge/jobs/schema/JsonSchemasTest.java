@@ -331,13 +331,15 @@ class JsonSchemasTest {
     AnswerModel model = new AnswerModel("sim-6b", "sim", "sim-6b", 0.8, 768);
     Response response = new Response("gen-math_qa-0001-2~sim-6b", classified.id(), "math_qa", classified.text(),
         "sim-6b", "sim-6b", "12.", 12, 3);
-    Judgment judgment = new Judgment("jdg-" + response.id(), response.id(), classified.id(), "math_qa", "single",
-        "sim-6b", null, null, null, null, "prompt", "output [[5]]", "output [[5]]", 5, null, List.of(), List.of(5),
-        List.of("Correct."), List.of(), null, "judge-single@0123456789ab", "sim-gpt-4", SHA, null);
-    Judgment pairwise = new Judgment("jdg-p1-swapped", response.id(), classified.id(), "math_qa", "pairwise", "sim-6b",
-        "r2", "sim-gpt-4", "p1", "swapped", "prompt", "I believe the better response is [[A]]",
-        "I believe the better response is [[C]]", null, "C", List.of("A", "A", "B"), List.of(), List.of(), List.of(), null,
-        "judge-pairwise@0123456789ab", "sim-gpt-4", SHA, null);
+    Judgment judgment = Judgment.builder().id("jdg-" + response.id()).responseId(response.id())
+        .instructionId(classified.id()).scenario("math_qa").mode("single").answerModel("sim-6b").prompt("prompt")
+        .output("output [[5]]").target("output [[5]]").score(5).pointScores(List.of(5)).strengths(List.of("Correct."))
+        .templateVersion("judge-single@0123456789ab").teacherModel("sim-gpt-4").requestHash(SHA).build();
+    Judgment pairwise = Judgment.builder().id("jdg-p1-swapped").responseId(response.id()).instructionId(classified.id())
+        .scenario("math_qa").mode("pairwise").answerModel("sim-6b").responseIdB("r2").answerModelB("sim-gpt-4")
+        .pairId("p1").order("swapped").prompt("prompt").output("I believe the better response is [[A]]")
+        .target("I believe the better response is [[C]]").verdict("C").samples(List.of("A", "A", "B"))
+        .templateVersion("judge-pairwise@0123456789ab").teacherModel("sim-gpt-4").requestHash(SHA).build();
     StepReport step = new StepReport("judge-calls", 2, 1, 0, 1, 1, Map.of("parse_failed", 1L), 2, 0, 100, 20, 0.0123, Map.of("math_qa", 0.0123), 64, 8);
     StageReport stage = new StageReport("judge", List.of(step), 1, Map.of("math_qa", 1L), 1234);
     Manifest manifest = new Manifest("v1", "run-1", "local", "2026-01-02T03:04:05.123Z", SHA,
@@ -361,6 +363,8 @@ class JsonSchemasTest {
     records.put("response", response);
     records.put("judgment", judgment);
     records.put("judgment (pairwise)", pairwise);
+    records.put("judgment (augmented)", judgment.augmented("rescale-1-3", 0.5, "prompt on 1-3", "output [[3]]", 3,
+        List.of(3)));
     records.put("ifd-score", new IfdScore(judgment.id(), "math_qa", "single", "5", null, 1.2, 2.4, 0.5, 40));
     records.put("rejected-record", new RejectedRecord("judge", "judge-calls", "quarantined", response.id(), "math_qa",
         "parse_failed", null, Json.write(response)));
