@@ -8,5 +8,8 @@
  * z-values, normalised aggregate and bootstrap intervals, and {@link io.judgeforge.eval.ReportWriter} writes them out.
  * Where the tables come from is a {@link io.judgeforge.eval.TableReader.Source}: local files here, any Hadoop file
  * system (and Parquet) in the Spark module.
+ *
+ * <p>Depends on the judge stage's parsers ({@code stage.judge}), {@code config}, commons-csv, commons-math3 and
+ * Jackson; never on Spark.
  */
 package io.judgeforge.eval;

@@ -29,5 +29,8 @@
  * <p>{@link io.judgeforge.simulator.Realism} makes it answer in the public APIs' real wire formats:
  * vLLM's BOS and byte tokens, refusals, content filtering, reasoning models, usage details, vLLM's
  * error dialect, keys, context limits, every form of retry header, and Azure's paths.
+ *
+ * <p>Depends on Jackson, picocli and pipeline-spi only: the other modules have it in test scope, and production
+ * code reaches it only through the spi service.
  */
 package io.judgeforge.simulator;
