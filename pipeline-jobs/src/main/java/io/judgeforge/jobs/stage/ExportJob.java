@@ -58,8 +58,7 @@ public final class ExportJob {
           + "; set export.version to a new name");
     }
 
-    List<FineTuningSets.Built> sets = List.of(FineTuningSets.judge(ctx), FineTuningSets.classifier(ctx),
-        FineTuningSets.questioner(ctx));
+    List<FineTuningSets.Built> sets = FineTuningSets.all(ctx);
     FineTuningSets.Built judge = sets.get(0);
     StageReport report = StageOutputs.write(ctx, STAGE, judge.examples(), sets.stream().map(FineTuningSets.Built::step).toList(),
         start);
