@@ -14,15 +14,18 @@ import java.util.Optional;
  * Makes classifier-set records from classified instructions. The label follows
  * {@code export.classifier-labels}; the paper trained on hand labels, which this pipeline does not
  * have, so by default an instruction enters the set only where two independent signals agree: the
- * scenario it was written for and the teacher's label.
+ * scenario it was written for and the teacher's label. Splits follow the instruction, as in the judge set.
  */
 public final class ClassifierExamples implements Serializable {
   private final ClassifyPrompt prompt;
   private final ClassifierLabels policy;
+  private final SplitAssigner splits;
 
-  public ClassifierExamples(ScenarioCatalog catalog, PromptLibrary prompts, ClassifierLabels policy) {
+  public ClassifierExamples(ScenarioCatalog catalog, PromptLibrary prompts, ClassifierLabels policy,
+      SplitAssigner splits) {
     this.prompt = new ClassifyPrompt(catalog, prompts);
     this.policy = policy;
+    this.splits = splits;
   }
 
   /** The label to train on, or empty when the policy leaves the instruction out. */
@@ -49,10 +52,11 @@ public final class ClassifierExamples implements Serializable {
     return label(instruction, policy);
   }
 
-  public ClassifierExample example(Instruction instruction, String label, String split) {
+  /** The record of {@code instruction}, trained to answer {@code label} (see {@link #label(Instruction)}). */
+  public ClassifierExample example(Instruction instruction, String label) {
     return new ClassifierExample(
         List.of(ChatMessage.user(prompt.render(instruction.text())), ChatMessage.assistant(ClassifyPrompt.answer(label))),
-        instruction.id(), split, label, instruction.method(), instruction.intendedScenario(),
+        instruction.id(), splits.split(instruction.id()), label, instruction.method(), instruction.intendedScenario(),
         instruction.predictedScenario(), prompt.version());
   }
 }

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.export;
 
+import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.ChatMessage;
 import java.util.List;
 
@@ -36,5 +37,33 @@ public record JudgeExample(
   public JudgeExample {
     messages = List.copyOf(messages);
     spans = List.copyOf(spans);
+  }
+
+  /**
+   * The record of {@code judgment}: its prompt and target as the two turns, its metadata as it is.
+   * {@code ifd} is the selection score of the judgment, or of the one an augmented judgment was made from.
+   */
+  public static JudgeExample of(Judgment judgment, double ifd, String split) {
+    return new JudgeExample(
+        /* messages= */ List.of(ChatMessage.user(judgment.prompt()), ChatMessage.assistant(judgment.target())),
+        /* spans= */ TargetSpans.of(judgment.target()),
+        /* id= */ judgment.id(),
+        /* split= */ split,
+        /* scenario= */ judgment.scenario(),
+        /* mode= */ judgment.mode(),
+        /* score= */ judgment.score(),
+        /* verdict= */ judgment.verdict(),
+        /* instructionId= */ judgment.instructionId(),
+        /* responseId= */ judgment.responseId(),
+        /* answerModel= */ judgment.answerModel(),
+        /* responseIdB= */ judgment.responseIdB(),
+        /* answerModelB= */ judgment.answerModelB(),
+        /* pairId= */ judgment.pairId(),
+        /* order= */ judgment.order(),
+        /* referenceSource= */ judgment.referenceSource(),
+        /* augmentation= */ judgment.augmentation(),
+        /* ifd= */ ifd,
+        /* templateVersion= */ judgment.templateVersion(),
+        /* teacherModel= */ judgment.teacherModel());
   }
 }

@@ -1,6 +1,8 @@
 package io.judgeforge.stage.export;
 
+import io.judgeforge.config.PipelineConfig.Budget;
 import io.judgeforge.stage.StageReport;
+import io.judgeforge.stage.StepReport;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +38,38 @@ public record Manifest(
       Map<String, Long> byVerdict,
       Map<String, Map<String, Long>> bySplitAndScenario) {}
 
-  /** Run-wide totals. */
+  /** Run-wide totals; {@code reconciled}: every step of every stage balances its records. */
   public record Totals(long calls, long stored, long promptTokens, long completionTokens, double costUsd, long wallMs,
-      boolean reconciled, long cachedTokens, long reasoningTokens) {}
+      boolean reconciled, long cachedTokens, long reasoningTokens) {
+
+    /** The sums over the run's stage reports. */
+    public static Totals over(List<StageReport> stages) {
+      return new Totals(
+          stages.stream().mapToLong(StageReport::calls).sum(),
+          stages.stream().mapToLong(StageReport::stored).sum(),
+          stages.stream().mapToLong(StageReport::promptTokens).sum(),
+          stages.stream().mapToLong(StageReport::completionTokens).sum(),
+          spending(stages),
+          stages.stream().mapToLong(StageReport::wallMs).sum(),
+          stages.stream().allMatch(s -> s.steps().stream().allMatch(StepReport::balanced)),
+          stages.stream().mapToLong(StageReport::cachedTokens).sum(),
+          stages.stream().mapToLong(StageReport::reasoningTokens).sum());
+    }
+  }
 
   /** The budget and what was spent; {@code stopped}: the budget ran out and stopped calls. */
-  public record BudgetUse(double maxUsd, long maxTokens, double spentUsd, long spentTokens, boolean stopped) {}
+  public record BudgetUse(double maxUsd, long maxTokens, double spentUsd, long spentTokens, boolean stopped) {
+
+    /** What the run's stages spent of {@code budget}; tokens are prompt and completion tokens. */
+    public static BudgetUse of(Budget budget, List<StageReport> stages) {
+      long tokens = stages.stream().mapToLong(s -> s.promptTokens() + s.completionTokens()).sum();
+      return new BudgetUse(budget.maxUsd(), budget.maxTokens(), spending(stages), tokens,
+          stages.stream().anyMatch(StageReport::budgetStopped));
+    }
+  }
+
+  // One summation for both records, so the totals' cost and the budget's spending are the same double.
+  private static double spending(List<StageReport> stages) {
+    return stages.stream().mapToDouble(StageReport::costUsd).sum();
+  }
 }

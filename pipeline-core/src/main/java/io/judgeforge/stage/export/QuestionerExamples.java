@@ -23,11 +23,14 @@ public final class QuestionerExamples implements Serializable {
   private final ScenarioCatalog catalog;
   private final PromptTemplate template;
   private final ClassifierLabels policy;
+  private final SplitAssigner splits;
 
-  public QuestionerExamples(ScenarioCatalog catalog, PromptLibrary prompts, ClassifierLabels policy) {
+  public QuestionerExamples(ScenarioCatalog catalog, PromptLibrary prompts, ClassifierLabels policy,
+      SplitAssigner splits) {
     this.catalog = catalog;
     this.template = prompts.get(PromptLibrary.QUESTIONER);
     this.policy = policy;
+    this.splits = splits;
   }
 
   /**
@@ -41,6 +44,17 @@ public final class QuestionerExamples implements Serializable {
   /** As {@link #keeps(Instruction)}, from the two scenario labels. */
   public static boolean keeps(String intended, String predicted, ClassifierLabels policy) {
     return intended != null && ClassifierExamples.label(intended, predicted, policy).filter(intended::equals).isPresent();
+  }
+
+  /**
+   * The record of one call from its kept questions (in any order, at least one) and the passage they
+   * were written from. The call's scenario and reference are its questions'; its split follows the
+   * passage's source document.
+   */
+  public QuestionerExample example(String taskId, String passage, List<Instruction> questions) {
+    Instruction first = questions.get(0);
+    return example(taskId, first.intendedScenario(), first.referenceId(), passage, questions,
+        splits.split(document(first.referenceId())));
   }
 
   /** The record of one call; {@code questions} are its kept questions, in any order. */

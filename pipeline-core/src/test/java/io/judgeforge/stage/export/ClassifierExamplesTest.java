@@ -49,14 +49,27 @@ class ClassifierExamplesTest {
   /** The record is the classify stage's own prompt, and its answer parses back to the label. */
   @Test
   void theExampleIsTheClassifyPromptAndAnAnswerTheStageParses() {
-    ClassifierExamples examples = new ClassifierExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED);
+    ClassifierExamples examples = new ClassifierExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED,
+        new SplitAssigner(1, 0.1));
     Instruction i = instruction("translation", "translation", "reference");
-    ClassifierExample e = examples.example(i, "translation", "train");
+    ClassifierExample e = examples.example(i, "translation");
     ClassifyPrompt prompt = new ClassifyPrompt(Fixtures.catalog(), Fixtures.prompts());
     assertEquals(prompt.render(i.text()), e.messages().get(0).content());
     assertEquals(Optional.of("translation"), prompt.parse(e.messages().get(1).content()));
     assertTrue(e.templateVersion().startsWith("classify@"));
     assertEquals("reference", e.source());
     assertEquals(List.of("user", "assistant"), e.messages().stream().map(m -> m.role()).toList());
+  }
+
+  /** Over many seeds a split keyed on anything but the instruction id (its task's, say) would differ somewhere. */
+  @Test
+  void theSplitFollowsTheInstructionAsInTheJudgeSet() {
+    Instruction i = instruction("translation", "translation", "quiz");
+    for (long seed = 0; seed < 40; seed++) {
+      SplitAssigner splits = new SplitAssigner(seed, 0.5);
+      ClassifierExamples examples = new ClassifierExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED,
+          splits);
+      assertEquals(splits.split(i.id()), examples.example(i, "translation").split(), "seed " + seed);
+    }
   }
 }

@@ -17,7 +17,8 @@ class QuestionerExamplesTest {
         List.of("seed-1"), "generate-reference@0123456789ab", "sim-gpt-4", "h", null).classified(predicted, "close_qa");
   }
 
-  final QuestionerExamples examples = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED);
+  final QuestionerExamples examples = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED,
+      new SplitAssigner(1, 0.1));
 
   @Test
   void theAnswerListsTheQuestionsInIdOrderAndParsesBackToThem() {
@@ -47,7 +48,8 @@ class QuestionerExamplesTest {
   void aQuestionIsKeptOnlyWhenItsLabelIsTheScenarioItWasWrittenFor() {
     assertTrue(examples.keeps(question("a", "Who built the dam?", "close_qa")));
     assertFalse(examples.keeps(question("b", "Who built the dam?", "open_qa")));
-    QuestionerExamples byIntent = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.INTENDED);
+    QuestionerExamples byIntent = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.INTENDED,
+        new SplitAssigner(1, 0.1));
     assertTrue(byIntent.keeps(question("b", "Who built the dam?", "open_qa")));
   }
 
@@ -56,5 +58,22 @@ class QuestionerExamplesTest {
     assertEquals("ref-007", QuestionerExamples.document("ref-007#2"));
     assertEquals("a#b", QuestionerExamples.document("a#b#0"));
     assertEquals("plain", QuestionerExamples.document("plain"));
+  }
+
+  /**
+   * The call's scenario and passage come from its questions, and its split from the passage's document
+   * (over many seeds a split keyed on the chunk id "ref-007#2" would differ somewhere).
+   */
+  @Test
+  void aCallsRecordTakesItsQuestionsScenarioAndReferenceAndItsDocumentsSplit() {
+    Instruction q = question("gen-close_qa-0003-0", "Who built the dam?", "close_qa");
+    for (long seed = 0; seed < 40; seed++) {
+      SplitAssigner splits = new SplitAssigner(seed, 0.5);
+      QuestionerExample e = new QuestionerExamples(Fixtures.catalog(), Fixtures.prompts(), ClassifierLabels.AGREED, splits)
+          .example("gen-close_qa-0003", "The dam was built in 1931.", List.of(q));
+      assertEquals(List.of("close_qa", "ref-007#2", splits.split("ref-007")), List.of(e.scenario(), e.referenceId(),
+          e.split()), "seed " + seed);
+      assertTrue(e.messages().get(0).content().contains("The dam was built in 1931."));
+    }
   }
 }

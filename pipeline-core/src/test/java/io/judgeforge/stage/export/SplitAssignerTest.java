@@ -22,4 +22,12 @@ class SplitAssignerTest {
     }
     assertTrue(validation > 900 && validation < 1100, "validation " + validation);
   }
+
+  @Test
+  void anAssignerSplitsAsTheSeedAndFractionItHolds() {
+    SplitAssigner splits = new SplitAssigner(42, 0.3);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(SplitAssigner.split("instr-" + i, 42, 0.3), splits.split("instr-" + i));
+    }
+  }
 }
