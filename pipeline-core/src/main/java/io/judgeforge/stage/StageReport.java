@@ -8,7 +8,7 @@ public record StageReport(
     String stage, List<StepReport> steps, long records, Map<String, Long> recordsByScenario, long wallMs) {
   public StageReport {
     steps = List.copyOf(steps);
-    recordsByScenario = Map.copyOf(recordsByScenario);
+    recordsByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(recordsByScenario)); // key order: the same report bytes on every run
   }
 
   public long calls() {

@@ -28,8 +28,8 @@ public record StepReport(
     long reasoningTokens) {
 
   public StepReport {
-    reasons = Map.copyOf(reasons);
-    costByScenario = Map.copyOf(costByScenario);
+    reasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(reasons)); // key order: the same report bytes on every run
+    costByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(costByScenario));
   }
 
   public boolean balanced() {
