@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -66,16 +67,16 @@ public final class CompositionPlanner {
    * odd pair bucket gives back one record, and what is left goes, in key order, to buckets with
    * room (two at a time to paired ones).
    */
-  public static Map<String, Long> split(Map<String, Long> buckets, java.util.Set<String> paired, long quota) {
-    Map<String, Long> kept = ScoreBalancePlanner.fill(buckets, quota);
+  public static <K extends Comparable<K>> Map<K, Long> split(Map<K, Long> buckets, Set<K> paired, long quota) {
+    Map<K, Long> kept = ScoreBalancePlanner.fill(buckets, quota);
     long left = quota;
-    for (Map.Entry<String, Long> e : kept.entrySet()) {
+    for (Map.Entry<K, Long> e : kept.entrySet()) {
       if (paired.contains(e.getKey()) && e.getValue() % 2 == 1) {
         e.setValue(e.getValue() - 1);
       }
       left -= e.getValue();
     }
-    for (Map.Entry<String, Long> e : kept.entrySet()) {
+    for (Map.Entry<K, Long> e : kept.entrySet()) {
       long step = paired.contains(e.getKey()) ? 2 : 1;
       while (left >= step && e.getValue() + step <= buckets.get(e.getKey())) {
         e.setValue(e.getValue() + step);

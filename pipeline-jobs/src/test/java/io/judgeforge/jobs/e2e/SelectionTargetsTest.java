@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.config.PipelineConfig.IfdFilter;
 import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.stage.score.IfdScore;
+import io.judgeforge.stage.select.IfdOutlierFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Supply: math_qa, programming, open_qa and close_qa, each with pointwise scores skewed to 4
  * (2, 4, 8, 30, 6 records of scores 1..5, by scenario multiplied by 1, 2, 3, 2), plus 10 decisive
- * pairs and 6 tie pairs of pairwise records, and one planted IFD outlier per scenario.
+ * pairs and 6 tie pairs of pairwise records, and one planted IFD outlier per scenario. The job's IFD
+ * filter agrees with the core's {@link IfdOutlierFilter} on the plain list.
  */
 @Tag("spark")
 class SelectionTargetsTest {
@@ -129,5 +133,40 @@ class SelectionTargetsTest {
     assertEquals(random.keySet(), select("random-again", 2, "select.total=150", "select.order=random").keySet(),
         "a seeded random choice is repeatable");
     assertTrue(Files.exists(dir.resolve("out/runs/p1/select/_balance.json")));
+  }
+
+  /** The ifd-filter rejects of run {@code id}: judgment id to detail. */
+  static Map<String, String> ifdRejects(String id) {
+    Map<String, String> rejects = new TreeMap<>();
+    spark.read().parquet(dir.resolve("out/runs/" + id + "/select/filtered").toString())
+        .filter(functions.col("step").equalTo("ifd-filter")).collectAsList()
+        .forEach(r -> rejects.put(r.getString(r.fieldIndex("item_id")), r.getString(r.fieldIndex("detail"))));
+    return rejects;
+  }
+
+  /** At z 1.17, a pair has one order over the bound and one under: both go, the other with the pair's reason. */
+  @Test
+  void theJobFiltersTheOutliersTheCoreFilterFindsOnThePlainList() throws IOException {
+    select("z117", 3, "select.ifd-max-z=1.17");
+    Map<String, String> expected = new TreeMap<>(new IfdOutlierFilter(IfdFilter.Z_SCORE, 1.17).outliers(supply));
+    assertTrue(expected.containsValue(IfdOutlierFilter.PAIR_DETAIL), "the pair rule is exercised");
+    assertEquals(expected, ifdRejects("z117"));
+    select("cherry", 2, "select.ifd-filter=cherry");
+    assertEquals(new TreeMap<>(new IfdOutlierFilter(IfdFilter.CHERRY, 3.0).outliers(supply)), ifdRejects("cherry"));
+  }
+
+  /** The core writes its numbers as Spark's format_number did when the detail was a Spark expression. */
+  @Test
+  void theRejectDetailFormatsNumbersAsSparksFormatNumber() {
+    for (double ifd : new double[] {1.0005, 1.0015, 1.2345, 2.0625, 1234.5678, 1e9 + 0.0005, Double.NaN,
+        Double.POSITIVE_INFINITY}) {
+      String spark3 = spark.range(1).select(functions.concat(functions.lit("IFD "),
+          functions.format_number(functions.lit(ifd), 3), functions.lit(" > 1"))).first().getString(0);
+      assertEquals(spark3, new IfdOutlierFilter(IfdFilter.CHERRY, 3.0).ownOutlier(ifd, 0, null).orElseThrow());
+      // A z-score of ifd: the mean 0 and the deviation 1.
+      String spark2 = spark.range(1).select(functions.concat(functions.lit("IFD z-score "),
+          functions.format_number(functions.lit(ifd), 2), functions.lit(" > 0.5"))).first().getString(0);
+      assertEquals(spark2, new IfdOutlierFilter(IfdFilter.Z_SCORE, 0.5).ownOutlier(ifd, 0, 1.0).orElseThrow());
+    }
   }
 }
