@@ -4,7 +4,8 @@ import io.judgeforge.config.PipelineConfig.MismatchPolicy;
 import io.judgeforge.prompt.PromptLibrary;
 import io.judgeforge.scenario.ScenarioCatalog;
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
@@ -39,26 +40,26 @@ public final class ScenarioClassifier implements Serializable {
     return prompt.parse(answer);
   }
 
-  public ItemResult<Instruction> classify(Instruction instruction, ChatClient client) {
+  public ItemOutcome<Instruction> classify(Instruction instruction, ChatClient client) {
     ChatResult result = client.chat(teacher, List.of(ChatMessage.user(render(instruction.text()))), prompt.version());
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.failedCall(result.outcome(), result.error(), usage);
+      return ItemOutcome.failedCall(result.outcome(), result.error(), usage);
     }
     Optional<String> label = parse(result.content());
     if (label.isEmpty()) {
-      return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(),
+      return ItemOutcome.quarantined(CallOutcome.PARSE_FAILED,
           "no single catalog scenario id in [[ ]] in the answer: " + abbreviate(result.content()), usage);
     }
     String predicted = label.get();
     // An imported instruction without a scenario of its own takes the label; there is nothing to mismatch.
     if (instruction.intendedScenario() == null || predicted.equals(instruction.intendedScenario())) {
-      return ItemResult.out(List.of(instruction.classified(predicted, predicted)), usage);
+      return ItemOutcome.out(List.of(instruction.classified(predicted, predicted)), usage);
     }
     return switch (onMismatch) {
-      case KEEP -> ItemResult.out(List.of(instruction.classified(predicted, instruction.intendedScenario())), usage);
-      case RELABEL -> ItemResult.out(List.of(instruction.classified(predicted, predicted)), usage);
-      case DROP -> ItemResult.filtered("scenario_mismatch",
+      case KEEP -> ItemOutcome.out(List.of(instruction.classified(predicted, instruction.intendedScenario())), usage);
+      case RELABEL -> ItemOutcome.out(List.of(instruction.classified(predicted, predicted)), usage);
+      case DROP -> ItemOutcome.filtered(RejectReason.SCENARIO_MISMATCH,
           "written for " + instruction.intendedScenario() + ", classified as " + predicted, usage);
     };
   }

@@ -6,7 +6,7 @@ import io.judgeforge.scenario.GenerationMethod;
 import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
 import io.judgeforge.stage.RecordIds;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.ChatMessage;
@@ -69,17 +69,17 @@ public final class InstructionWriter implements Serializable {
     return template(task).render(values);
   }
 
-  public ItemResult<Instruction> write(GenerationTask task, ChatClient client) {
+  public ItemOutcome<Instruction> write(GenerationTask task, ChatClient client) {
     List<ChatMessage> messages = List.of(ChatMessage.user(render(task)));
     ChatResult result = client.chat(teacher, messages, template(task).version());
     String requestHash = result.requestKey();
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.failedCall(result.outcome(), result.error(), usage);
+      return ItemOutcome.failedCall(result.outcome(), result.error(), usage);
     }
     List<String> questions = QuestionListParser.parse(result.content());
     if (questions.isEmpty()) {
-      return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), "no numbered list or JSON array of instructions in the answer", usage);
+      return ItemOutcome.quarantined(CallOutcome.PARSE_FAILED, "no numbered list or JSON array of instructions in the answer", usage);
     }
     List<Instruction> out = new ArrayList<>();
     // Every instruction the teacher wrote is kept, also beyond the count asked for: nothing is dropped
@@ -92,6 +92,6 @@ public final class InstructionWriter implements Serializable {
       out.add(new Instruction(RecordIds.instruction(task.id(), i), task.scenario(), task.scenario(), null, task.method().name().toLowerCase(),
           text, task.id(), task.referenceId(), task.seedExampleIds(), template(task).version(), teacher.model(), requestHash, null));
     }
-    return ItemResult.out(out, usage);
+    return ItemOutcome.out(out, usage);
   }
 }

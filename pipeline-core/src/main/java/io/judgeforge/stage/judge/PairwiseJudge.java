@@ -3,7 +3,8 @@ package io.judgeforge.stage.judge;
 import io.judgeforge.config.PipelineConfig.InconsistentPairs;
 import io.judgeforge.config.PipelineConfig.PairOrder;
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
@@ -42,9 +43,9 @@ public final class PairwiseJudge implements Serializable {
   private record Side(String prompt, Verdict verdict, String target, String raw, String requestHash, List<String> samples) {}
 
   /** A side, or the result that ends the item (a failed call, a parse failure, no majority). */
-  private record Outcome(Side side, ItemResult<Judgment> stop, CallUsage usage) {}
+  private record Outcome(Side side, ItemOutcome<Judgment> stop, CallUsage usage) {}
 
-  public ItemResult<Judgment> judge(PairTask task, ChatClient client) {
+  public ItemOutcome<Judgment> judge(PairTask task, ChatClient client) {
     Response first = task.first();
     Response second = task.second();
     String version = renderer.template(JudgeMode.PAIRWISE).version();
@@ -61,7 +62,7 @@ public final class PairwiseJudge implements Serializable {
       b = new Side(swappedPrompt, flipped(a.verdict()), VerdictText.mirrored(a.target()), a.raw(), a.requestHash(),
           a.samples().stream().map(PairwiseJudge::flippedLabel).toList());
       if (!says(b.target(), b.verdict())) {
-        return ItemResult.filtered("mirror_failed", "the mirrored text does not read as " + letter(b.verdict())
+        return ItemOutcome.filtered(RejectReason.MIRROR_FAILED, "the mirrored text does not read as " + letter(b.verdict())
             + "; judge.pairwise.order: swap asks the teacher instead", usage);
       }
     } else {
@@ -75,16 +76,16 @@ public final class PairwiseJudge implements Serializable {
         String detail = "original order " + letter(a.verdict()) + ", swapped order " + letter(b.verdict()) + " (= "
             + letter(flipped(b.verdict())) + " in the original numbering)";
         if (inconsistent == InconsistentPairs.DROP) {
-          return ItemResult.filtered("order_inconsistent", detail, usage);
+          return ItemOutcome.filtered(RejectReason.ORDER_INCONSISTENT, detail, usage);
         }
         a = new Side(a.prompt(), Verdict.TIE, VerdictText.withVerdict(a.target(), "C"), a.raw(), a.requestHash(), a.samples());
         b = new Side(b.prompt(), Verdict.TIE, VerdictText.withVerdict(b.target(), "C"), b.raw(), b.requestHash(), b.samples());
         if (!says(a.target(), Verdict.TIE) || !says(b.target(), Verdict.TIE)) {
-          return ItemResult.filtered("order_inconsistent", detail + "; the texts could not be rewritten as a tie", usage);
+          return ItemOutcome.filtered(RejectReason.ORDER_INCONSISTENT, detail + "; the texts could not be rewritten as a tie", usage);
         }
       }
     }
-    return ItemResult.out(List.of(record(task, first, second, "original", a, version),
+    return ItemOutcome.out(List.of(record(task, first, second, "original", a, version),
         record(task, second, first, "swapped", b, version)), usage);
   }
 
@@ -96,11 +97,11 @@ public final class PairwiseJudge implements Serializable {
       ChatResult result = client.chat(sampling.call(i), List.of(ChatMessage.user(prompt)), version);
       usage = usage.plus(CallUsage.of(result));
       if (!result.ok()) {
-        return new Outcome(null, ItemResult.failedCall(result.outcome(), where + sampling.prefix(i) + result.error(), usage), usage);
+        return new Outcome(null, ItemOutcome.failedCall(result.outcome(), where + sampling.prefix(i) + result.error(), usage), usage);
       }
       VerdictParser.Result read = parser.parse(result.content());
       if (read instanceof VerdictParser.Failed f) {
-        return new Outcome(null, ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), where + sampling.prefix(i) + f.detail(),
+        return new Outcome(null, ItemOutcome.quarantined(CallOutcome.PARSE_FAILED, where + sampling.prefix(i) + f.detail(),
             usage), usage);
       }
       verdicts.add(((VerdictParser.Parsed) read).verdict().verdict());
@@ -109,7 +110,7 @@ public final class PairwiseJudge implements Serializable {
     Optional<Integer> majority = SampleVotes.majority(verdicts);
     List<String> labels = sampling.samples() > 1 ? verdicts.stream().map(PairwiseJudge::letter).toList() : List.of();
     if (majority.isEmpty()) {
-      return new Outcome(null, ItemResult.filtered("inconsistent_samples", where + "no verdict has a majority of " + labels,
+      return new Outcome(null, ItemOutcome.filtered(RejectReason.INCONSISTENT_SAMPLES, where + "no verdict has a majority of " + labels,
           usage), usage);
     }
     ChatResult chosen = results.get(majority.get());

@@ -1,7 +1,8 @@
 package io.judgeforge.stage.judge;
 
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.CallOutcome;
@@ -31,10 +32,10 @@ public final class ResponseJudge implements Serializable {
     this.single = single;
   }
 
-  public ItemResult<Judgment> judge(JudgeTask task, ChatClient client) {
+  public ItemOutcome<Judgment> judge(JudgeTask task, ChatClient client) {
     Response response = task.response();
     if (task.reference() == null && !single) {
-      return ItemResult.filtered("mode_off", "no reference to grade against, and single-answer grading is off"
+      return ItemOutcome.filtered(RejectReason.MODE_OFF, "no reference to grade against, and single-answer grading is off"
           + " (judge.single: false)", CallUsage.NONE);
     }
     JudgeMode mode = task.reference() == null ? JudgeMode.SINGLE : JudgeMode.REFERENCE;
@@ -50,15 +51,15 @@ public final class ResponseJudge implements Serializable {
       ChatResult result = client.chat(sampling.call(i), List.of(ChatMessage.user(prompt)), version);
       usage = usage.plus(CallUsage.of(result));
       if (!result.ok()) {
-        return ItemResult.failedCall(result.outcome(), sampling.prefix(i) + result.error(), usage);
+        return ItemOutcome.failedCall(result.outcome(), sampling.prefix(i) + result.error(), usage);
       }
       JudgmentParser.Result read = parser.parse(result.content());
       if (read instanceof JudgmentParser.Failed f) {
-        return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), sampling.prefix(i) + f.detail(), usage);
+        return ItemOutcome.quarantined(CallOutcome.PARSE_FAILED, sampling.prefix(i) + f.detail(), usage);
       }
       ParsedJudgment p = ((JudgmentParser.Parsed) read).judgment();
       if (p.score() != Math.rint(p.score())) {
-        return ItemResult.quarantined(CallOutcome.PARSE_FAILED.code(), sampling.prefix(i) + "overall score " + p.score()
+        return ItemOutcome.quarantined(CallOutcome.PARSE_FAILED, sampling.prefix(i) + "overall score " + p.score()
             + " is not a whole number; judge records carry integer scores", usage);
       }
       scores.add((int) p.score());
@@ -66,7 +67,7 @@ public final class ResponseJudge implements Serializable {
       results.add(result);
     }
     if (sampling.samples() > 1 && sampling.maxSpread() > 0 && SampleVotes.spread(scores) > sampling.maxSpread()) {
-      return ItemResult.filtered("inconsistent_samples", "sample scores " + scores + " spread " + SampleVotes.spread(scores)
+      return ItemOutcome.filtered(RejectReason.INCONSISTENT_SAMPLES, "sample scores " + scores + " spread " + SampleVotes.spread(scores)
           + " > judge.max-spread " + sampling.maxSpread(), usage);
     }
     int chosen = SampleVotes.lowerMedian(scores);
@@ -79,6 +80,6 @@ public final class ResponseJudge implements Serializable {
         .pointScores(p.pointScores()).strengths(p.strengths()).shortcomings(p.shortcomings())
         .referenceSource(task.referenceSource()).templateVersion(version).teacherModel(sampling.model())
         .requestHash(result.requestKey()).build();
-    return ItemResult.out(List.of(judgment), usage);
+    return ItemOutcome.out(List.of(judgment), usage);
   }
 }

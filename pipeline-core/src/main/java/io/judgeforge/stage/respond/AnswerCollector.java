@@ -2,7 +2,8 @@ package io.judgeforge.stage.respond;
 
 import io.judgeforge.config.PipelineConfig.AnswerModel;
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.RecordIds;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.ChatMessage;
@@ -17,17 +18,17 @@ public final class AnswerCollector implements Serializable {
   // The instruction is sent as it is, with no template around it.
   static final String NO_TEMPLATE = "";
 
-  public ItemResult<Response> answer(Instruction instruction, AnswerModel model, ChatClient client) {
+  public ItemOutcome<Response> answer(Instruction instruction, AnswerModel model, ChatClient client) {
     ModelCall call = new ModelCall(model.endpoint(), model.model(), model.temperature(), model.maxTokens());
     ChatResult result = client.chat(call, List.of(ChatMessage.user(instruction.text())), NO_TEMPLATE);
     CallUsage usage = CallUsage.of(result);
     if (!result.ok()) {
-      return ItemResult.failedCall(result.outcome(), result.error(), usage);
+      return ItemOutcome.failedCall(result.outcome(), result.error(), usage);
     }
     if (result.content().isBlank()) {
-      return ItemResult.quarantined("empty_answer", "the model returned no text", usage);
+      return ItemOutcome.quarantined(RejectReason.EMPTY_ANSWER, "the model returned no text", usage);
     }
-    return ItemResult.out(List.of(new Response(RecordIds.response(instruction.id(), model.name()), instruction.id(),
+    return ItemOutcome.out(List.of(new Response(RecordIds.response(instruction.id(), model.name()), instruction.id(),
         instruction.scenario(), instruction.text(), model.name(), model.model(), result.content(),
         result.promptTokens(), result.completionTokens())), usage);
   }

@@ -1,7 +1,8 @@
 package io.judgeforge.stage.score;
 
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.CallOutcome;
 import io.judgeforge.teacher.CompletionClient;
@@ -29,7 +30,7 @@ public final class DifficultyScorer implements Serializable {
   }
 
   /** {@code client}: the run's endpoints, or a test's hand-built responses. */
-  public ItemResult<IfdScore> score(Judgment judgment, CompletionClient client) {
+  public ItemOutcome<IfdScore> score(Judgment judgment, CompletionClient client) {
     String answer = judgment.target();
     String conditioned = calculator.conditionedText(judgment.prompt(), answer);
     String direct = calculator.directText(answer);
@@ -41,11 +42,11 @@ public final class DifficultyScorer implements Serializable {
     PromptTokenAlignment conditionedTokens = IfdCalculator.align(withPrompt, conditioned);
     long promptTokens = IfdCalculator.promptTokens(withPrompt, conditionedTokens);
     if (promptTokens >= 0 && calculator.tooLong(promptTokens)) {
-      return ItemResult.filtered("too_long",
+      return ItemOutcome.filtered(RejectReason.TOO_LONG,
           "conditioned text has " + promptTokens + " tokens, more than score.max-length", usage);
     }
     if (!conditionedTokens.aligned()) {
-      return ItemResult.filtered("ifd_unaligned", "conditioned text: " + conditionedTokens.failure(), usage);
+      return ItemOutcome.filtered(RejectReason.IFD_UNALIGNED, "conditioned text: " + conditionedTokens.failure(), usage);
     }
     LogprobResult alone = client.promptLogprobs(call, direct);
     usage = usage.plus(CallUsage.of(alone));
@@ -54,29 +55,29 @@ public final class DifficultyScorer implements Serializable {
     }
     PromptTokenAlignment directTokens = IfdCalculator.align(alone, direct);
     if (!directTokens.aligned()) {
-      return ItemResult.filtered("ifd_unaligned", "direct text: " + directTokens.failure(), usage);
+      return ItemOutcome.filtered(RejectReason.IFD_UNALIGNED, "direct text: " + directTokens.failure(), usage);
     }
     int conditionedAnswerStart = conditioned.length() - answer.length();
     int directAnswerStart = direct.length() - answer.length();
     OptionalDouble conditionedLoss = IfdCalculator.meanAnswerLoss(conditionedTokens, conditionedAnswerStart);
     OptionalDouble directLoss = IfdCalculator.meanAnswerLoss(directTokens, directAnswerStart);
     if (conditionedLoss.isEmpty() || directLoss.isEmpty()) {
-      return ItemResult.filtered("ifd_undefined", "no answer tokens with log-probabilities", usage);
+      return ItemOutcome.filtered(RejectReason.IFD_UNDEFINED, "no answer tokens with log-probabilities", usage);
     }
     if (directLoss.getAsDouble() <= 0) {
-      return ItemResult.filtered("ifd_undefined", "direct answer loss is 0", usage);
+      return ItemOutcome.filtered(RejectReason.IFD_UNDEFINED, "direct answer loss is 0", usage);
     }
     int tokens = IfdCalculator.answerTokens(conditionedTokens, conditionedAnswerStart);
-    return ItemResult.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(), judgment.pairId(),
+    return ItemOutcome.out(List.of(new IfdScore(judgment.id(), judgment.scenario(), judgment.mode(), judgment.label(), judgment.pairId(),
         conditionedLoss.getAsDouble(), directLoss.getAsDouble(), conditionedLoss.getAsDouble() / directLoss.getAsDouble(),
         tokens)), usage);
   }
 
   /** A failed call: over the model's context is the too_long rule; anything else goes the usual way. */
-  private static ItemResult<IfdScore> failed(String text, LogprobResult result, CallUsage usage) {
+  private static ItemOutcome<IfdScore> failed(String text, LogprobResult result, CallUsage usage) {
     if (result.outcome() == CallOutcome.CONTEXT_TOO_LONG) {
-      return ItemResult.filtered("too_long", text + " text is over the model's context: " + result.error(), usage);
+      return ItemOutcome.filtered(RejectReason.TOO_LONG, text + " text is over the model's context: " + result.error(), usage);
     }
-    return ItemResult.failedCall(result.outcome(), result.error(), usage);
+    return ItemOutcome.failedCall(result.outcome(), result.error(), usage);
   }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.config.PipelineConfig.MismatchPolicy;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.teacher.ModelCall;
@@ -25,7 +26,7 @@ class ScenarioClassifierTest {
     teacher.close();
   }
 
-  ItemResult<Instruction> classify(MismatchPolicy policy, String answer) {
+  ItemOutcome<Instruction> classify(MismatchPolicy policy, String answer) {
     teacher.chat(answer);
     return new ScenarioClassifier(Fixtures.catalog(), Fixtures.prompts(), new ModelCall("e", "m", 0, 16), policy)
         .classify(MATH, teacher.client());
@@ -40,7 +41,7 @@ class ScenarioClassifierTest {
 
   @Test
   void anAgreeingLabelKeepsTheScenario() {
-    ItemResult<Instruction> r = classify(MismatchPolicy.DROP, "Scenario: [[math_qa]]");
+    ItemOutcome<Instruction> r = classify(MismatchPolicy.DROP, "Scenario: [[math_qa]]");
     assertEquals(ItemStatus.OUT, r.status());
     assertEquals("math_qa", r.records().get(0).predictedScenario());
   }
@@ -53,15 +54,15 @@ class ScenarioClassifierTest {
     Instruction relabelled = classify(MismatchPolicy.RELABEL, "Scenario: [[close_qa]]").records().get(0);
     assertEquals("close_qa", relabelled.scenario());
     assertEquals("math_qa", relabelled.intendedScenario());
-    ItemResult<Instruction> dropped = classify(MismatchPolicy.DROP, "Scenario: [[close_qa]]");
+    ItemOutcome<Instruction> dropped = classify(MismatchPolicy.DROP, "Scenario: [[close_qa]]");
     assertEquals(ItemStatus.FILTERED, dropped.status());
-    assertEquals("scenario_mismatch", dropped.reason());
+    assertEquals("scenario_mismatch", Outcomes.reason(dropped));
   }
 
   @Test
   void anUnknownOrAmbiguousLabelIsAParseFailure() {
-    assertEquals("parse_failed", classify(MismatchPolicy.KEEP, "Scenario: [[poetry]]").reason());
-    assertEquals("parse_failed", classify(MismatchPolicy.KEEP, "[[math_qa]] or [[close_qa]]").reason());
+    assertEquals("parse_failed", Outcomes.reason(classify(MismatchPolicy.KEEP, "Scenario: [[poetry]]")));
+    assertEquals("parse_failed", Outcomes.reason(classify(MismatchPolicy.KEEP, "[[math_qa]] or [[close_qa]]")));
     assertEquals(ItemStatus.QUARANTINED, classify(MismatchPolicy.KEEP, "It is maths.").status());
     ScenarioClassifier c = new ScenarioClassifier(Fixtures.catalog(), Fixtures.prompts(), new ModelCall("e", "m", 0, 16),
         MismatchPolicy.KEEP);

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.scenario.GenerationMethod;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.teacher.ModelCall;
 import io.judgeforge.testing.Fixtures;
@@ -41,7 +42,7 @@ class InstructionWriterTest {
   @Test
   void instructionsKeepTheirLineage() {
     teacher.chat("Here you go:\n1. How many countries does the Danube cross?\n2. Which sea does the Danube reach?\n3. Extra one?");
-    ItemResult<Instruction> r = writer.write(referenceTask(2), teacher.client());
+    ItemOutcome<Instruction> r = writer.write(referenceTask(2), teacher.client());
     assertEquals(ItemStatus.OUT, r.status());
     assertEquals(3, r.records().size(), "an extra instruction is kept, not dropped unseen");
     Instruction first = r.records().get(0);
@@ -67,8 +68,8 @@ class InstructionWriterTest {
   @Test
   void anAnswerWithoutAListIsQuarantined() {
     teacher.chat("I'd rather not.");
-    ItemResult<Instruction> r = writer.write(referenceTask(2), teacher.client());
+    ItemOutcome<Instruction> r = writer.write(referenceTask(2), teacher.client());
     assertEquals(ItemStatus.QUARANTINED, r.status());
-    assertEquals("parse_failed", r.reason());
+    assertEquals("parse_failed", Outcomes.reason(r));
   }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.config.PipelineConfig.InconsistentPairs;
 import io.judgeforge.config.PipelineConfig.PairOrder;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.ModelCall;
@@ -43,7 +44,7 @@ class PairwiseJudgeTest {
   @Test
   void consistentVerdictsInBothOrdersGiveTwoRecords() {
     teacher.chat(verdict("B")).chat(verdict("A"));
-    ItemResult<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.TIE).judge(PAIR, teacher.client());
+    ItemOutcome<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.TIE).judge(PAIR, teacher.client());
     assertEquals(ItemStatus.OUT, r.status());
     Judgment original = r.records().get(0);
     Judgment swapped = r.records().get(1);
@@ -60,7 +61,7 @@ class PairwiseJudgeTest {
   @Test
   void inconsistentOrdersBecomeTiesWithTheVerdictRewrittenInTheTargetOnly() {
     teacher.chat(verdict("A")).chat(verdict("A"));
-    ItemResult<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.TIE).judge(PAIR, teacher.client());
+    ItemOutcome<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.TIE).judge(PAIR, teacher.client());
     for (Judgment j : r.records()) {
       assertEquals("C", j.verdict());
       assertTrue(j.target().startsWith("I believe the better response is [[C]]"), j.target());
@@ -71,16 +72,16 @@ class PairwiseJudgeTest {
   @Test
   void inconsistentOrdersAreDroppedWhenConfigured() {
     teacher.chat(verdict("A")).chat(verdict("A"));
-    ItemResult<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.DROP).judge(PAIR, teacher.client());
+    ItemOutcome<Judgment> r = judge(PairOrder.SWAP, InconsistentPairs.DROP).judge(PAIR, teacher.client());
     assertEquals(ItemStatus.FILTERED, r.status());
-    assertEquals("order_inconsistent", r.reason());
-    assertTrue(r.detail().contains("original order A, swapped order A"), r.detail());
+    assertEquals("order_inconsistent", Outcomes.reason(r));
+    assertTrue(Outcomes.detail(r).contains("original order A, swapped order A"), Outcomes.detail(r));
   }
 
   @Test
   void mirrorMakesTheSwappedRecordWithoutASecondCall() {
     teacher.chat(verdict("B"));
-    ItemResult<Judgment> r = judge(PairOrder.MIRROR, InconsistentPairs.TIE).judge(PAIR, teacher.client());
+    ItemOutcome<Judgment> r = judge(PairOrder.MIRROR, InconsistentPairs.TIE).judge(PAIR, teacher.client());
     assertEquals(1, teacher.requests());
     Judgment swapped = r.records().get(1);
     assertEquals("A", swapped.verdict());
@@ -95,8 +96,8 @@ class PairwiseJudgeTest {
     PairwiseJudge two = new PairwiseJudge(renderer, new VerdictParser(), new JudgeSampling(ONE.teacher(), 2, 0.7, 0),
         PairOrder.SWAP, InconsistentPairs.TIE);
     teacher.chat(verdict("A")).chat(verdict("B"));
-    ItemResult<Judgment> r = two.judge(PAIR, teacher.client());
-    assertEquals("inconsistent_samples", r.reason());
+    ItemOutcome<Judgment> r = two.judge(PAIR, teacher.client());
+    assertEquals("inconsistent_samples", Outcomes.reason(r));
     assertEquals(2, r.usage().calls());
   }
 }

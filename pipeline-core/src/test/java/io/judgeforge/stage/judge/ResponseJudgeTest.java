@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.respond.Response;
 import io.judgeforge.teacher.ModelCall;
@@ -36,7 +37,7 @@ class ResponseJudgeTest {
   @Test
   void aWellFormedJudgmentBecomesASingleModeRecord() {
     teacher.chat(judgment(4));
-    ItemResult<Judgment> r = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    ItemOutcome<Judgment> r = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.OUT, r.status());
     Judgment j = r.records().get(0);
     assertEquals(4, j.score());
@@ -64,13 +65,13 @@ class ResponseJudgeTest {
   @Test
   void unparseableOrTruncatedJudgmentsAreQuarantinedNeverScored() {
     teacher.chat("Looks good to me, 4 out of 5.");
-    ItemResult<Judgment> unparsed = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    ItemOutcome<Judgment> unparsed = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.QUARANTINED, unparsed.status());
-    assertEquals("parse_failed", unparsed.reason());
+    assertEquals("parse_failed", Outcomes.reason(unparsed));
     assertTrue(unparsed.records().isEmpty());
     teacher.chat("I believe the overall rating of this response is [[4]], and", "length");
-    ItemResult<Judgment> truncated = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
-    assertEquals("truncated", truncated.reason());
+    ItemOutcome<Judgment> truncated = judge.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    assertEquals("truncated", Outcomes.reason(truncated));
     assertEquals(1, truncated.usage().calls());
   }
 
@@ -79,9 +80,9 @@ class ResponseJudgeTest {
   void aDecimalScoreIsQuarantinedAndAWholeOneIsKept() {
     ResponseJudge lastFormat = new ResponseJudge(renderer, new JudgmentParser(1, 10, "last"), new JudgeSampling(TEACHER, 1, 0, 0), true);
     teacher.chat("Mostly right.\nRating: [[7.5]]");
-    ItemResult<Judgment> decimal = lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
-    assertEquals("parse_failed", decimal.reason());
-    assertTrue(decimal.detail().contains("7.5 is not a whole number"), decimal.detail());
+    ItemOutcome<Judgment> decimal = lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    assertEquals("parse_failed", Outcomes.reason(decimal));
+    assertTrue(Outcomes.detail(decimal).contains("7.5 is not a whole number"), Outcomes.detail(decimal));
     teacher.chat("Right.\nRating: [[8]]");
     assertEquals(8, lastFormat.judge(new JudgeTask(RESPONSE, null, null), teacher.client()).records().get(0).score());
   }
@@ -104,9 +105,9 @@ class ResponseJudgeTest {
   @Test
   void withSingleGradingOffAResponseWithoutAReferenceIsFilteredWithoutACall() {
     ResponseJudge referenceOnly = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 1, 0, 0), false);
-    ItemResult<Judgment> r = referenceOnly.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    ItemOutcome<Judgment> r = referenceOnly.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.FILTERED, r.status());
-    assertEquals("mode_off", r.reason());
+    assertEquals("mode_off", Outcomes.reason(r));
     assertEquals(0, teacher.requests());
   }
 
@@ -114,9 +115,9 @@ class ResponseJudgeTest {
   void samplesThatSpreadTooFarAreFilteredAsInconsistent() {
     ResponseJudge strict = new ResponseJudge(renderer, new JudgmentParser(1, 5), new JudgeSampling(TEACHER, 2, 0.7, 1), true);
     teacher.chat(judgment(5)).chat(judgment(2));
-    ItemResult<Judgment> r = strict.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
+    ItemOutcome<Judgment> r = strict.judge(new JudgeTask(RESPONSE, null, null), teacher.client());
     assertEquals(ItemStatus.FILTERED, r.status());
-    assertEquals("inconsistent_samples", r.reason());
+    assertEquals("inconsistent_samples", Outcomes.reason(r));
     assertEquals(2, r.usage().calls());
     assertNull(r.records().isEmpty() ? null : r.records().get(0));
   }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.json.Json;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.CallOutcome;
@@ -107,7 +108,7 @@ class DifficultyScorerTest {
   }
 
   /** A scorer whose two calls are answered from {@code replies}, by prompt text. */
-  static ItemResult<IfdScore> score(int maxLength, Judgment j, Map<String, LogprobResult> replies) {
+  static ItemOutcome<IfdScore> score(int maxLength, Judgment j, Map<String, LogprobResult> replies) {
     DifficultyScorer scorer = new DifficultyScorer(new IfdCalculator(MARKER, maxLength), new CompletionClient.ScorerCall("scorer", "scorer-model"));
     return scorer.score(j, (call, prompt) -> {
       LogprobResult r = replies.get(prompt);
@@ -118,8 +119,8 @@ class DifficultyScorerTest {
     });
   }
 
-  static IfdScore scored(ItemResult<IfdScore> result) {
-    assertEquals(ItemStatus.OUT, result.status(), result.reason() + ": " + result.detail());
+  static IfdScore scored(ItemOutcome<IfdScore> result) {
+    assertEquals(ItemStatus.OUT, result.status(), Outcomes.reason(result) + ": " + Outcomes.detail(result));
     return result.records().get(0);
   }
 
@@ -324,15 +325,15 @@ class DifficultyScorerTest {
       Map<String, LogprobResult> replies = new HashMap<>();
       replies.put(conditioned, vllm(toks, toks.size() - 1));
       replies.put(direct, vllm(primeDirect(), primeDirect().size() - 1));
-      ItemResult<IfdScore> r = score(100, judgment(PRIME_Q, PRIME_A), replies);
+      ItemOutcome<IfdScore> r = score(100, judgment(PRIME_Q, PRIME_A), replies);
       assertEquals(ItemStatus.FILTERED, r.status(), String.valueOf(r.records()));
-      assertEquals("ifd_unaligned", r.reason());
+      assertEquals("ifd_unaligned", Outcomes.reason(r));
     }
     // The direct text unaligned: filtered too.
     Map<String, LogprobResult> replies = Map.of(conditioned, vllm(primeConditioned(), 14), direct, vllm(raw, 14));
-    ItemResult<IfdScore> r = score(100, judgment(PRIME_Q, PRIME_A), replies);
+    ItemOutcome<IfdScore> r = score(100, judgment(PRIME_Q, PRIME_A), replies);
     assertEquals(ItemStatus.FILTERED, r.status());
-    assertEquals("ifd_unaligned", r.reason());
+    assertEquals("ifd_unaligned", Outcomes.reason(r));
   }
 
   // (g) The server refuses a prompt over the model's context: filtered as too_long, for either call.
@@ -343,18 +344,18 @@ class DifficultyScorerTest {
     String direct = calc.directText(PRIME_A);
     LogprobResult refused = failed(CallOutcome.CONTEXT_TOO_LONG,
         "This model's maximum context length is 8192 tokens. However, you requested 9000 tokens");
-    ItemResult<IfdScore> first = score(100, judgment(PRIME_Q, PRIME_A), Map.of(conditioned, refused));
+    ItemOutcome<IfdScore> first = score(100, judgment(PRIME_Q, PRIME_A), Map.of(conditioned, refused));
     assertEquals(ItemStatus.FILTERED, first.status());
-    assertEquals("too_long", first.reason());
-    ItemResult<IfdScore> second = score(100, judgment(PRIME_Q, PRIME_A),
+    assertEquals("too_long", Outcomes.reason(first));
+    ItemOutcome<IfdScore> second = score(100, judgment(PRIME_Q, PRIME_A),
         Map.of(conditioned, vllm(primeConditioned(), 14), direct, refused));
     assertEquals(ItemStatus.FILTERED, second.status());
-    assertEquals("too_long", second.reason());
+    assertEquals("too_long", Outcomes.reason(second));
     // Any other failed call is still quarantined with its outcome.
-    ItemResult<IfdScore> other = score(100, judgment(PRIME_Q, PRIME_A),
+    ItemOutcome<IfdScore> other = score(100, judgment(PRIME_Q, PRIME_A),
         Map.of(conditioned, failed(CallOutcome.BAD_REQUEST, "HTTP 400")));
     assertEquals(ItemStatus.QUARANTINED, other.status());
-    assertEquals("bad_request", other.reason());
+    assertEquals("bad_request", Outcomes.reason(other));
   }
 
   // The length rule counts prompt tokens, the BOS included: usage.prompt_tokens, or the aligned tokens without it.
@@ -367,11 +368,11 @@ class DifficultyScorerTest {
     int promptTokens = withQ.size() - 1; // 14 with the BOS, 13 text tokens
     for (long usage : new long[] {promptTokens, 0}) {
       Map<String, LogprobResult> replies = Map.of(conditioned, vllm(withQ, usage), direct, vllm(primeDirect(), usage == 0 ? 0 : 10));
-      ItemResult<IfdScore> over = score(promptTokens - 1, judgment(PRIME_Q, PRIME_A), replies);
+      ItemOutcome<IfdScore> over = score(promptTokens - 1, judgment(PRIME_Q, PRIME_A), replies);
       assertEquals(ItemStatus.FILTERED, over.status(), "usage " + usage);
-      assertEquals("too_long", over.reason());
-      ItemResult<IfdScore> fits = score(promptTokens, judgment(PRIME_Q, PRIME_A), replies);
-      assertEquals(ItemStatus.OUT, fits.status(), "usage " + usage + ": " + fits.reason() + " " + fits.detail());
+      assertEquals("too_long", Outcomes.reason(over));
+      ItemOutcome<IfdScore> fits = score(promptTokens, judgment(PRIME_Q, PRIME_A), replies);
+      assertEquals(ItemStatus.OUT, fits.status(), "usage " + usage + ": " + Outcomes.reason(fits) + " " + Outcomes.detail(fits));
       assertTrue(fits.records().get(0).ifd() > 0);
     }
   }

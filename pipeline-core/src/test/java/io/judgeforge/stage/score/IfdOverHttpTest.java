@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.testing.Outcomes;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.judge.Judgment;
 import io.judgeforge.teacher.CompletionClient.ScorerCall;
@@ -55,8 +56,8 @@ class IfdOverHttpTest {
           ResponseStore.NONE, Spending.NONE, k -> null, Thread::sleep);
       ScorerCall call = new ScorerCall("sim-ifd", "sim-6b");
       Judgment judgment = DifficultyScorerTest.judgment(QUESTION, ANSWER);
-      ItemResult<IfdScore> result = new DifficultyScorer(calculator, call).score(judgment, client);
-      assertEquals(ItemStatus.OUT, result.status(), result.reason() + ": " + result.detail());
+      ItemOutcome<IfdScore> result = new DifficultyScorer(calculator, call).score(judgment, client);
+      assertEquals(ItemStatus.OUT, result.status(), Outcomes.reason(result) + ": " + Outcomes.detail(result));
       IfdScore score = result.records().get(0);
 
       String conditioned = calculator.conditionedText(QUESTION, ANSWER);

@@ -2,13 +2,13 @@ package io.judgeforge.jobs.cli;
 
 import io.judgeforge.config.PipelineConfig.AnswerModel;
 import io.judgeforge.config.PipelineConfig.Endpoint;
-import io.judgeforge.jobs.spark.ItemFunction;
 import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.jobs.spark.TeacherStep;
 import io.judgeforge.json.Json;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.Stage;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.stage.respond.AnswerCollector;
 import io.judgeforge.stage.respond.AnswerTask;
@@ -65,9 +65,9 @@ final class TeacherBench {
       Endpoint endpoint = new Endpoint(simulator.baseUrl(), "", 60_000, inFlight, 6, rpm, 0);
       TeacherClients clients = new TeacherClients(Map.of(endpointName, endpoint), ResponseStore.Factory.NONE);
       AnswerCollector collector = new AnswerCollector();
-      ItemFunction<AnswerTask, Response> timed = (task, c) -> {
+      Stage<AnswerTask, Response> timed = (task, c) -> {
         FIRST_START.accumulateAndGet(System.nanoTime(), Math::min);
-        ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c);
+        ItemOutcome<Response> result = collector.answer(task.instruction(), task.model(), c);
         LAST_END.accumulateAndGet(System.nanoTime(), Math::max);
         return result;
       };

@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import io.judgeforge.json.Json;
 import io.judgeforge.stage.BoundedParallelMap;
 import io.judgeforge.stage.CallUsage;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.Stage;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.teacher.TeacherClients;
 import java.io.Serializable;
@@ -35,13 +37,13 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
   private final String step;
   private final RecordCodec<I> in;
   private final RecordCodec<O> out;
-  private final ItemFunction<I, O> fn;
+  private final Stage<I, O> fn;
   private final ItemKey<I> idOf;
   private final ItemKey<I> scenarioOf;
   private final TeacherClients clients;
   private final int parallelism;
 
-  public TeacherStep(String stage, String step, Class<I> in, Class<O> out, ItemFunction<I, O> fn,
+  public TeacherStep(String stage, String step, Class<I> in, Class<O> out, Stage<I, O> fn,
       ItemKey<I> idOf, ItemKey<I> scenarioOf, TeacherClients clients,
       int parallelism) {
     this.stage = stage;
@@ -101,7 +103,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
 
   private Row process(Row row) {
     I item = in.fromRow(row);
-    ItemResult<O> result;
+    ItemOutcome<O> result;
     try {
       result = fn.apply(item, clients);
     } catch (io.judgeforge.config.ConfigException e) {
@@ -110,15 +112,16 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     } catch (RuntimeException e) {
       // A defect in one item's data (an unknown scenario, a malformed field) must not sink the
       // partition's other items: the item is quarantined with the error, and counted.
-      result = ItemResult.quarantined("error", e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
+      result = ItemOutcome.quarantined(RejectReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
     }
     List<Row> produced = new ArrayList<>();
     for (O record : result.records()) {
       produced.add(out.toRow(record));
     }
-    String inputJson = result.status() == ItemStatus.OUT ? null : Json.write(item);
-    return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(), result.reason(),
-        result.detail(), inputJson, result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
+    ItemOutcome.Rejected<O> rejected = result instanceof ItemOutcome.Rejected<O> r ? r : null;
+    return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(),
+        rejected == null ? null : rejected.reason().code(), rejected == null ? null : rejected.detail(),
+        rejected == null ? null : Json.write(item), result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
         result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(),
         result.usage().cachedTokens(), result.usage().reasoningTokens(), produced.toArray());
   }

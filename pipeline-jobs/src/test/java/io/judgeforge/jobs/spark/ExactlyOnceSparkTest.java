@@ -9,7 +9,8 @@ import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
 import io.judgeforge.simulator.SimulatorServer;
 import io.judgeforge.simulator.SimulatorSettings;
-import io.judgeforge.stage.ItemResult;
+import io.judgeforge.stage.ItemOutcome;
+import io.judgeforge.stage.Stage;
 import io.judgeforge.stage.StepReport;
 import io.judgeforge.stage.generate.Instruction;
 import io.judgeforge.stage.respond.AnswerCollector;
@@ -82,8 +83,8 @@ class ExactlyOnceSparkTest {
     TeacherClients clients = new TeacherClients(Map.of("sim", sim),
         HadoopResponseStore.factory(dir.resolve("store").toUri().toString(), spark.sparkContext().hadoopConfiguration()));
     AnswerCollector collector = new AnswerCollector();
-    ItemFunction<AnswerTask, Response> crashOnceAfterCalling = (task, c) -> {
-      ItemResult<Response> result = collector.answer(task.instruction(), task.model(), c);
+    Stage<AnswerTask, Response> crashOnceAfterCalling = (task, c) -> {
+      ItemOutcome<Response> result = collector.answer(task.instruction(), task.model(), c);
       try {
         Files.createFile(Path.of(crashFlag));
         // An Error, not an item failure: the whole task dies, as when an executor is lost.
