@@ -125,8 +125,6 @@ public final class TableReader {
         node = JSON_LINE.readTree(json);
       } catch (JsonProcessingException e) {
         throw lineError(role, file, line, "malformed JSON (" + e.getOriginalMessage() + ")");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
       if (!node.isObject()) {
         throw lineError(role, file, line, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));

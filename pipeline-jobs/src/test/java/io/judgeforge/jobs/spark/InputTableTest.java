@@ -54,7 +54,8 @@ class InputTableTest {
     Path folder = Files.createDirectory(dir.resolve("in"));
     Files.writeString(folder.resolve("part-00000"), "");
     assertEquals("Cannot tell the format of the instructions in " + folder + " (no .jsonl, .json, .parquet, .csv, .txt"
-        + " or .md files); set inputs.instructions-format", error(() -> INSTRUCTIONS.format(files, folder.toString(), "auto")));
+        + " or .md files); set inputs.instructions-format",
+        error(() -> INSTRUCTIONS.format(files, folder.toString(), "auto")));
     String absent = dir.resolve("absent.jsonl").toString();
     assertEquals("Input not found: " + absent, error(() -> INSTRUCTIONS.format(files, absent, "auto")));
   }
