@@ -224,7 +224,7 @@ public final class ConfigLoader {
   }
 
   private static ConfigException translate(JsonProcessingException e, JsonNode tree) {
-    String key = e instanceof JsonMappingException jme ? path(jme.getPath()) : "?";
+    String key = e instanceof JsonMappingException jme ? BindingTerms.keyPath(jme.getPath()) : "?";
     if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException ce) {
       return ce;
     }
@@ -232,13 +232,13 @@ public final class ConfigLoader {
       return unknownKey(key);
     }
     if (e instanceof InvalidFormatException ife) {
-      return ConfigException.invalid(key, ife.getValue(), describe(ife.getTargetType()));
+      return ConfigException.invalid(key, ife.getValue(), BindingTerms.kind(ife.getTargetType()));
     }
     if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")) {
       return new ConfigException("Missing config key '" + key + "'");
     }
     if (e instanceof MismatchedInputException mie) {
-      String expected = mie.getTargetType() == null ? "another type" : describe(mie.getTargetType());
+      String expected = mie.getTargetType() == null ? "another type" : BindingTerms.kind(mie.getTargetType());
       JsonNode given = at(tree, (JsonMappingException) e);
       String shown = given == null || given.isMissingNode() ? "" : ": " + (given.isTextual() ? "'" + given.asText() + "'" : given.toString());
       return new ConfigException("Invalid value for '" + key + "'" + shown + " (expected " + expected + ")", e);
@@ -252,45 +252,5 @@ public final class ConfigLoader {
       node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
     }
     return node;
-  }
-
-  private static String path(List<JsonMappingException.Reference> refs) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : refs) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == null) {
-      return "another type";
-    }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase()).toList();
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "an integer";
-    }
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    return "a mapping";
   }
 }

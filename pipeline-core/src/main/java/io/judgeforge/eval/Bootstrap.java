@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Percentile-bootstrap confidence intervals (Efron): draw the group's items with replacement as many times as
@@ -49,7 +51,7 @@ final class Bootstrap {
   }
 
   static Interval percentile(double[] values, double confidence) {
-    double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+    double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
     if (finite.length == 0) {
       return new Interval(Double.NaN, Double.NaN);
     }
@@ -57,11 +59,11 @@ final class Bootstrap {
     return new Interval(quantile(finite, tail), quantile(finite, 1 - tail));
   }
 
-  /** The q-quantile of sorted values, interpolating linearly between neighbours. */
-  static double quantile(double[] sorted, double q) {
-    double position = q * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  /**
+   * The q-quantile ({@code 0 < q <= 1}) of the values, interpolating linearly between neighbouring order statistics:
+   * commons-math3's R-7 estimate, which is numpy's default.
+   */
+  static double quantile(double[] values, double q) {
+    return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, q * 100);
   }
 }

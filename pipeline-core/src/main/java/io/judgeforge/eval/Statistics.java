@@ -1,14 +1,18 @@
 package io.judgeforge.eval;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
- * Meta-evaluation statistics (issue 7): agreement between two labellers and correlation between two scorers,
- * written from the textbook definitions so they can be checked against published figures rather than tuned to them.
+ * Meta-evaluation statistics (issue 7): agreement between two labellers and correlation between two scorers. The
+ * correlations are commons-math3's (the version Spark ships); Cohen's kappa and the macro-averaged precision, recall
+ * and F1, which it lacks, are written here from the textbook definitions. Both are checked against published figures
+ * rather than tuned to them.
  *
  * <p>All methods take paired inputs and reject lists or arrays of different lengths, since a silent truncation would
  * pair the wrong items. Correlations return {@code NaN} where the definition divides by zero (fewer than two items,
@@ -138,193 +142,63 @@ public final class Statistics {
   }
 
   /**
-   * Pearson's product-moment correlation. {@code NaN} for fewer than two items or a constant input.
+   * Pearson's product-moment correlation (commons-math3). {@code NaN} for fewer than two items or a constant input.
    *
    * @throws IllegalArgumentException if the arrays differ in length or hold NaN
    */
   public static double pearson(double[] x, double[] y) {
     checkPaired(x, y);
-    int n = x.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    // Two passes (mean first) rather than the one-pass sum-of-squares formula, which cancels badly on large values.
-    double meanX = Arrays.stream(x).sum() / n;
-    double meanY = Arrays.stream(y).sum() / n;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = x[i] - meanX;
-      double dy = y[i] - meanY;
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-    }
-    if (sxx == 0 || syy == 0) {
-      return Double.NaN;
-    }
-    return clamp(sxy / Math.sqrt(sxx * syy));
-  }
-
-  /** Rounding can put a perfect correlation at 1.0000000000000002; a correlation is in [-1, 1] by definition. */
-  private static double clamp(double correlation) {
-    return Math.max(-1, Math.min(1, correlation));
+    // Commons Math throws below two items; NaN is the answer for "undefined" here, as for a constant input.
+    return x.length < 2 ? Double.NaN : positiveZero(new PearsonsCorrelation().correlation(x, y));
   }
 
   /**
-   * Spearman's rank correlation: Pearson of the ranks, tied values sharing the mean of the ranks they span (the
-   * {@code 1 - 6Σd²/…} shortcut is only right without ties, and human scores are full of them). {@code NaN} as for
-   * {@link #pearson}.
+   * Spearman's rank correlation (commons-math3): Pearson of the ranks, tied values sharing the mean of the ranks they
+   * span (the {@code 1 - 6Σd²/…} shortcut is only right without ties, and human scores are full of them). {@code NaN}
+   * as for {@link #pearson}.
    *
    * @throws IllegalArgumentException if the arrays differ in length or hold NaN
    */
   public static double spearman(double[] x, double[] y) {
     checkPaired(x, y);
-    return pearson(averageRanks(x), averageRanks(y));
+    if (x.length < 2) {
+      return Double.NaN;
+    }
+    return positiveZero(new SpearmansCorrelation().correlation(withoutNegativeZeros(x), withoutNegativeZeros(y)));
   }
 
   /**
-   * Kendall's tau-b, {@code (C - D) / sqrt((n0 - n1)(n0 - n2))}: C and D count concordant and discordant pairs, n0
-   * all pairs, n1 and n2 the pairs tied in x and in y (a pair tied in both counts in each). This is scipy's default;
-   * tau-a and tau-c give different values on tied data. {@code NaN} for fewer than two items or a constant input.
-   *
-   * <p>Knight's O(n log n) method (Knight 1966, as in scipy): sort by x then y, count the pairs tied in x and in
-   * both, then count D as the inversions a merge sort of the y sequence undoes; {@code C - D = n0 - n1 - n2 + n3 -
-   * 2D} with n3 the pairs tied in both. The bootstrap computes tau thousands of times, where O(n²) would not do.
-   * Values are replaced by their dense ranks first, which keeps every order and tie and lets primitive sorts do
-   * the work.
+   * Kendall's tau-b (commons-math3), {@code (C - D) / sqrt((n0 - n1)(n0 - n2))}: C and D count concordant and
+   * discordant pairs, n0 all pairs, n1 and n2 the pairs tied in x and in y (a pair tied in both counts in each). This
+   * is scipy's default; tau-a and tau-c give different values on tied data. Commons Math counts the pairs with Knight's
+   * O(n log n) method, as scipy does, which the bootstrap needs. {@code NaN} for fewer than two items or a constant
+   * input.
    *
    * @throws IllegalArgumentException if the arrays differ in length or hold NaN
    */
   public static double kendallTauB(double[] x, double[] y) {
     checkPaired(x, y);
-    int n = x.length;
-    if (n < 2) {
+    if (x.length < 2) {
       return Double.NaN;
     }
-    // Sort by (x, y) as one primitive key of their dense ranks: no boxing, which the bootstrap would pay per resample.
-    int[] xRank = denseRanks(x);
-    int[] yRank = denseRanks(y);
-    long width = n + 1L;
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      keys[i] = xRank[i] * width + yRank[i];
-    }
-    Arrays.sort(keys);
-    int[] ys = new int[n];
-    long tiedX = 0;
-    long tiedBoth = 0;
-    long runX = 1;
-    long runBoth = 1;
-    ys[0] = (int) (keys[0] % width);
-    for (int k = 1; k < n; k++) {
-      ys[k] = (int) (keys[k] % width);
-      boolean sameX = keys[k] / width == keys[k - 1] / width;
-      runX = sameX ? runX + 1 : 1;
-      runBoth = keys[k] == keys[k - 1] ? runBoth + 1 : 1;
-      // A run of length r adds r - 1 new pairs with its k-th member: the sum over the run is r(r - 1)/2.
-      tiedX += runX - 1;
-      tiedBoth += runBoth - 1;
-    }
-    long discordant = inversions(ys, new int[n], 0, n);
-    long tiedY = 0;
-    long runY = 1;
-    for (int k = 1; k < n; k++) {
-      runY = ys[k] == ys[k - 1] ? runY + 1 : 1;
-      tiedY += runY - 1;
-    }
-    long pairs = (long) n * (n - 1) / 2;
-    double denominator = Math.sqrt((double) (pairs - tiedX) * (pairs - tiedY));
-    if (denominator == 0) {
-      return Double.NaN;
-    }
-    return clamp((pairs - tiedX - tiedY + tiedBoth - 2 * discordant) / denominator);
+    return new KendallsCorrelation().correlation(withoutNegativeZeros(x), withoutNegativeZeros(y));
   }
 
-  /** Sorts {@code a[from, to)} ascending and returns the pairs it had out of order (equal values are not). */
-  private static long inversions(int[] a, int[] buffer, int from, int to) {
-    if (to - from < 2) {
-      return 0;
-    }
-    int mid = (from + to) >>> 1;
-    long count = inversions(a, buffer, from, mid) + inversions(a, buffer, mid, to);
-    int i = from;
-    int j = mid;
-    int k = from;
-    while (i < mid && j < to) {
-      if (a[j] < a[i]) {
-        count += mid - i;
-        buffer[k++] = a[j++];
-      } else {
-        buffer[k++] = a[i++];
-      }
-    }
-    while (i < mid) {
-      buffer[k++] = a[i++];
-    }
-    while (j < to) {
-      buffer[k++] = a[j++];
-    }
-    System.arraycopy(buffer, from, a, from, to - from);
-    return count;
+  /** No correlation as 0.0: Commons Math gives -0.0 for some, which a report would print as "-0.0000". */
+  private static double positiveZero(double correlation) {
+    return correlation + 0.0;
   }
 
-  /** 0-based ranks among the distinct values: equal values (0.0 and -0.0 included) share one. */
-  static int[] denseRanks(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int k = 0; k < sorted.length; k++) {
-      if (k == 0 || sorted[k] != sorted[distinct - 1]) {
-        sorted[distinct++] = sorted[k];
-      }
-    }
-    int[] ranks = new int[values.length];
+  /**
+   * The values with -0.0 made 0.0: Commons Math orders and ties values by {@link Double#compare}, for which -0.0 is
+   * below 0.0, but a score of -0 is a score of 0 (an order and a tie must not depend on how a zero was written).
+   */
+  private static double[] withoutNegativeZeros(double[] values) {
+    double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      ranks[i] = lowerBound(sorted, distinct, values[i]);
+      out[i] = values[i] + 0.0;
     }
-    return ranks;
-  }
-
-  /** The first index in {@code sorted[0, size)} whose value is not below {@code value}. */
-  private static int lowerBound(double[] sorted, int size, double value) {
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** 1-based ranks; each run of equal values gets the mean of the ranks it occupies. */
-  static double[] averageRanks(double[] values) {
-    int[] dense = denseRanks(values);
-    int distinct = 0;
-    for (int r : dense) {
-      distinct = Math.max(distinct, r + 1);
-    }
-    // A value with c copies, after s smaller values, spans ranks s+1 .. s+c: their mean is s + (c + 1)/2.
-    long[] copies = new long[distinct];
-    for (int r : dense) {
-      copies[r]++;
-    }
-    double[] meanRank = new double[distinct];
-    long smaller = 0;
-    for (int r = 0; r < distinct; r++) {
-      meanRank[r] = smaller + (copies[r] + 1) / 2.0;
-      smaller += copies[r];
-    }
-    double[] ranks = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      ranks[i] = meanRank[dense[i]];
-    }
-    return ranks;
+    return out;
   }
 
   private static void checkPaired(double[] x, double[] y) {

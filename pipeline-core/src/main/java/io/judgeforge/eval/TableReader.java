@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.json.Json;
+import io.judgeforge.table.TableFormat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -28,8 +29,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the rows of a JSON Lines or CSV file, chosen by extension, as text fields with the line each row starts
- * on, so that every later error can name the file and the line.
+ * Reads the rows of a JSON Lines or CSV file, chosen by extension ({@link TableFormat}), as text fields with the line
+ * each row starts on, so that every later error can name the file and the line.
  *
  * <p>Both formats come out the same: a JSON number becomes its text (so ids and scores read alike from JSONL and
  * CSV), a JSON {@code null} and an empty CSV cell both become {@code ""}, and a field absent from a JSON row is
@@ -38,6 +39,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TableReader {
   static final String SUPPORTED = ".jsonl, .json (one JSON object per line) or .csv";
+  /** The formats whose text this class parses into rows. */
+  public static final List<TableFormat> ROW_FORMATS = List.of(TableFormat.JSONL, TableFormat.CSV);
 
   /** A row: its 1-based starting line (for Parquet, its 1-based row number) and its fields by column name. */
   public record Row(long line, Map<String, String> fields) {}
@@ -69,28 +72,28 @@ public final class TableReader {
    * @throws ConfigException if the file is absent, has an unsupported extension, or has a malformed line
    */
   static List<Row> read(Path file, String role) {
-    isCsv(file.toString(), role, SUPPORTED);
-    return parse(file.toString(), role, readText(file, role), SUPPORTED);
+    // The format is checked before the file is read, so a wrong extension is named even for an absent file.
+    TableFormat format = TableFormat.ofName(file.toString()).filter(ROW_FORMATS::contains)
+        .orElseThrow(() -> unsupported(role, file, SUPPORTED));
+    return parse(file.toString(), role, readText(file, role), format);
   }
 
   /**
-   * The rows of a table's text, JSON Lines or CSV by the location's extension; {@code supported} lists the formats
-   * the caller reads, for the error on any other extension.
+   * The rows of a table's text in {@code format}, JSON Lines or CSV.
+   *
+   * @throws IllegalArgumentException for any other format, which is not text with rows
    */
-  public static List<Row> parse(String location, String role, String text, String supported) {
-    boolean csv = isCsv(location, role, supported);
+  public static List<Row> parse(String location, String role, String text, TableFormat format) {
+    if (!ROW_FORMATS.contains(format)) {
+      throw new IllegalArgumentException(format + " is not a text table format");
+    }
     text = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return csv ? csvRows(location, role, text) : jsonRows(location, role, text);
+    return format == TableFormat.CSV ? csvRows(location, role, text) : jsonRows(location, role, text);
   }
 
-  /** Whether the location is CSV (else JSON Lines), checked before anything is read. */
-  private static boolean isCsv(String location, String role, String supported) {
-    String name = location.toLowerCase(Locale.ROOT);
-    boolean csv = name.endsWith(".csv");
-    if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
-      throw new ConfigException("Unsupported " + role + " file format: " + location + " (expected " + supported + ")");
-    }
-    return csv;
+  /** The error for a table whose format the caller does not read; {@code supported} lists those it does. */
+  public static ConfigException unsupported(String role, Object location, String supported) {
+    return new ConfigException("Unsupported " + role + " file format: " + location + " (expected " + supported + ")");
   }
 
   private static String readText(Path file, String role) {
@@ -122,8 +125,6 @@ public final class TableReader {
         node = JSON_LINE.readTree(json);
       } catch (JsonProcessingException e) {
         throw lineError(role, file, line, "malformed JSON (" + e.getOriginalMessage() + ")");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
       if (!node.isObject()) {
         throw lineError(role, file, line, "expected a JSON object, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * The Themis paper's per-scenario z-values (Table 4): how many standard deviations a group's figure lies from the
  * mean over all the rows of the table, {@code z = (m - mean) / sd}. The rows are the whole benchmark ("All") and
- * every scenario, and {@code sd} is the sample standard deviation (n - 1). The paper does not state this; it is the
- * reading that reproduces its published z-values from its published Agr(2,2) values, on both benchmarks, to within
- * their rounding (the largest difference is 0.0005; see {@code ZValuesTest}). A negative z marks a scenario where
- * the judge does worse than on the others for a higher-is-better figure.
+ * every scenario, and {@code sd} is the sample standard deviation (n - 1, commons-math3's bias-corrected one). The
+ * paper does not state this; it is the reading that reproduces its published z-values from its published Agr(2,2)
+ * values, on both benchmarks, to within their rounding (the largest difference is 0.0005; see {@code ZValuesTest}). A
+ * negative z marks a scenario where the judge does worse than on the others for a higher-is-better figure.
  */
 final class ZValues {
   private ZValues() {}
@@ -31,16 +33,8 @@ final class ZValues {
         continue;
       }
       double[] values = groups.stream().mapToDouble(g -> g.get(metric)).toArray();
-      double mean = 0;
-      for (double v : values) {
-        mean += v;
-      }
-      mean /= values.length;
-      double squares = 0;
-      for (double v : values) {
-        squares += (v - mean) * (v - mean);
-      }
-      double sd = Math.sqrt(squares / (values.length - 1));
+      double mean = new Mean().evaluate(values);
+      double sd = new StandardDeviation(true).evaluate(values, mean);
       if (sd == 0) {
         continue;
       }

@@ -1,9 +1,7 @@
 package io.judgeforge.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.judgeforge.config.ConfigException;
-import java.io.IOException;
+import io.judgeforge.config.StrictYaml;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The scenarios and grading tiers of a run, read from the catalog YAML ({@code conf/scenarios.yaml}). */
+/**
+ * The scenarios and grading tiers of a run, read from the catalog YAML ({@code conf/scenarios.yaml}) through
+ * {@link ScenarioCatalogFile}: an unknown key or a value of the wrong kind is an error naming it (see
+ * {@link StrictYaml}).
+ */
 public final class ScenarioCatalog implements Serializable {
   private final Map<String, Scenario> scenarios;
   private final List<GradingTier> tiers;
@@ -22,35 +24,21 @@ public final class ScenarioCatalog implements Serializable {
   }
 
   public static ScenarioCatalog parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = new YAMLMapper().readTree(yaml);
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read the scenario catalog " + source + ": " + e.getMessage(), e);
-    }
+    ScenarioCatalogFile file = StrictYaml.read(yaml, ScenarioCatalogFile.class, "scenario catalog", source);
     List<GradingTier> tiers = new ArrayList<>();
-    for (JsonNode t : required(root, "grading-tiers", source)) {
-      tiers.add(new GradingTier(t.path("score").asInt(), text(t, "description", source), optionalText(t, "with-reference", source)));
+    List<ScenarioCatalogFile.Tier> tierEntries = required(file.gradingTiers(), "grading-tiers", source);
+    for (int i = 0; i < tierEntries.size(); i++) {
+      tiers.add(tier(tierEntries.get(i), source, "grading-tiers[" + i + "]"));
     }
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
-    for (JsonNode s : required(root, "scenarios", source)) {
-      String id = text(s, "id", source);
-      List<Criterion> criteria = new ArrayList<>();
-      for (JsonNode c : required(s, "criteria", source + " scenario " + id)) {
-        criteria.add(new Criterion(text(c, "name", source), text(c, "description", source)));
+    List<ScenarioCatalogFile.Entry> entries = required(file.scenarios(), "scenarios", source);
+    for (int i = 0; i < entries.size(); i++) {
+      Scenario scenario = scenario(entries.get(i), source, "scenarios[" + i + "]");
+      if (scenarios.put(scenario.id(), scenario) != null) {
+        throw new ConfigException("Duplicate scenario id '" + scenario.id() + "' in " + source);
       }
-      GenerationMethod method;
-      try {
-        method = GenerationMethod.valueOf(text(s, "method", source).toUpperCase());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("Invalid method of scenario '" + id + "' in " + source + ": '" + s.path("method").asText() + "' (expected reference or quiz)");
-      }
-      if (scenarios.put(id, new Scenario(id, text(s, "name", source), text(s, "short", source), method,
-          s.path("close-ended").asBoolean(false), text(s, "description", source), criteria)) != null) {
-        throw new ConfigException("Duplicate scenario id '" + id + "' in " + source);
-      }
-      if (criteria.isEmpty()) {
-        throw new ConfigException("Scenario '" + id + "' in " + source + " has no criteria");
+      if (scenario.criteria().isEmpty()) {
+        throw new ConfigException("Scenario '" + scenario.id() + "' in " + source + " has no criteria");
       }
     }
     if (scenarios.isEmpty()) {
@@ -58,6 +46,34 @@ public final class ScenarioCatalog implements Serializable {
     }
     // The catalog's order is kept: prompts list scenarios in it and reports follow it.
     return new ScenarioCatalog(java.util.Collections.unmodifiableMap(scenarios), List.copyOf(tiers));
+  }
+
+  private static GradingTier tier(ScenarioCatalogFile.Tier t, String source, String where) {
+    if (t.score() == null) {
+      throw new ConfigException("The scenario catalog " + source + " needs a number 'score' in " + where);
+    }
+    String withReference = t.withReference() == null ? null : text(t.withReference(), "with-reference", source, where);
+    return new GradingTier(t.score(), text(t.description(), "description", source, where), withReference);
+  }
+
+  private static Scenario scenario(ScenarioCatalogFile.Entry s, String source, String where) {
+    String id = text(s.id(), "id", source, where);
+    List<Criterion> criteria = new ArrayList<>();
+    List<ScenarioCatalogFile.CriterionEntry> entries = required(s.criteria(), "criteria", source + " scenario " + id);
+    for (int c = 0; c < entries.size(); c++) {
+      ScenarioCatalogFile.CriterionEntry e = entries.get(c);
+      String at = where + ".criteria[" + c + "]";
+      criteria.add(new Criterion(text(e.name(), "name", source, at), text(e.description(), "description", source, at)));
+    }
+    GenerationMethod method;
+    try {
+      method = GenerationMethod.of(text(s.method(), "method", source, where));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid method of scenario '" + id + "' in " + source + ": '" + s.method()
+          + "' (expected reference or quiz)");
+    }
+    return new Scenario(id, text(s.name(), "name", source, where), text(s.shortName(), "short", source, where), method,
+        Boolean.TRUE.equals(s.closeEnded()), text(s.description(), "description", source, where), criteria);
   }
 
   public List<Scenario> scenarios() {
@@ -80,25 +96,18 @@ public final class ScenarioCatalog implements Serializable {
     return tiers;
   }
 
-  private static Iterable<JsonNode> required(JsonNode node, String key, String source) {
-    JsonNode v = node.get(key);
-    if (v == null || !v.isArray()) {
+  private static <T> List<T> required(List<T> list, String key, String source) {
+    if (list == null) {
       throw new ConfigException("The scenario catalog " + source + " needs a list '" + key + "'");
     }
-    return v;
+    return list;
   }
 
-  /** Null when the key is absent; when present it must be real text, as for a required key. */
-  private static String optionalText(JsonNode node, String key, String source) {
-    JsonNode v = node.get(key);
-    return v == null || v.isNull() ? null : text(node, key, source);
-  }
-
-  private static String text(JsonNode node, String key, String source) {
-    JsonNode v = node.get(key);
-    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-      throw new ConfigException("The scenario catalog " + source + " needs a text '" + key + "' in " + node);
+  /** Text that is there and not blank, stripped. */
+  private static String text(String value, String key, String source, String where) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException("The scenario catalog " + source + " needs a text '" + key + "' in " + where);
     }
-    return v.asText().strip();
+    return value.strip();
   }
 }

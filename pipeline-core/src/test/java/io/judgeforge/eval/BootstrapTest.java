@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 class BootstrapTest {
   @Test
   void quantilesInterpolateBetweenOrderStatisticsAsNumpyDoes() {
-    double[] sorted = {1, 2, 3, 4, 5};
-    assertEquals(1.0, Bootstrap.quantile(sorted, 0));
-    assertEquals(3.0, Bootstrap.quantile(sorted, 0.5));
-    assertEquals(1.1, Bootstrap.quantile(sorted, 0.025), 1e-12); // position 0.1
-    assertEquals(4.9, Bootstrap.quantile(sorted, 0.975), 1e-12); // position 3.9
+    double[] values = {4, 1, 5, 3, 2};
+    assertEquals(3.0, Bootstrap.quantile(values, 0.5));
+    assertEquals(5.0, Bootstrap.quantile(values, 1));
+    assertEquals(1.1, Bootstrap.quantile(values, 0.025), 1e-12); // position 0.1 among the sorted values
+    assertEquals(4.9, Bootstrap.quantile(values, 0.975), 1e-12); // position 3.9
     Interval ci = Bootstrap.percentile(new double[] {5, Double.NaN, 1, 3, 2, 4}, 0.95);
     assertEquals(new Interval(1.1, 4.9), new Interval(Math.round(ci.lower() * 1e9) / 1e9, Math.round(ci.upper() * 1e9) / 1e9));
     assertTrue(Double.isNaN(Bootstrap.percentile(new double[] {Double.NaN}, 0.95).lower()), "no defined value, no interval");

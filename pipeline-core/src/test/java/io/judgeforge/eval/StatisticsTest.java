@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Hand-worked cases for each statistic, and the fast Kendall tau-b against its pair-by-pair definition. The
+ * Hand-worked cases for each statistic, and the correlations (commons-math3's) against their definitions. The
  * published figures of PandaLM and UniEval are reproduced through the whole meta-evaluation in
  * {@link PandaLmReproductionTest} and {@link UniEvalReproductionTest}.
  */
@@ -97,6 +97,15 @@ class StatisticsTest {
   }
 
   @Test
+  void noCorrelationIsAPositiveZero() {
+    // Symmetric about the middle x: r = 0, which Commons Math gives as -0.0 here and a report would print as -0.0000.
+    double[] x = {0.1, 0.2, 0.3, 0.4, 0.5};
+    double[] y = {0.7, 0.3, 0.1, 0.3, 0.7};
+    assertEquals(0.0, Statistics.pearson(x, y));
+    assertEquals(0.0, Statistics.spearman(x, y));
+  }
+
+  @Test
   void spearmanGivesTiesTheMeanRank() {
     // ranks x: 1 2.5 2.5 4, y: 1 3 2 4; deviations x: -1.5 0 0 1.5, y: -1.5 .5 -.5 1.5
     // sxy 4.5, sxx 4.5, syy 5 -> rho = 4.5 / sqrt(22.5) = sqrt(0.9)
@@ -109,9 +118,21 @@ class StatisticsTest {
   }
 
   @Test
-  void averageRanksSpanTiedRuns() {
-    assertEquals(List.of(4.0, 2.0, 2.0, 2.0, 5.0),
-        java.util.Arrays.stream(Statistics.averageRanks(new double[] {7, 3, 3, 3, 9})).boxed().toList());
+  void spearmanRanksATiedRunAtItsMeanRank() {
+    // x ranks 4, 2, 2, 2, 5 (the three 3s share ranks 1..3); y ranks are the same numbers, so rho = 1 exactly when
+    // the ties get their mean rank, and less with any other tie rule.
+    assertEquals(1.0, Statistics.spearman(new double[] {7, 3, 3, 3, 9}, new double[] {4, 2, 2, 2, 5}), EXACT);
+  }
+
+  @Test
+  void aNegativeZeroTiesWithZero() {
+    // -0.0 sorts below 0.0 in Double.compare, which orders and ties values in Commons Math; a score is a score.
+    double[] x = {0.0, -0.0, 1};
+    double[] y = {1, 2, 3};
+    // Pairs: (0,1) tied in x, (0,2) and (1,2) concordant: tau-b = 2 / sqrt(2 * 3).
+    assertEquals(2 / Math.sqrt(6), Statistics.kendallTauB(x, y), EXACT);
+    // x ranks 1.5 1.5 3 against 1 2 3: sxy 1.5, sxx 1.5, syy 2 -> rho = sqrt(3) / 2.
+    assertEquals(Math.sqrt(3) / 2, Statistics.spearman(x, y), EXACT);
   }
 
   @Test
@@ -135,6 +156,8 @@ class StatisticsTest {
     double[] constant = {2, 2, 2};
     double[] varying = {1, 2, 3};
     assertEquals(Double.NaN, Statistics.pearson(constant, varying));
+    assertEquals(Double.NaN, Statistics.pearson(varying, constant));
+    assertEquals(Double.NaN, Statistics.spearman(new double[] {1}, new double[] {2}));
     assertEquals(Double.NaN, Statistics.spearman(varying, constant));
     assertEquals(Double.NaN, Statistics.kendallTauB(constant, varying));
     assertEquals(Double.NaN, Statistics.pearson(new double[] {1}, new double[] {2}));
@@ -150,9 +173,9 @@ class StatisticsTest {
         () -> Statistics.kendallTauB(new double[] {1, 2}, new double[] {Double.NaN, 2}));
   }
 
-  // --- Kendall tau-b: the O(n log n) method against the pair-by-pair definition
+  // --- the correlations of Commons Math against their definitions, on tied data
 
-  /** The definition, pair by pair: O(n²), too slow for the bootstrap, right by inspection. */
+  /** Kendall's tau-b pair by pair: O(n²), too slow for the bootstrap, right by inspection. */
   static double kendallTauBByPairs(double[] x, double[] y) {
     long concordantMinusDiscordant = 0;
     long tiedX = 0;
@@ -170,25 +193,67 @@ class StatisticsTest {
     return concordantMinusDiscordant / Math.sqrt((double) (pairs - tiedX) * (pairs - tiedY));
   }
 
+  /** Pearson's r in two passes (mean first), the textbook form. */
+  static double pearsonByDefinition(double[] x, double[] y) {
+    double meanX = java.util.Arrays.stream(x).average().orElseThrow();
+    double meanY = java.util.Arrays.stream(y).average().orElseThrow();
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sxy += (x[i] - meanX) * (y[i] - meanY);
+      sxx += (x[i] - meanX) * (x[i] - meanX);
+      syy += (y[i] - meanY) * (y[i] - meanY);
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  /** 1-based ranks, each value ranked at 1 + (values below it) + (other copies of it) / 2: the mean rank of its run. */
+  static double[] meanRanksByCounting(double[] values) {
+    double[] ranks = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      int below = 0;
+      int copies = 0;
+      for (double v : values) {
+        below += v < values[i] ? 1 : 0;
+        copies += v == values[i] ? 1 : 0;
+      }
+      ranks[i] = below + (copies + 1) / 2.0;
+    }
+    return ranks;
+  }
+
+  /** Random scores with many ties, correlated half the time so that both signs occur. */
+  static double[][] tiedScores(java.util.SplittableRandom rng, int n, int distinct) {
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rng.nextInt(distinct);
+      y[i] = rng.nextBoolean() ? x[i] + rng.nextInt(2) : rng.nextInt(distinct);
+    }
+    return new double[][] {x, y};
+  }
+
+  static void assertSameOrBothNaN(double expected, double actual, double[] x, double[] y) {
+    if (Double.isNaN(expected)) {
+      assertTrue(Double.isNaN(actual));
+    } else {
+      assertEquals(expected, actual, 1e-12, () -> java.util.Arrays.toString(x) + " / " + java.util.Arrays.toString(y));
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"2, 3", "5, 10", "40, 4", "300, 6", "1000, 1000"})
-  void kendallTauBEqualsThePairByPairDefinitionOnTiedData(int n, int distinct) {
+  void theCorrelationsEqualTheirDefinitionsOnTiedData(int n, int distinct) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(n * 31L + distinct);
     for (int trial = 0; trial < 20; trial++) {
-      double[] x = new double[n];
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        x[i] = rng.nextInt(distinct);
-        // Correlated with x half the time, so both signs and many ties occur.
-        y[i] = rng.nextBoolean() ? x[i] + rng.nextInt(2) : rng.nextInt(distinct);
-      }
-      double expected = kendallTauBByPairs(x, y);
-      double actual = Statistics.kendallTauB(x, y);
-      if (Double.isNaN(expected)) {
-        assertTrue(Double.isNaN(actual));
-      } else {
-        assertEquals(expected, actual, 1e-12, () -> java.util.Arrays.toString(x) + " / " + java.util.Arrays.toString(y));
-      }
+      double[][] xy = tiedScores(rng, n, distinct);
+      double[] x = xy[0];
+      double[] y = xy[1];
+      assertSameOrBothNaN(kendallTauBByPairs(x, y), Statistics.kendallTauB(x, y), x, y);
+      assertSameOrBothNaN(pearsonByDefinition(x, y), Statistics.pearson(x, y), x, y);
+      assertSameOrBothNaN(pearsonByDefinition(meanRanksByCounting(x), meanRanksByCounting(y)), Statistics.spearman(x, y),
+          x, y);
     }
   }
 }

@@ -1,17 +1,14 @@
 package io.judgeforge.stage.classify;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.judgeforge.config.ConfigException;
+import io.judgeforge.config.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,10 +23,6 @@ import java.util.Set;
  * every such item as a disagreement and quietly lower the figure, while the real fault is a stale mapping.
  */
 public final class CategoryMapping {
-  private static final Set<String> ROOT_KEYS = Set.of("benchmark", "field", "subfield", "categories");
-  private static final Set<String> ENTRY_KEYS = Set.of("accept", "subcategories");
-  private static final Set<String> SUBENTRY_KEYS = Set.of("accept");
-
   private final String source;
   private final String benchmark;
   private final String field;
@@ -38,6 +31,13 @@ public final class CategoryMapping {
 
   /** One category: its own set, and the sets that replace it for some subcategories. */
   private record Entry(Set<String> accept, Map<String, Set<String>> subcategories) {}
+
+  /** A mapping file as written, bound strictly and then checked by {@link #parse}; a key left out is null. */
+  record MappingFile(String benchmark, String field, String subfield, Map<String, CategoryEntry> categories) {}
+
+  record CategoryEntry(List<String> accept, Map<String, SubcategoryEntry> subcategories) {}
+
+  record SubcategoryEntry(List<String> accept) {}
 
   private CategoryMapping(String source, String benchmark, String field, String subfield, Map<String, Entry> categories) {
     this.source = source;
@@ -60,58 +60,30 @@ public final class CategoryMapping {
 
   /** Parses mapping YAML; {@code source} names it in error messages. */
   public static CategoryMapping parse(String yaml, String source, Set<String> scenarioIds) {
-    // Without this a category written twice would silently keep only its last entry.
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    JsonNode root;
-    try {
-      root = mapper.readTree(yaml);
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read the category mapping " + source + ": " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ConfigException("The category mapping " + source + " is not a YAML mapping");
-    }
-    checkKeys(root, ROOT_KEYS, source, "the top level");
-    String benchmark = text(root, "benchmark", true, source);
-    String field = text(root, "field", true, source);
-    String subfield = text(root, "subfield", false, source);
-    JsonNode cats = root.path("categories");
-    if (!cats.isObject() || cats.isEmpty()) {
+    // Strict: a category written twice is an error rather than its last entry silently kept.
+    MappingFile file = StrictYaml.read(yaml, MappingFile.class, "category mapping", source);
+    String benchmark = text(file.benchmark(), "benchmark", true, source);
+    String field = text(file.field(), "field", true, source);
+    String subfield = text(file.subfield(), "subfield", false, source);
+    if (file.categories() == null || file.categories().isEmpty()) {
       throw new ConfigException("The category mapping " + source + " needs a non-empty mapping 'categories'");
     }
     Map<String, Entry> categories = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = cats.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> cat = it.next();
-      String where = "categories." + cat.getKey();
-      JsonNode node = cat.getValue();
-      if (!node.isObject()) {
-        throw new ConfigException(source + ": " + where + " must be a mapping with 'accept'");
-      }
-      checkKeys(node, ENTRY_KEYS, source, where);
-      Set<String> accept = accept(node, where, source, scenarioIds);
+    file.categories().forEach((category, entry) -> {
+      String where = "categories." + category;
+      Set<String> accept = accept(entry.accept(), where, source, scenarioIds);
       Map<String, Set<String>> subs = new LinkedHashMap<>();
-      JsonNode subNodes = node.path("subcategories");
-      if (!subNodes.isMissingNode() && !subNodes.isNull()) {
-        if (!subNodes.isObject()) {
-          throw new ConfigException(source + ": " + where + ".subcategories must be a mapping");
-        }
+      if (entry.subcategories() != null) {
         // An override with no subfield to read it from could never apply; say so rather than ignore it.
-        if (!subNodes.isEmpty() && subfield.isEmpty()) {
+        if (!entry.subcategories().isEmpty() && subfield.isEmpty()) {
           throw new ConfigException(source + ": " + where + ".subcategories is set but 'subfield' is empty,"
               + " so no item has a subcategory to look up");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> subIt = subNodes.fields(); subIt.hasNext(); ) {
-          Map.Entry<String, JsonNode> sub = subIt.next();
-          String subWhere = where + ".subcategories." + sub.getKey();
-          if (!sub.getValue().isObject()) {
-            throw new ConfigException(source + ": " + subWhere + " must be a mapping with 'accept'");
-          }
-          checkKeys(sub.getValue(), SUBENTRY_KEYS, source, subWhere);
-          subs.put(sub.getKey(), accept(sub.getValue(), subWhere, source, scenarioIds));
-        }
+        entry.subcategories().forEach((sub, subEntry) -> subs.put(sub,
+            accept(subEntry.accept(), where + ".subcategories." + sub, source, scenarioIds)));
       }
-      categories.put(cat.getKey(), new Entry(accept, Collections.unmodifiableMap(subs)));
-    }
+      categories.put(category, new Entry(accept, Collections.unmodifiableMap(subs)));
+    });
     return new CategoryMapping(source, benchmark, field, subfield, Collections.unmodifiableMap(categories));
   }
 
@@ -162,47 +134,33 @@ public final class CategoryMapping {
     return e;
   }
 
-  private static Set<String> accept(JsonNode node, String where, String source, Set<String> scenarioIds) {
-    JsonNode list = node.path("accept");
-    if (!list.isArray() || list.isEmpty()) {
+  private static Set<String> accept(List<String> list, String where, String source, Set<String> scenarioIds) {
+    if (list == null || list.isEmpty()) {
       throw new ConfigException(source + ": " + where + ".accept must be a non-empty list of scenario ids");
     }
     Set<String> ids = new LinkedHashSet<>();
-    for (JsonNode id : list) {
-      if (!id.isTextual()) {
-        throw new ConfigException(source + ": " + where + ".accept has '" + id + "', which is not a scenario id");
-      }
-      if (!scenarioIds.contains(id.asText())) {
-        throw new ConfigException(source + ": " + where + ".accept has unknown scenario id '" + id.asText()
+    for (String id : list) {
+      if (!scenarioIds.contains(id)) {
+        throw new ConfigException(source + ": " + where + ".accept has unknown scenario id '" + id
             + "' (the catalog has " + scenarioIds + ")");
       }
-      if (!ids.add(id.asText())) {
-        throw new ConfigException(source + ": " + where + ".accept lists '" + id.asText() + "' twice");
+      if (!ids.add(id)) {
+        throw new ConfigException(source + ": " + where + ".accept lists '" + id + "' twice");
       }
     }
     return Collections.unmodifiableSet(ids);
   }
 
-  private static String text(JsonNode root, String key, boolean required, String source) {
-    JsonNode v = root.path(key);
-    if (v.isMissingNode() || v.isNull()) {
+  private static String text(String value, String key, boolean required, String source) {
+    if (value == null) {
       if (required) {
         throw new ConfigException("The category mapping " + source + " needs '" + key + "'");
       }
       return "";
     }
-    if (!v.isTextual() || (required && v.asText().isBlank())) {
-      throw new ConfigException(source + ": '" + key + "' must be " + (required ? "a non-empty " : "a ") + "string");
+    if (required && value.isBlank()) {
+      throw new ConfigException(source + ": '" + key + "' must be a non-empty string");
     }
-    return v.asText().strip();
-  }
-
-  private static void checkKeys(JsonNode node, Set<String> allowed, String source, String where) {
-    node.fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        throw new ConfigException(source + ": unknown key '" + k + "' in " + where + " (allowed: "
-            + allowed.stream().sorted().toList() + ")");
-      }
-    });
+    return value.strip();
   }
 }

@@ -109,6 +109,23 @@ class CategoryMappingTest {
   }
 
   @Test
+  void unknownKeysAndValuesOfTheWrongKindAreNamedWithTheFile() {
+    assertEquals("bad.yaml: unknown key 'fields' in the top level (allowed: [benchmark, categories, field, subfield])",
+        error("benchmark: b\nfields: category\ncategories:\n  a: {accept: [rewriting]}\n"));
+    assertEquals("bad.yaml: unknown key 'acept' in categories.tasks.subcategories.翻译 (allowed: [accept])",
+        error(yaml("  tasks:\n    accept: [translation]\n    subcategories:\n      翻译: {acept: [translation]}\n")));
+    assertEquals("bad.yaml, line 1: benchmark must be a string",
+        error("benchmark: 2024\nfield: category\ncategories: {}\n"));
+    assertEquals("bad.yaml, line 5: categories.writing.accept[1] must be a string",
+        error(yaml("  writing: {accept: [rewriting, 3]}\n")));
+    assertEquals("bad.yaml, line 5: categories.writing.accept must be a list",
+        error(yaml("  writing: {accept: rewriting}\n")));
+    assertEquals("bad.yaml, line 5: categories.writing must be a mapping",
+        error(yaml("  writing:\n  coding: {accept: [programming]}\n")));
+    assertEquals("The category mapping bad.yaml is not a YAML mapping", error("- benchmark: b\n"));
+  }
+
+  @Test
   void anUnmappedCategoryIsAnErrorNamingIt() {
     CategoryMapping mt = shipped("mtbench");
     String msg = assertThrows(IllegalArgumentException.class, () -> mt.accepted("poetry", null)).getMessage();

@@ -6,12 +6,14 @@ import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.json.Json;
 import io.judgeforge.stage.estimate.RunEstimator;
 import io.judgeforge.stage.estimate.StageEstimate;
+import io.judgeforge.table.TableFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code run --dry-run}: the run's expected calls, tokens and cost, printed before anything runs. */
 final class DryRun {
@@ -22,8 +24,9 @@ final class DryRun {
   static String render(Launch launch) {
     PipelineConfig config = launch.config;
     String references = HadoopFiles.resolve(launch.configDir, config.inputs().references());
-    boolean jsonl = config.inputs().referencesFormat().equals("jsonl")
-        || (config.inputs().referencesFormat().equals("auto") && references.matches("(?i).*\\.jsonl?$"));
+    String declared = config.inputs().referencesFormat();
+    boolean jsonl = (declared.equals(TableFormat.AUTO) ? TableFormat.ofName(references) : TableFormat.ofCode(declared))
+        .equals(Optional.of(TableFormat.JSONL));
     // Other formats are not sampled without Spark: a passage is assumed to fill a chunk.
     int referenceChars = Math.min(config.inputs().chunkChars(),
         jsonl ? averageReferenceChars(references) : config.inputs().chunkChars());

@@ -2,14 +2,16 @@ package io.judgeforge.jobs.spark;
 
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.eval.TableReader;
+import io.judgeforge.table.FileNames;
+import io.judgeforge.table.TableFormat;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -19,11 +21,12 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.GroupType;
 
 /**
- * The meta-evaluation's tables on any Hadoop file system ({@code file://}, {@code hdfs://}, {@code s3a://}): JSON
- * Lines and CSV are read as text and parsed by the core's {@link TableReader}; Parquet (a file, or a folder of part
- * files as Spark writes it) is read with the Parquet library Spark itself ships, without starting a Spark session,
- * since a benchmark is thousands of rows. Parquet rows come out as JSON rows do: each top-level column as text, a
- * null as {@code ""}, and the row's 1-based number in place of a line number.
+ * The meta-evaluation's tables on any Hadoop file system ({@code file://}, {@code hdfs://}, {@code s3a://}), their
+ * format told by the core's {@link TableFormat}: JSON Lines and CSV are read as text and parsed by the core's
+ * {@link TableReader}; Parquet (a file, or a folder of part files as Spark writes it) is read with the Parquet library
+ * Spark itself ships, without starting a Spark session, since a benchmark is thousands of rows. Parquet rows come out
+ * as JSON rows do: each top-level column as text, a null as {@code ""}, and the row's 1-based number in place of a
+ * line number.
  */
 public final class HadoopTables implements TableReader.Source {
   public static final String SUPPORTED = ".jsonl, .json (one JSON object per line), .csv or .parquet (a file or a folder)";
@@ -41,15 +44,22 @@ public final class HadoopTables implements TableReader.Source {
     if (!files.exists(location)) {
       throw new ConfigException(Character.toUpperCase(role.charAt(0)) + role.substring(1) + " file not found: " + location);
     }
-    if (location.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith(".parquet")) {
-      return parquet(location, role);
+    List<Path> parts = dataFiles(location);
+    Optional<TableFormat> format = TableFormat.detect(location, parts == null ? null
+        : parts.stream().map(Path::getName).toList());
+    if (format.equals(Optional.of(TableFormat.PARQUET))) {
+      return parquet(parts == null ? List.of(new Path(location)) : parts, role);
     }
-    return TableReader.parse(location, role, files.readText(location), SUPPORTED);
+    // JSON Lines and CSV are one file; a folder of them is not read.
+    if (parts == null && format.filter(TableReader.ROW_FORMATS::contains).isPresent()) {
+      return TableReader.parse(location, role, files.readText(location), format.get());
+    }
+    throw TableReader.unsupported(role, location, SUPPORTED);
   }
 
-  private List<TableReader.Row> parquet(String location, String role) {
+  private List<TableReader.Row> parquet(List<Path> parts, String role) {
     List<TableReader.Row> rows = new ArrayList<>();
-    for (Path part : parts(location)) {
+    for (Path part : parts) {
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
         for (Group group = reader.read(); group != null; group = reader.read()) {
@@ -63,13 +73,11 @@ public final class HadoopTables implements TableReader.Source {
     return rows;
   }
 
-  /** The file itself, or the folder's data files in name order (Spark's {@code _SUCCESS} and dot files skipped). */
-  private List<Path> parts(String location) {
-    Path path = new Path(location);
+  /** For a folder, its data files in name order ({@link FileNames#isData}); {@code null} for a file. */
+  private List<Path> dataFiles(String location) {
     try {
-      FileStatus status = files.fs(location).getFileStatus(path);
-      if (!status.isDirectory()) {
-        return List.of(path);
+      if (!files.fs(location).getFileStatus(new Path(location)).isDirectory()) {
+        return null;
       }
     } catch (FileNotFoundException e) {
       throw new ConfigException("File not found: " + location);
@@ -78,8 +86,7 @@ public final class HadoopTables implements TableReader.Source {
     }
     List<Path> parts = new ArrayList<>();
     for (FileStatus f : files.list(location)) {
-      String name = f.getPath().getName();
-      if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+      if (f.isFile() && FileNames.isData(f.getPath().getName())) {
         parts.add(f.getPath());
       }
     }

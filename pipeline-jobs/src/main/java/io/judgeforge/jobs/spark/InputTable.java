@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.judgeforge.config.ConfigException;
+import io.judgeforge.table.TableFormat;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,20 +24,27 @@ import org.apache.spark.sql.types.StructType;
  * {@code required} ones, the {@code optional} ones (null where absent) and {@code _corrupt_record}
  * (a JSONL line that does not parse; null otherwise). Rows that cannot be used are left for the
  * caller to quarantine with a reason; a file without a required column is a configuration error.
+ * The format is the declared one, or with {@code auto} the core's {@link TableFormat#detect} rule.
  */
 public record InputTable(String what, String formatKey, List<String> required, List<String> optional) {
   public static final String CORRUPT = "_corrupt_record";
+  /** The formats {@link #read} reads; {@link TableFormat#TEXT} is the caller's, where it reads text files. */
+  static final String READABLE = "auto, jsonl, parquet, csv";
 
   public InputTable {
     required = List.copyOf(required);
     optional = List.copyOf(optional);
   }
 
-  /** {@code format}: jsonl, parquet, csv, or auto (by extension; {@code text} is returned for .txt/.md, for the caller). */
+  /** {@code format}: jsonl, parquet, csv, or auto (by {@link #format}). */
   public Dataset<Row> read(SparkSession spark, HadoopFiles files, String path, String format) {
-    String resolved = format.equals("auto") ? detect(files, path) : format;
-    return switch (resolved) {
-      case "jsonl" -> {
+    return read(spark, path, format(files, path, format));
+  }
+
+  /** The table in a format already resolved by {@link #format}. */
+  public Dataset<Row> read(SparkSession spark, String path, TableFormat format) {
+    return switch (format) {
+      case JSONL -> {
         StructType schema = new StructType();
         for (String c : columns()) {
           schema = schema.add(c, DataTypes.StringType);
@@ -41,12 +52,28 @@ public record InputTable(String what, String formatKey, List<String> required, L
         yield spark.read().schema(schema.add(CORRUPT, DataTypes.StringType)).option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", CORRUPT).json(path);
       }
-      case "parquet" -> byName(spark.read().parquet(path), path);
-      case "csv" -> byName(spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
+      case PARQUET -> byName(spark.read().parquet(path), path);
+      case CSV -> byName(spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
           .option("mode", "PERMISSIVE").csv(path), path);
-      default -> throw new ConfigException("Invalid value for '" + formatKey + "': '" + format + "' for " + what
-          + " (expected one of auto, jsonl, parquet, csv)");
+      case TEXT -> throw new ConfigException("Cannot read the " + what + " at " + path + " as text ("
+          + TableFormat.extensionList(List.of(TableFormat.TEXT)) + "); set " + formatKey + " to one of " + READABLE);
     };
+  }
+
+  /**
+   * The declared format, or for {@code auto} the detected one: by the file's extension, or for a folder by the
+   * files in it (see {@link TableFormat#detect}). Text (declared, or .txt/.md) is returned for a caller that reads it.
+   */
+  public TableFormat format(HadoopFiles files, String path, String declared) {
+    if (!declared.equals(TableFormat.AUTO)) {
+      return TableFormat.ofCode(declared).orElseThrow(() -> new ConfigException("Invalid value for '" + formatKey
+          + "': '" + declared + "' for " + what + " (expected one of " + READABLE + ")"));
+    }
+    List<String> entries = folderEntries(files, path);
+    return TableFormat.detect(path, entries).orElseThrow(() -> new ConfigException(entries == null
+        ? "Cannot tell the format of " + path + " from its name; set " + formatKey
+        : "Cannot tell the format of the " + what + " in " + path + " (no "
+            + TableFormat.extensionList(List.of(TableFormat.values())) + " files); set " + formatKey));
   }
 
   private List<String> columns() {
@@ -68,53 +95,17 @@ public record InputTable(String what, String formatKey, List<String> required, L
     return df.select(out.toArray(Column[]::new));
   }
 
-  /** By the file's extension, or for a folder by the files in it. */
-  public String detect(HadoopFiles files, String path) {
-    String name = path.toLowerCase();
-    if (isDirectory(files, path)) {
-      for (FileStatus f : files.list(path)) {
-        String child = f.getPath().getName().toLowerCase();
-        if (child.startsWith(".") || child.startsWith("_")) {
-          continue;
-        }
-        String found = byExtension(child);
-        if (found != null) {
-          return found;
-        }
-      }
-      throw new ConfigException("Cannot tell the format of the " + what + " in " + path
-          + " (no .jsonl, .json, .parquet, .csv, .txt or .md files); set " + formatKey);
-    }
-    String found = byExtension(name);
-    if (found == null) {
-      throw new ConfigException("Cannot tell the format of " + path + " from its name; set " + formatKey);
-    }
-    return found;
-  }
-
-  private static boolean isDirectory(HadoopFiles files, String path) {
+  /** The names in the folder at {@code path}, in name order; {@code null} when it is a file. */
+  private static List<String> folderEntries(HadoopFiles files, String path) {
     try {
-      return files.fs(path).getFileStatus(new org.apache.hadoop.fs.Path(path)).isDirectory();
-    } catch (java.io.FileNotFoundException e) {
+      if (!files.fs(path).getFileStatus(new org.apache.hadoop.fs.Path(path)).isDirectory()) {
+        return null;
+      }
+    } catch (FileNotFoundException e) {
       throw new ConfigException("Input not found: " + path);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read " + path, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
     }
-  }
-
-  private static String byExtension(String name) {
-    if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-      return "jsonl";
-    }
-    if (name.endsWith(".parquet")) {
-      return "parquet";
-    }
-    if (name.endsWith(".csv")) {
-      return "csv";
-    }
-    if (name.endsWith(".txt") || name.endsWith(".md")) {
-      return "text";
-    }
-    return null;
+    return files.list(path).stream().map(FileStatus::getPath).map(org.apache.hadoop.fs.Path::getName).toList();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.judgeforge.jobs.spark.HadoopTables;
 import io.judgeforge.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,6 +159,27 @@ class MetaEvalCommandTest {
     assertEquals(2 / 3.0, report.get("overall").get("accuracy").asDouble(), 1e-12);
     assertEquals(List.of("chat", "code"), names(report.get("by_scenario")));
     assertTrue(report.get("overall").get("ci") == null, "no intervals with --bootstrap 0");
+  }
+
+  @Test
+  void aParquetFolderIsToldByItsFilesAndAFolderOfJsonLinesIsNotRead() throws IOException {
+    Path bench = Files.writeString(dir.resolve("bench.csv"), "id,human\n1,1\n2,2\n");
+    Path folder = Files.createDirectories(dir.resolve("predictions"));
+    writeParquet(folder.resolve("part-00000.snappy.parquet"), new long[] {1, 2}, new String[] {null, null},
+        new int[] {1, 2}, "pred");
+    Files.writeString(folder.resolve("_SUCCESS"), "");
+    Outcome o = run("--bench", bench.toString(), "--pred", folder.toString(), "--out", dir.resolve("report").toString(),
+        "--mode", "pairwise", "--bootstrap", "0");
+    assertEquals(0, o.code(), o.err());
+    assertEquals(1.0, Json.mapper().readTree(dir.resolve("report/report.json").toFile()).get("overall").get("accuracy")
+        .asDouble());
+
+    Path lines = Files.createDirectories(dir.resolve("pred.jsonl"));
+    Files.writeString(lines.resolve("part-00000.json"), "{\"id\": 1, \"pred\": 1}\n");
+    Outcome folderOfLines = run("--bench", bench.toString(), "--pred", lines.toString(), "--out", dir.toString());
+    assertEquals(1, folderOfLines.code());
+    assertTrue(folderOfLines.err().contains("Unsupported predictions file format: " + lines + " (expected "
+        + HadoopTables.SUPPORTED + ")"), folderOfLines.err());
   }
 
   @Test
