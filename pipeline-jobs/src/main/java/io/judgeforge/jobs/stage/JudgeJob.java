@@ -1,9 +1,6 @@
 package io.judgeforge.jobs.stage;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RecordCodec;
@@ -18,6 +15,7 @@ import io.judgeforge.stage.judge.JudgmentParser;
 import io.judgeforge.stage.judge.PairPlanner;
 import io.judgeforge.stage.judge.PairTask;
 import io.judgeforge.stage.judge.PairwiseJudge;
+import io.judgeforge.stage.judge.ReferenceGrading;
 import io.judgeforge.stage.judge.ResponseJudge;
 import io.judgeforge.stage.judge.VerdictParser;
 import io.judgeforge.stage.respond.Response;
@@ -71,44 +69,33 @@ public final class JudgeJob {
           (PairTask task, TeacherClients c) -> judge.judge(task, c), PairTask::id, PairTask::scenario,
           clients, ctx.inFlight(endpoint)).run(ctx.spark(), pairTasks(ctx, responses), ctx.layout(), ctx.partitions()));
     }
-    Dataset<Row> records = steps.get(0).records();
-    for (StepOutput s : steps.subList(1, steps.size())) {
-      records = records.unionByName(s.records());
-    }
+    Dataset<Row> records = steps.stream().map(StepOutput::records).reduce(Dataset::unionByName).orElseThrow();
     return StageOutputs.write(ctx, STAGE, records, steps, start);
   }
 
   /**
-   * One task per response that is graded on its own, with its reference where its scenario is
-   * graded against one; null when no response is. The reference model's own answer is graded
-   * without a reference, since against itself it would be perfect by construction.
+   * One task per response that is graded on its own, with the reference ReferenceGrading gives it;
+   * null when no response is graded on its own.
    */
   private static Dataset<Row> pointwiseTasks(PipelineContext ctx, Dataset<Row> responses) {
     PipelineConfig.Judge settings = ctx.config().judge();
-    List<PipelineConfig.AnswerModel> pool = ctx.config().respond().pool();
-    String referenceModel = settings.referenceModel().isEmpty() ? pool.get(pool.size() - 1).name() : settings.referenceModel();
-    Dataset<Row> own = ctx.spark().read().parquet(ctx.layout().records(ClassifyJob.STAGE))
-        .select(col("id").as("ref_instruction_id"), col("reference_answer"));
-    Dataset<Row> byModel = responses.filter(col("model").equalTo(referenceModel))
-        .select(col("instruction_id").as("model_instruction_id"), col("text").as("model_reference"));
-    org.apache.spark.sql.Column inReferenceScenario = settings.referenceScenarios().isEmpty() ? lit(false)
-        : col("scenario").isin(settings.referenceScenarios().toArray());
-    Dataset<Row> withReference = responses
-        .join(own, col("instruction_id").equalTo(col("ref_instruction_id")), "left")
-        .join(byModel, col("instruction_id").equalTo(col("model_instruction_id")), "left")
-        .withColumn("task_reference", when(inReferenceScenario, coalesce(col("reference_answer"),
-            when(col("model").notEqual(lit(referenceModel)), col("model_reference")))))
-        .withColumn("task_reference_source", when(col("task_reference").isNull(), lit(null).cast("string"))
-            .when(col("reference_answer").isNotNull(), lit("seed")).otherwise(lit("model:" + referenceModel)));
+    ReferenceGrading grading = new ReferenceGrading(settings.referenceScenarios(), settings.referenceModel(),
+        ctx.config().respond().pool().stream().map(PipelineConfig.AnswerModel::name).toList());
     // With judge.single off, a response without a reference is still a task: it is filtered as mode_off, counted.
-    if (!settings.single() && settings.referenceScenarios().isEmpty()) {
+    if (!grading.gradesPointwise(settings.single())) {
       return null;
     }
+    Dataset<Row> own = ctx.spark().read().parquet(ctx.layout().records(ClassifyJob.STAGE))
+        .select(col("id").as("ref_instruction_id"), col("reference_answer"));
+    Dataset<Row> byModel = responses.filter(col("model").equalTo(grading.referenceModel()))
+        .select(col("instruction_id").as("model_instruction_id"), col("text").as("model_reference"));
     RecordCodec<Response> responseCodec = RecordCodec.of(Response.class);
     RecordCodec<JudgeTask> taskCodec = RecordCodec.of(JudgeTask.class);
-    MapFunction<Row, Row> toTask = row -> taskCodec.toRow(new JudgeTask(responseCodec.fromRow(row),
-        row.getString(row.fieldIndex("task_reference")), row.getString(row.fieldIndex("task_reference_source"))));
-    return withReference.map(toTask, Encoders.row(taskCodec.schema()));
+    MapFunction<Row, Row> toTask = row -> taskCodec.toRow(grading.task(responseCodec.fromRow(row),
+        row.getAs("reference_answer"), row.getAs("model_reference")));
+    return responses.join(own, col("instruction_id").equalTo(col("ref_instruction_id")), "left")
+        .join(byModel, col("instruction_id").equalTo(col("model_instruction_id")), "left")
+        .map(toTask, Encoders.row(taskCodec.schema()));
   }
 
   /** The pairs of each instruction's responses, chosen by PairPlanner. */

@@ -1,0 +1,6 @@
+package io.judgeforge.stage.generate;
+
+import java.io.Serializable;
+
+/** Why a check of the generate stage removes a row: the reason it is counted under, and a detail (or null). */
+public record Rejection(String reason, String detail) implements Serializable {}
