@@ -1,5 +1,6 @@
 package io.judgeforge.stage.augment;
 
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.hash.Sha256;
 import io.judgeforge.scenario.Criterion;
 import io.judgeforge.scenario.GradingTier;
@@ -58,7 +59,7 @@ public final class JudgmentAugmenter implements Serializable {
 
   public record Made(Judgment judgment) implements Result {}
 
-  public record Skipped(String reason, String detail) implements Result {}
+  public record Skipped(RejectReason reason, String detail) implements Result {}
 
   private final ScenarioCatalog catalog;
   private final long seed;
@@ -88,7 +89,7 @@ public final class JudgmentAugmenter implements Serializable {
       renamed.put(c.name().toLowerCase(Locale.ROOT), p.name());
     }
     if (renamed.isEmpty()) {
-      return new Skipped("no_paraphrase", "no criterion of the prompt has a paraphrase");
+      return new Skipped(RejectReason.NO_PARAPHRASE, "no criterion of the prompt has a paraphrase");
     }
     Matcher m = POINT.matcher(j.target());
     StringBuilder target = new StringBuilder();
@@ -121,7 +122,7 @@ public final class JudgmentAugmenter implements Serializable {
       }
     }
     if (evaluated.size() < 2) {
-      return new Skipped("too_few_criteria", "the points talk about " + evaluated.size() + " of the listed criteria");
+      return new Skipped(RejectReason.TOO_FEW_CRITERIA, "the points talk about " + evaluated.size() + " of the listed criteria");
     }
     Set<String> dropped = new HashSet<>(evaluated);
     evaluated.stream().sorted(Comparator.comparing(name -> hash(j.id(), "downsample", name)))
@@ -154,7 +155,7 @@ public final class JudgmentAugmenter implements Serializable {
   public Result rescaled(Judgment j, double ifd, RatingScale scale) {
     List<GradingTier> tiers = catalog.tiers();
     if (tiers.size() != 5 || j.score() == null) {
-      return new Skipped("not_five_tiers", "rescaling needs a 1-5 pointwise judgment");
+      return new Skipped(RejectReason.NOT_FIVE_TIERS, "rescaling needs a 1-5 pointwise judgment");
     }
     boolean withReference = JudgeMode.REFERENCE.code().equals(j.mode());
     List<String> texts = tiers.stream().map(t -> JudgePromptRenderer.tierText(t, withReference)).toList();

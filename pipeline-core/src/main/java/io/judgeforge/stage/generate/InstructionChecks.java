@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * kept, so the choice does not depend on partitioning or input order.
  */
 public final class InstructionChecks implements Serializable {
-  public static final String DUPLICATE = "duplicate";
+  public static final RejectReason DUPLICATE = RejectReason.DUPLICATE;
 
   private final InstructionValidator validator;
   private final ReferenceCopyCheck copyCheck;
@@ -59,7 +60,7 @@ public final class InstructionChecks implements Serializable {
   }
 
   private Optional<Rejection> ownRejection(Candidate c) {
-    Optional<String> invalid = validator.reject(c.text());
+    Optional<RejectReason> invalid = validator.reject(c.text());
     if (invalid.isPresent()) {
       return Optional.of(new Rejection(invalid.get(), null));
     }

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import java.io.Serializable;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -20,16 +21,16 @@ public final class InstructionValidator implements Serializable {
   }
 
   /** The reason to filter the instruction, if any. */
-  public Optional<String> reject(String text) {
+  public Optional<RejectReason> reject(String text) {
     int words = words(text).length;
     if (words < minWords) {
-      return Optional.of("too_short");
+      return Optional.of(RejectReason.TOO_SHORT);
     }
     if (words > maxWords) {
-      return Optional.of("too_long");
+      return Optional.of(RejectReason.TOO_LONG);
     }
     if (REFUSAL.matcher(text.strip()).find()) {
-      return Optional.of("refusal");
+      return Optional.of(RejectReason.REFUSAL);
     }
     return Optional.empty();
   }

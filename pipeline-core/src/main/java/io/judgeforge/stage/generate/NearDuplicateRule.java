@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * so the one kept of a similar group is the same however the search visits the pairs.
  */
 public final class NearDuplicateRule {
-  public static final String REASON = "near_duplicate";
+  public static final RejectReason REASON = RejectReason.NEAR_DUPLICATE;
 
   private NearDuplicateRule() {}
 

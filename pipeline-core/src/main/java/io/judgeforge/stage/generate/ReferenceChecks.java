@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.Optional;
  * that names it.
  */
 public final class ReferenceChecks {
-  public static final String MALFORMED = "malformed_json";
-  public static final String MISSING_ID = "missing_id";
-  public static final String MISSING_TEXT = "missing_text";
-  public static final String DUPLICATE_ID = "duplicate_id";
+  public static final RejectReason MALFORMED = RejectReason.MALFORMED_JSON;
+  public static final RejectReason MISSING_ID = RejectReason.MISSING_ID;
+  public static final RejectReason MISSING_TEXT = RejectReason.MISSING_TEXT;
+  public static final RejectReason DUPLICATE_ID = RejectReason.DUPLICATE_ID;
   private static final String UNUSABLE_DETAIL = "an inputs.references row is unusable";
   private static final String DUPLICATE_DETAIL = "another inputs.references row has this id";
 
@@ -31,7 +32,7 @@ public final class ReferenceChecks {
     List<Optional<Rejection>> rejections = new ArrayList<>();
     Map<String, Input> keptById = new HashMap<>();
     for (Input row : rows) {
-      Optional<String> reason = unusable(row);
+      Optional<RejectReason> reason = unusable(row);
       rejections.add(reason.map(r -> new Rejection(r, UNUSABLE_DETAIL)));
       if (reason.isEmpty()) {
         keptById.merge(row.id(), row, (a, b) -> CodePointOrder.INSTANCE.compare(a.text(), b.text()) <= 0 ? a : b);
@@ -45,7 +46,7 @@ public final class ReferenceChecks {
     return rejections;
   }
 
-  private static Optional<String> unusable(Input row) {
+  private static Optional<RejectReason> unusable(Input row) {
     if (row.malformed()) {
       return Optional.of(MALFORMED);
     }

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  * taken from the reference on purpose (the text to rewrite or translate) and are not checked.
  */
 public final class ReferenceCopyCheck implements Serializable {
-  public static final String REASON = "copies_reference";
+  public static final RejectReason REASON = RejectReason.COPIES_REFERENCE;
 
   private final double maxOverlap;
   private final Set<String> exemptScenarios;

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.select;
 
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.config.PipelineConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ public record BalanceCaps(double maxScoreShare, Map<String, Double> scoreShares)
   }
 
   @Override
-  public String name() {
-    return "balance";
+  public RejectReason reason() {
+    return RejectReason.BALANCE;
   }
 
   /** Units kept per bucket, from the units of every bucket of every scenario and mode. */

@@ -1,6 +1,7 @@
 package io.judgeforge.stage.select;
 
 import io.judgeforge.config.PipelineConfig;
+import io.judgeforge.stage.RejectReason;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,15 @@ import java.util.Map;
 /**
  * A step of select that caps the units each bucket keeps: balance, then composition when it applies.
  * The job hands a step what each bucket holds and keeps each bucket's first units up to its cap; the
- * units it cuts are rejects of the step, with the step's name as their reason.
+ * units it cuts are rejects of the step, with the step's reason.
  */
 public sealed interface CapStep extends Serializable permits BalanceCaps, CompositionCaps {
-  /** The step's name in the stage report, and the reason of the units it cuts. */
-  String name();
+  /** The reason of the units it cuts; its code is the step's name in the stage report. */
+  RejectReason reason();
+
+  default String name() {
+    return reason().code();
+  }
 
   /** Units kept per bucket, from what every bucket holds (one entry per bucket). */
   Map<BucketKey, Long> caps(List<BucketSupply> supply);

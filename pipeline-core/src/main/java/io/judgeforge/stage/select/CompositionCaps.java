@@ -1,5 +1,6 @@
 package io.judgeforge.stage.select;
 
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.config.PipelineConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,8 @@ public record CompositionCaps(Map<String, Double> weights, long total) implement
   }
 
   @Override
-  public String name() {
-    return "composition";
+  public RejectReason reason() {
+    return RejectReason.COMPOSITION;
   }
 
   /** Units kept per bucket, from the records of every bucket (after balance). */

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.augment;
 
+import io.judgeforge.stage.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,6 +136,6 @@ class JudgmentAugmenterTest {
 
   @Test
   void anOperationThatCannotApplyIsSkippedWithAReason() {
-    assertEquals("no_paraphrase", ((JudgmentAugmenter.Skipped) augmenter.paraphrased(judgment(), 0.7, Map.of())).reason());
+    assertEquals(RejectReason.NO_PARAPHRASE, ((JudgmentAugmenter.Skipped) augmenter.paraphrased(judgment(), 0.7, Map.of())).reason());
   }
 }

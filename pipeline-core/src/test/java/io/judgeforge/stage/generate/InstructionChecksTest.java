@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import static io.judgeforge.stage.generate.InstructionOrigin.CARRIED;
 import static io.judgeforge.stage.generate.InstructionOrigin.IMPORTED;
 import static io.judgeforge.stage.generate.InstructionOrigin.NEW;
@@ -36,7 +37,7 @@ class InstructionChecksTest {
         candidate(CARRIED, "gen-z-0009-9", "What are three practical ways to reduce food waste, at home?"));
     Rejection duplicate = new Rejection(InstructionChecks.DUPLICATE, "duplicate of gen-z-0009-9");
     assertEquals(Arrays.asList(duplicate, duplicate, duplicate, null), rejections);
-    assertEquals(Arrays.asList(null, new Rejection("duplicate", "duplicate of imp-u1")),
+    assertEquals(Arrays.asList(null, new Rejection(RejectReason.DUPLICATE, "duplicate of imp-u1")),
         check(candidate(IMPORTED, "imp-u1", QUESTION), candidate(IMPORTED, "imp-u5", QUESTION)));
   }
 
@@ -44,8 +45,8 @@ class InstructionChecksTest {
   void eachInstructionIsCheckedAgainstItsOwnDuplicatesOnly() {
     List<Rejection> rejections = check(candidate(NEW, "b", QUESTION), candidate(NEW, "x", "Why do zebras have stripes at all?"),
         candidate(NEW, "a", QUESTION), candidate(NEW, "y", "Why do zebras have stripes at all?"));
-    assertEquals(Arrays.asList(new Rejection("duplicate", "duplicate of a"), null, null,
-        new Rejection("duplicate", "duplicate of x")), rejections);
+    assertEquals(Arrays.asList(new Rejection(RejectReason.DUPLICATE, "duplicate of a"), null, null,
+        new Rejection(RejectReason.DUPLICATE, "duplicate of x")), rejections);
   }
 
   @Test
@@ -54,7 +55,7 @@ class InstructionChecksTest {
     Candidate copying = new Candidate(new InstructionKey(CARRIED, "gen-close_qa-0000-9"), copied, "close_qa", "ref-1#0",
         PASSAGE);
     Candidate unreferenced = candidate(NEW, "gen-open_qa-0003-1", copied);
-    assertEquals(Arrays.asList(new Rejection("copies_reference", "shares 1.00 of its 8-word sequences with ref-1#0"), null),
+    assertEquals(Arrays.asList(new Rejection(RejectReason.COPIES_REFERENCE, "shares 1.00 of its 8-word sequences with ref-1#0"), null),
         check(copying, unreferenced));
   }
 
@@ -62,7 +63,7 @@ class InstructionChecksTest {
   void lengthAndRefusalRejectionsComeWithoutDetailAndBeforeTheCopyCheck() {
     Candidate tooShort = new Candidate(new InstructionKey(NEW, "s"), "Amazon?", "close_qa", "ref-1#0", PASSAGE);
     Candidate refusal = candidate(NEW, "r", "I'm sorry, but I cannot write questions about this passage.");
-    assertEquals(Arrays.asList(new Rejection("too_short", null), new Rejection("refusal", null)), check(tooShort, refusal));
+    assertEquals(Arrays.asList(new Rejection(RejectReason.TOO_SHORT, null), new Rejection(RejectReason.REFUSAL, null)), check(tooShort, refusal));
   }
 
   @Test

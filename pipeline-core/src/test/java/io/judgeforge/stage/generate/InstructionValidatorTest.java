@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -10,9 +11,9 @@ class InstructionValidatorTest {
 
   @Test
   void filtersByLengthAndRefusal() {
-    assertEquals(Optional.of("too_short"), v.reject("Two words"));
-    assertEquals(Optional.of("too_long"), v.reject("one two three four five six seven"));
-    assertEquals(Optional.of("refusal"), v.reject("I'm sorry, I cannot"));
+    assertEquals(Optional.of(RejectReason.TOO_SHORT), v.reject("Two words"));
+    assertEquals(Optional.of(RejectReason.TOO_LONG), v.reject("one two three four five six seven"));
+    assertEquals(Optional.of(RejectReason.REFUSAL), v.reject("I'm sorry, I cannot"));
     assertEquals(Optional.empty(), v.reject("What causes the tides?"));
   }
 
@@ -27,7 +28,7 @@ class InstructionValidatorTest {
     assertEquals(java.util.List.of("高", "音", "单", "簧", "管", "in", "b"),
         java.util.List.of(InstructionValidator.words("高音单簧管 in B?")));
     assertEquals(Optional.empty(), v.reject("调性相同吗"));
-    assertEquals(Optional.of("too_long"), v.reject("高音单簧管和高音萨克斯的调性相同吗"));
+    assertEquals(Optional.of(RejectReason.TOO_LONG), v.reject("高音单簧管和高音萨克斯的调性相同吗"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import static io.judgeforge.stage.generate.InstructionOrigin.CARRIED;
 import static io.judgeforge.stage.generate.InstructionOrigin.IMPORTED;
 import static io.judgeforge.stage.generate.InstructionOrigin.NEW;
@@ -26,7 +27,7 @@ class NearDuplicateRuleTest {
     Optional<Rejection> rejection = NearDuplicateRule.check(key(NEW, "gen-x-0000-5"), List.of(
         new Similar(key(NEW, "gen-x-0000-9"), 0.01), new Similar(key(IMPORTED, "imp-q"), 0.3),
         new Similar(key(CARRIED, "gen-x-0000-7"), 0.14)));
-    assertEquals(Optional.of(new Rejection("near_duplicate", "near-duplicate of gen-x-0000-7 (Jaccard 0.86)")), rejection);
+    assertEquals(Optional.of(new Rejection(RejectReason.NEAR_DUPLICATE, "near-duplicate of gen-x-0000-7 (Jaccard 0.86)")), rejection);
   }
 
   /** The similarity reported is the closest earlier one's; a later one, however close, does not count. */

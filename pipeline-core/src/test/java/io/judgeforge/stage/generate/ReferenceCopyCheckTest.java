@@ -1,5 +1,6 @@
 package io.judgeforge.stage.generate;
 
+import io.judgeforge.stage.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -14,7 +15,7 @@ class ReferenceCopyCheckTest {
 
   @Test
   void aQuestionThatCopiesItsPassageIsRejectedWithItsShare() {
-    assertEquals(Optional.of(new Rejection("copies_reference", "shares 1.00 of its 8-word sequences with ref-7#2")),
+    assertEquals(Optional.of(new Rejection(RejectReason.COPIES_REFERENCE, "shares 1.00 of its 8-word sequences with ref-7#2")),
         CHECK.check(COPIED, "close_qa", "ref-7#2", PASSAGE));
   }
 

@@ -87,7 +87,7 @@ public final class AugmentJob {
         values[i] = made.get(i);
       }
       if (result instanceof JudgmentAugmenter.Skipped s) {
-        values[made.length()] = s.reason();
+        values[made.length()] = s.reason().code();
         values[made.length() + 1] = s.detail();
       }
       return RowFactory.create(values);

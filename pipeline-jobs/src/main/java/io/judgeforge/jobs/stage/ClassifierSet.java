@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.stage;
 
+import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
@@ -32,7 +33,7 @@ final class ClassifierSet {
     Dataset<Row> labelled = FineTuningSets.classified(ctx)
         .withColumn("label", label.apply(col("intended_scenario"), col("predicted_scenario"))).cache();
     Dataset<Row> disagree = FineTuningSets.rejects(labelled.filter(col("label").isNull()), STEP, ItemStatus.FILTERED,
-        col("id"), col("scenario"), lit("label_disagreement"), FineTuningSets.disagreement(),
+        col("id"), col("scenario"), lit(RejectReason.LABEL_DISAGREEMENT.code()), FineTuningSets.disagreement(),
         FineTuningSets.instructionJson());
 
     RecordCodec<Instruction> instruction = RecordCodec.of(Instruction.class);

@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.stage;
 
+import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -54,18 +55,18 @@ final class ImportedInstructions {
     Column blankScenario = col("scenario").isNull().or(trim(col("scenario")).equalTo(""));
     Dataset<Row> checked = raw
         .withColumn("scenario", when(blankScenario, lit(null).cast("string")).otherwise(trim(col("scenario"))))
-        .withColumn("reason", when(col(InputTable.CORRUPT).isNotNull(), lit("malformed_json"))
-            .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit("missing_id"))
-            .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit("missing_text"))
-            .when(col("scenario").isNotNull().and(col("scenario").isin(scenarios.toArray()).unary_$bang()), lit("unknown_scenario")))
+        .withColumn("reason", when(col(InputTable.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_JSON.code()))
+            .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit(RejectReason.MISSING_ID.code()))
+            .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit(RejectReason.MISSING_TEXT.code()))
+            .when(col("scenario").isNotNull().and(col("scenario").isin(scenarios.toArray()).unary_$bang()), lit(RejectReason.UNKNOWN_SCENARIO.code())))
         // Of usable rows sharing an id the first by text is kept, whatever the partitioning.
         .withColumn("id_rank", row_number().over(Window.partitionBy(trim(col("id")), col("reason").isNull())
             .orderBy(col("text"), col("scenario"))))
-        .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit("duplicate_id"))))
+        .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit(RejectReason.DUPLICATE_ID.code()))))
         .cache();
     Dataset<Row> rejects = RejectRows.of(checked.filter(col("reason").isNotNull()), GenerateJob.STAGE, "import",
         ItemStatus.QUARANTINED, col("id"), col("scenario"), col("reason"),
-        when(col("reason").equalTo("unknown_scenario"), concat(lit("not a catalog scenario: "), col("scenario")))
+        when(col("reason").equalTo(RejectReason.UNKNOWN_SCENARIO.code()), concat(lit("not a catalog scenario: "), col("scenario")))
             .otherwise(lit("an inputs.instructions row is unusable")),
         coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
     Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));

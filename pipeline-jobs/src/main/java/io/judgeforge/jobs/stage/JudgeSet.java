@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.stage;
 
+import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -29,7 +30,7 @@ final class JudgeSet {
     Dataset<Row> joined = withAugmented(ctx, selected,
         selected.join(judgments, selected.col("judgment_id").equalTo(judgments.col("id")), "left")).cache();
     Dataset<Row> missing = FineTuningSets.rejects(joined.filter(col("id").isNull()), STEP, ItemStatus.QUARANTINED,
-        col("judgment_id"), lit(null).cast("string"), lit("missing_judgment"), lit("selected record has no judge record"),
+        col("judgment_id"), lit(null).cast("string"), lit(RejectReason.MISSING_JUDGMENT.code()), lit("selected record has no judge record"),
         to_json(struct(col("judgment_id"), col("ifd"))));
 
     RecordCodec<Judgment> judgment = RecordCodec.of(Judgment.class);

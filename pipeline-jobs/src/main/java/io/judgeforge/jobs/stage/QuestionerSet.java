@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.stage;
 
+import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -53,9 +54,9 @@ final class QuestionerSet {
         .join(passages, col("reference_id").equalTo(col("passage_id")), "left").cache();
     Column agrees = col("keep");
     Dataset<Row> disagree = FineTuningSets.rejects(checked.filter(not(agrees)), STEP, ItemStatus.FILTERED, col("id"),
-        col("scenario"), lit("label_disagreement"), FineTuningSets.disagreement(), FineTuningSets.instructionJson());
+        col("scenario"), lit(RejectReason.LABEL_DISAGREEMENT.code()), FineTuningSets.disagreement(), FineTuningSets.instructionJson());
     Dataset<Row> noPassage = FineTuningSets.rejects(checked.filter(agrees.and(col("passage").isNull())), STEP,
-        ItemStatus.QUARANTINED, col("id"), col("scenario"), lit("missing_reference"),
+        ItemStatus.QUARANTINED, col("id"), col("scenario"), lit(RejectReason.MISSING_REFERENCE.code()),
         concat(lit("no passage "), col("reference_id"), lit(" under "), lit(ctx.layout().passages())),
         FineTuningSets.instructionJson());
     Dataset<Row> kept = checked.filter(agrees.and(col("passage").isNotNull()));

@@ -30,7 +30,7 @@ final class RejectionColumns {
         values[f] = rows.get(i).getAs(fields[f]);
       }
       Rejection rejection = rejections.get(i).orElse(null);
-      values[fields.length] = rejection == null ? null : rejection.reason();
+      values[fields.length] = rejection == null ? null : rejection.reason().code();
       values[fields.length + 1] = rejection == null ? null : rejection.detail();
       out.add(RowFactory.create(values));
     }

@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.stage;
 
+import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -77,7 +78,7 @@ public final class SelectJob {
         .withColumn("own", own.apply(col("ifd"), avg("ifd").over(group), stddev_samp("ifd").over(group)))
         .withColumn("detail", verdict.apply(col("own"),
             col("pair_id").isNotNull().and(max(col("own").isNotNull()).over(Window.partitionBy("pair_id"))))).cache();
-    return split(judged, col("detail").isNull(), "ifd-filter", "ifd_outlier", judged.count());
+    return split(judged, col("detail").isNull(), "ifd-filter", RejectReason.IFD_OUTLIER.code(), judged.count());
   }
 
   /** The previous step's records in units, each bucket's first units kept up to the cap {@code step} sets. */
@@ -98,7 +99,7 @@ public final class SelectJob {
         .orderBy(order.asc_nulls_last(), random, col("unit_id"))).leq(cap.apply(bucket)));
     Dataset<Row> withUnit = records.join(ranked.select("unit_id", "kept"), "unit_id").withColumn("detail",
         udf((UDF3<String, String, String, String>) plan::detail, DataTypes.StringType).apply(bucket)).cache();
-    return split(withUnit, col("kept"), step.name(), step.name(), previous.report().out());
+    return split(withUnit, col("kept"), step.name(), step.reason().code(), previous.report().out());
   }
 
   /** A step's output: the {@code kept} rows as score records, the others (with a {@code detail}) as its rejects. */
