@@ -11,33 +11,36 @@ import io.judgeforge.json.Json;
  * seeds, paraphrases). A run records it when it starts, and resuming that run with another config is refused.
  */
 public final class RunFingerprint {
-  private final StringBuilder text;
+    private final StringBuilder text;
 
-  /**
-   * Starts from the merged config tree ({@link ConfigLoader#tree}) before its {@code ${...}} references are replaced,
-   * so that the simulator's port, new on every run, leaves an unchanged config's hash unchanged. Keys are sorted:
-   * the order a file gives them in does not matter.
-   */
-  public RunFingerprint(ObjectNode tree) {
-    text = new StringBuilder(canonical(tree));
-  }
-
-  /** Adds one more part (a file's text, a template's version); the order of the parts counts. */
-  public RunFingerprint add(String part) {
-    text.append('\n').append(part);
-    return this;
-  }
-
-  public String sha256() {
-    return Sha256.hex(text.toString());
-  }
-
-  private static String canonical(ObjectNode tree) {
-    try {
-      Object plain = Json.mapper().convertValue(tree, Object.class);
-      return Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(plain);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    /**
+     * Starts from the merged config tree ({@link ConfigLoader#tree}) before its {@code ${...}} references are replaced,
+     * so that the simulator's port, new on every run, leaves an unchanged config's hash unchanged. Keys are sorted:
+     * the order a file gives them in does not matter.
+     */
+    public RunFingerprint(ObjectNode tree) {
+        text = new StringBuilder(canonical(tree));
     }
-  }
+
+    /** Adds one more part (a file's text, a template's version); the order of the parts counts. */
+    public RunFingerprint add(String part) {
+        text.append('\n').append(part);
+        return this;
+    }
+
+    public String sha256() {
+        return Sha256.hex(text.toString());
+    }
+
+    private static String canonical(ObjectNode tree) {
+        try {
+            Object plain = Json.mapper().convertValue(tree, Object.class);
+            return Json.mapper()
+                    .copy()
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

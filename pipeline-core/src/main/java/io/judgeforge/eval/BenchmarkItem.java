@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param human pointwise: the human score on the scale; pairwise: 1, 2 or 0 (tie)
  */
 public record BenchmarkItem(String id, String scenario, double human) {
-  public BenchmarkItem {
-    Objects.requireNonNull(id, "id");
-  }
+    public BenchmarkItem {
+        Objects.requireNonNull(id, "id");
+    }
 }

@@ -13,16 +13,20 @@ import java.util.Map;
  * @param normalisedInterval the aggregate's interval, or {@code null} when the bootstrap is off
  * @param z each figure's z-value against the other groups ({@link ZValues}); empty without scenarios
  */
-public record GroupResult(Metrics metrics, double normalised, Map<Metric, Interval> intervals, Interval normalisedInterval,
-    Map<Metric, Double> z) {
-  public GroupResult {
-    intervals = copy(intervals);
-    z = copy(z);
-  }
+public record GroupResult(
+        Metrics metrics,
+        double normalised,
+        Map<Metric, Interval> intervals,
+        Interval normalisedInterval,
+        Map<Metric, Double> z) {
+    public GroupResult {
+        intervals = copy(intervals);
+        z = copy(z);
+    }
 
-  private static <V> Map<Metric, V> copy(Map<Metric, V> map) {
-    Map<Metric, V> out = new EnumMap<>(Metric.class);
-    out.putAll(map);
-    return Collections.unmodifiableMap(out);
-  }
+    private static <V> Map<Metric, V> copy(Map<Metric, V> map) {
+        Map<Metric, V> out = new EnumMap<>(Metric.class);
+        out.putAll(map);
+        return Collections.unmodifiableMap(out);
+    }
 }

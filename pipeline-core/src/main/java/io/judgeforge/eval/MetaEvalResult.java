@@ -21,27 +21,27 @@ import java.util.TreeMap;
  *     reader can see why predictions were missing without opening the files
  */
 public record MetaEvalResult(
-    MetaEvalOptions options,
-    String bench,
-    String pred,
-    boolean ordersGiven,
-    List<Metric> aggregate,
-    GroupResult overall,
-    SortedMap<String, GroupResult> byScenario,
-    int unmatchedPredictions,
-    int withoutPrediction,
-    List<String> missingExamples) {
-  public MetaEvalResult {
-    byScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
-    aggregate = List.copyOf(aggregate);
-    missingExamples = List.copyOf(missingExamples);
-  }
+        MetaEvalOptions options,
+        String bench,
+        String pred,
+        boolean ordersGiven,
+        List<Metric> aggregate,
+        GroupResult overall,
+        SortedMap<String, GroupResult> byScenario,
+        int unmatchedPredictions,
+        int withoutPrediction,
+        List<String> missingExamples) {
+    public MetaEvalResult {
+        byScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
+        aggregate = List.copyOf(aggregate);
+        missingExamples = List.copyOf(missingExamples);
+    }
 
-  public EvalMode mode() {
-    return options.mode();
-  }
+    public EvalMode mode() {
+        return options.mode();
+    }
 
-  public Scale scale() {
-    return options.scale();
-  }
+    public Scale scale() {
+        return options.scale();
+    }
 }

@@ -16,59 +16,60 @@ import java.util.Map;
  * @param random each applicable metric's value for a judge that guesses at random (see {@link MetaMetrics}), where
  *     one is defined; the normalised aggregate maps it to 0
  */
-public record Metrics(int n, int missing, Integer missingSwapped, Map<Metric, Double> values, Map<Metric, Double> random) {
-  public Metrics {
-    values = copy(values);
-    random = copy(random);
-  }
-
-  private static Map<Metric, Double> copy(Map<Metric, Double> map) {
-    Map<Metric, Double> out = new EnumMap<>(Metric.class);
-    out.putAll(map);
-    return Collections.unmodifiableMap(out);
-  }
-
-  public boolean has(Metric metric) {
-    return values.containsKey(metric);
-  }
-
-  /**
-   * The value of {@code metric}.
-   *
-   * @throws IllegalArgumentException if the metric does not apply to this group (pairwise MAE, say)
-   */
-  public double get(Metric metric) {
-    Double value = values.get(metric);
-    if (value == null) {
-      throw new IllegalArgumentException(metric.key() + " does not apply here; computed: " + values.keySet());
+public record Metrics(
+        int n, int missing, Integer missingSwapped, Map<Metric, Double> values, Map<Metric, Double> random) {
+    public Metrics {
+        values = copy(values);
+        random = copy(random);
     }
-    return value;
-  }
 
-  public double accuracy() {
-    return get(Metric.ACCURACY);
-  }
-
-  /**
-   * The normalised aggregate over {@code metrics}: each metric mapped linearly so that random guessing is 0 and the
-   * ideal value 1, {@code (m - random) / (best - random)}, then averaged with equal weight (the Themis paper's
-   * section 5.4). {@code NaN} if any of them is undefined here.
-   */
-  public double normalised(List<Metric> metrics) {
-    double sum = 0;
-    for (Metric m : metrics) {
-      sum += normalised(m);
+    private static Map<Metric, Double> copy(Map<Metric, Double> map) {
+        Map<Metric, Double> out = new EnumMap<>(Metric.class);
+        out.putAll(map);
+        return Collections.unmodifiableMap(out);
     }
-    return sum / metrics.size();
-  }
 
-  /** One metric on the normalised scale; {@code NaN} if it, or its random value, is undefined here. */
-  public double normalised(Metric metric) {
-    Double value = values.get(metric);
-    Double chance = random.get(metric);
-    if (value == null || chance == null || metric.best() == chance) {
-      return Double.NaN;
+    public boolean has(Metric metric) {
+        return values.containsKey(metric);
     }
-    return (value - chance) / (metric.best() - chance);
-  }
+
+    /**
+     * The value of {@code metric}.
+     *
+     * @throws IllegalArgumentException if the metric does not apply to this group (pairwise MAE, say)
+     */
+    public double get(Metric metric) {
+        Double value = values.get(metric);
+        if (value == null) {
+            throw new IllegalArgumentException(metric.key() + " does not apply here; computed: " + values.keySet());
+        }
+        return value;
+    }
+
+    public double accuracy() {
+        return get(Metric.ACCURACY);
+    }
+
+    /**
+     * The normalised aggregate over {@code metrics}: each metric mapped linearly so that random guessing is 0 and the
+     * ideal value 1, {@code (m - random) / (best - random)}, then averaged with equal weight (the Themis paper's
+     * section 5.4). {@code NaN} if any of them is undefined here.
+     */
+    public double normalised(List<Metric> metrics) {
+        double sum = 0;
+        for (Metric m : metrics) {
+            sum += normalised(m);
+        }
+        return sum / metrics.size();
+    }
+
+    /** One metric on the normalised scale; {@code NaN} if it, or its random value, is undefined here. */
+    public double normalised(Metric metric) {
+        Double value = values.get(metric);
+        Double chance = random.get(metric);
+        if (value == null || chance == null || metric.best() == chance) {
+            return Double.NaN;
+        }
+        return (value - chance) / (metric.best() - chance);
+    }
 }

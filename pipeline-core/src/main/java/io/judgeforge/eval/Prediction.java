@@ -10,12 +10,12 @@ import java.util.Objects;
  *     original numbering; {@code null} when the predictions give none for this id
  */
 public record Prediction(String id, Rating rating, Rating swapped) {
-  public Prediction {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(rating, "rating");
-  }
+    public Prediction {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(rating, "rating");
+    }
 
-  public Prediction(String id, Rating rating) {
-    this(id, rating, null);
-  }
+    public Prediction(String id, Rating rating) {
+        this(id, rating, null);
+    }
 }

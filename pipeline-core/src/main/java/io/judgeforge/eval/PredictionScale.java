@@ -16,55 +16,55 @@ import java.util.regex.Pattern;
  * @param sameAsBenchmark whether this is the benchmark's scale, so that values compare directly
  */
 public record PredictionScale(Double min, Double max, boolean sameAsBenchmark) {
-  public static final String FLAG = "--pred-scale";
+    public static final String FLAG = "--pred-scale";
 
-  private static final Pattern RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)-(-?\\d+(?:\\.\\d+)?)");
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)-(-?\\d+(?:\\.\\d+)?)");
 
-  public PredictionScale {
-    ConfigException.check((min == null) == (max == null), FLAG, min + "-" + max, "both bounds or neither");
-    ConfigException.check(min == null || min < max, FLAG, min + "-" + max, "MIN-MAX with MIN below MAX");
-  }
-
-  /** The benchmark's scale: predictions compare directly with human scores. */
-  public static PredictionScale of(Scale scale) {
-    return new PredictionScale((double) scale.min(), (double) scale.max(), true);
-  }
-
-  /**
-   * Reads {@code --pred-scale}: blank or {@code same} for the benchmark's scale, {@code any}, or {@code MIN-MAX}
-   * (decimals allowed, {@code -1-1} is -1 to 1). A range equal to the benchmark's counts as the same scale.
-   */
-  public static PredictionScale parse(String text, Scale benchmark) {
-    String value = text == null ? "" : text.strip();
-    if (value.isEmpty() || value.equals("same")) {
-      return of(benchmark);
+    public PredictionScale {
+        ConfigException.check((min == null) == (max == null), FLAG, min + "-" + max, "both bounds or neither");
+        ConfigException.check(min == null || min < max, FLAG, min + "-" + max, "MIN-MAX with MIN below MAX");
     }
-    if (value.equals("any")) {
-      return new PredictionScale(null, null, false);
+
+    /** The benchmark's scale: predictions compare directly with human scores. */
+    public static PredictionScale of(Scale scale) {
+        return new PredictionScale((double) scale.min(), (double) scale.max(), true);
     }
-    Matcher m = RANGE.matcher(value);
-    if (!m.matches()) {
-      throw ConfigException.invalid(FLAG, value, "same, any or MIN-MAX (e.g. 0-1)");
+
+    /**
+     * Reads {@code --pred-scale}: blank or {@code same} for the benchmark's scale, {@code any}, or {@code MIN-MAX}
+     * (decimals allowed, {@code -1-1} is -1 to 1). A range equal to the benchmark's counts as the same scale.
+     */
+    public static PredictionScale parse(String text, Scale benchmark) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty() || value.equals("same")) {
+            return of(benchmark);
+        }
+        if (value.equals("any")) {
+            return new PredictionScale(null, null, false);
+        }
+        Matcher m = RANGE.matcher(value);
+        if (!m.matches()) {
+            throw ConfigException.invalid(FLAG, value, "same, any or MIN-MAX (e.g. 0-1)");
+        }
+        double min = Double.parseDouble(m.group(1));
+        double max = Double.parseDouble(m.group(2));
+        return new PredictionScale(min, max, min == benchmark.min() && max == benchmark.max());
     }
-    double min = Double.parseDouble(m.group(1));
-    double max = Double.parseDouble(m.group(2));
-    return new PredictionScale(min, max, min == benchmark.min() && max == benchmark.max());
-  }
 
-  public boolean bounded() {
-    return min != null;
-  }
+    public boolean bounded() {
+        return min != null;
+    }
 
-  public boolean contains(double value) {
-    return Double.isFinite(value) && (min == null || (value >= min && value <= max));
-  }
+    public boolean contains(double value) {
+        return Double.isFinite(value) && (min == null || (value >= min && value <= max));
+    }
 
-  @Override
-  public String toString() {
-    return bounded() ? format(min) + "-" + format(max) : "any";
-  }
+    @Override
+    public String toString() {
+        return bounded() ? format(min) + "-" + format(max) : "any";
+    }
 
-  private static String format(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
 }

@@ -7,24 +7,24 @@ import io.judgeforge.config.ConfigException;
  * sets the penalty for a missing one.
  */
 public record Scale(int min, int max) {
-  public Scale {
-    ConfigException.check(min < max, "--max-score", max, "an integer greater than --min-score " + min);
-  }
+    public Scale {
+        ConfigException.check(min < max, "--max-score", max, "an integer greater than --min-score " + min);
+    }
 
-  public boolean contains(double value) {
-    return value >= min && value <= max;
-  }
+    public boolean contains(double value) {
+        return value >= min && value <= max;
+    }
 
-  /**
-   * The largest error any prediction on the scale can make for this human score: what a missing prediction
-   * costs in MAE, so that a judge cannot improve its MAE by failing to answer on hard items.
-   */
-  public double maxError(double human) {
-    return Math.max(human - min, max - human);
-  }
+    /**
+     * The largest error any prediction on the scale can make for this human score: what a missing prediction
+     * costs in MAE, so that a judge cannot improve its MAE by failing to answer on hard items.
+     */
+    public double maxError(double human) {
+        return Math.max(human - min, max - human);
+    }
 
-  @Override
-  public String toString() {
-    return min + "-" + max;
-  }
+    @Override
+    public String toString() {
+        return min + "-" + max;
+    }
 }

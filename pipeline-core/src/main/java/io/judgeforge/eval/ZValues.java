@@ -16,32 +16,32 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * negative z marks a scenario where the judge does worse than on the others for a higher-is-better figure.
  */
 final class ZValues {
-  private ZValues() {}
+    private ZValues() {}
 
-  /**
-   * The z-values of every metric that all {@code groups} have, in the order given; an empty map per group where
-   * there are fewer than two groups or a metric is constant across them (no spread, no z).
-   */
-  static List<Map<Metric, Double>> of(List<Metrics> groups) {
-    List<Map<Metric, Double>> out = new ArrayList<>();
-    groups.forEach(g -> out.add(new EnumMap<>(Metric.class)));
-    if (groups.size() < 2) {
-      return out;
+    /**
+     * The z-values of every metric that all {@code groups} have, in the order given; an empty map per group where
+     * there are fewer than two groups or a metric is constant across them (no spread, no z).
+     */
+    static List<Map<Metric, Double>> of(List<Metrics> groups) {
+        List<Map<Metric, Double>> out = new ArrayList<>();
+        groups.forEach(g -> out.add(new EnumMap<>(Metric.class)));
+        if (groups.size() < 2) {
+            return out;
+        }
+        for (Metric metric : Metric.values()) {
+            if (!groups.stream().allMatch(g -> g.has(metric) && Double.isFinite(g.get(metric)))) {
+                continue;
+            }
+            double[] values = groups.stream().mapToDouble(g -> g.get(metric)).toArray();
+            double mean = new Mean().evaluate(values);
+            double sd = new StandardDeviation(true).evaluate(values, mean);
+            if (sd == 0) {
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                out.get(i).put(metric, (values[i] - mean) / sd);
+            }
+        }
+        return out;
     }
-    for (Metric metric : Metric.values()) {
-      if (!groups.stream().allMatch(g -> g.has(metric) && Double.isFinite(g.get(metric)))) {
-        continue;
-      }
-      double[] values = groups.stream().mapToDouble(g -> g.get(metric)).toArray();
-      double mean = new Mean().evaluate(values);
-      double sd = new StandardDeviation(true).evaluate(values, mean);
-      if (sd == 0) {
-        continue;
-      }
-      for (int i = 0; i < values.length; i++) {
-        out.get(i).put(metric, (values[i] - mean) / sd);
-      }
-    }
-    return out;
-  }
 }

@@ -8,10 +8,16 @@ import java.util.List;
  * {@link ScenarioCatalog#parse}; a key left out is null.
  */
 record ScenarioCatalogFile(List<Tier> gradingTiers, List<Entry> scenarios) {
-  record Tier(Integer score, String description, String withReference) {}
+    record Tier(Integer score, String description, String withReference) {}
 
-  record Entry(String id, String name, @JsonProperty("short") String shortName, String method, Boolean closeEnded,
-      String description, List<CriterionEntry> criteria) {}
+    record Entry(
+            String id,
+            String name,
+            @JsonProperty("short") String shortName,
+            String method,
+            Boolean closeEnded,
+            String description,
+            List<CriterionEntry> criteria) {}
 
-  record CriterionEntry(String name, String description) {}
+    record CriterionEntry(String name, String description) {}
 }

@@ -6,5 +6,5 @@ package io.judgeforge.stage;
  * what the rejects tables and the stage reports hold.
  */
 public interface Reason {
-  String code();
+    String code();
 }

@@ -26,80 +26,83 @@ import java.util.OptionalLong;
  * source of an augmented judgment), it carries that part as a field of its own instead.
  */
 public final class RecordIds {
-  /**
-   * Prefixes an imported instruction's own id, so it can never collide with a generated one; the
-   * import step and the classifier agreement apply it to a column (ImportedInstructions).
-   */
-  public static final String IMPORTED_INSTRUCTION_PREFIX = "imp-";
-  private static final String GENERATION_TASK_PREFIX = "gen-";
-  private static final String JUDGMENT_PREFIX = "jdg-";
+    /**
+     * Prefixes an imported instruction's own id, so it can never collide with a generated one; the
+     * import step and the classifier agreement apply it to a column (ImportedInstructions).
+     */
+    public static final String IMPORTED_INSTRUCTION_PREFIX = "imp-";
 
-  /** A generation task id read back: the scenario it writes for and its call number. */
-  public record GenerationCall(String scenario, int call) {}
+    private static final String GENERATION_TASK_PREFIX = "gen-";
+    private static final String JUDGMENT_PREFIX = "jdg-";
 
-  private RecordIds() {}
+    /** A generation task id read back: the scenario it writes for and its call number. */
+    public record GenerationCall(String scenario, int call) {}
 
-  public static String passage(String documentId, int chunk) {
-    return documentId + "#" + chunk;
-  }
+    private RecordIds() {}
 
-  /** The document a passage was cut from; an id with no chunk number is a document of its own. */
-  public static String documentOf(String passageId) {
-    int hash = passageId.lastIndexOf('#');
-    return hash < 0 ? passageId : passageId.substring(0, hash);
-  }
-
-  public static String generationTask(String scenarioId, int call) {
-    return GENERATION_TASK_PREFIX + scenarioId + "-" + String.format("%04d", call);
-  }
-
-  /** The scenario and call number of a generation task id; empty for any other id. */
-  public static Optional<GenerationCall> generationCall(String taskId) {
-    int dash = taskId.lastIndexOf('-');
-    if (!taskId.startsWith(GENERATION_TASK_PREFIX) || dash <= GENERATION_TASK_PREFIX.length()) {
-      return Optional.empty();
+    public static String passage(String documentId, int chunk) {
+        return documentId + "#" + chunk;
     }
-    String number = taskId.substring(dash + 1);
-    // A call number is written with %04d, so anything longer than an int's 9 safe digits is not one.
-    if (number.isEmpty() || number.length() > 9 || !asciiDigits(number)) {
-      return Optional.empty();
+
+    /** The document a passage was cut from; an id with no chunk number is a document of its own. */
+    public static String documentOf(String passageId) {
+        int hash = passageId.lastIndexOf('#');
+        return hash < 0 ? passageId : passageId.substring(0, hash);
     }
-    return Optional.of(new GenerationCall(taskId.substring(GENERATION_TASK_PREFIX.length(), dash), Integer.parseInt(number)));
-  }
 
-  public static String instruction(String taskId, int position) {
-    return taskId + "-" + position;
-  }
+    public static String generationTask(String scenarioId, int call) {
+        return GENERATION_TASK_PREFIX + scenarioId + "-" + String.format("%04d", call);
+    }
 
-  /** Where a generated instruction stood in the teacher's list; empty for an id of another form. */
-  public static OptionalLong instructionPosition(String instructionId) {
-    String tail = instructionId.substring(instructionId.lastIndexOf('-') + 1);
-    return !tail.isEmpty() && tail.length() <= 18 && asciiDigits(tail) ? OptionalLong.of(Long.parseLong(tail))
-        : OptionalLong.empty();
-  }
+    /** The scenario and call number of a generation task id; empty for any other id. */
+    public static Optional<GenerationCall> generationCall(String taskId) {
+        int dash = taskId.lastIndexOf('-');
+        if (!taskId.startsWith(GENERATION_TASK_PREFIX) || dash <= GENERATION_TASK_PREFIX.length()) {
+            return Optional.empty();
+        }
+        String number = taskId.substring(dash + 1);
+        // A call number is written with %04d, so anything longer than an int's 9 safe digits is not one.
+        if (number.isEmpty() || number.length() > 9 || !asciiDigits(number)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new GenerationCall(taskId.substring(GENERATION_TASK_PREFIX.length(), dash), Integer.parseInt(number)));
+    }
 
-  public static String response(String instructionId, String modelName) {
-    return instructionId + "~" + modelName;
-  }
+    public static String instruction(String taskId, int position) {
+        return taskId + "-" + position;
+    }
 
-  /** The pair of two responses to one instruction, A (shown first in the original order) then B. */
-  public static String pair(String instructionId, String modelA, String modelB) {
-    return instructionId + "~" + modelA + "~vs~" + modelB;
-  }
+    /** Where a generated instruction stood in the teacher's list; empty for an id of another form. */
+    public static OptionalLong instructionPosition(String instructionId) {
+        String tail = instructionId.substring(instructionId.lastIndexOf('-') + 1);
+        return !tail.isEmpty() && tail.length() <= 18 && asciiDigits(tail)
+                ? OptionalLong.of(Long.parseLong(tail))
+                : OptionalLong.empty();
+    }
 
-  public static String pointwiseJudgment(String responseId) {
-    return JUDGMENT_PREFIX + responseId;
-  }
+    public static String response(String instructionId, String modelName) {
+        return instructionId + "~" + modelName;
+    }
 
-  public static String pairwiseJudgment(String pairId, String order) {
-    return JUDGMENT_PREFIX + pairId + "-" + order;
-  }
+    /** The pair of two responses to one instruction, A (shown first in the original order) then B. */
+    public static String pair(String instructionId, String modelA, String modelB) {
+        return instructionId + "~" + modelA + "~vs~" + modelB;
+    }
 
-  public static String augmentedJudgment(String sourceId, String operation) {
-    return sourceId + "~" + operation;
-  }
+    public static String pointwiseJudgment(String responseId) {
+        return JUDGMENT_PREFIX + responseId;
+    }
 
-  private static boolean asciiDigits(String text) {
-    return text.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
+    public static String pairwiseJudgment(String pairId, String order) {
+        return JUDGMENT_PREFIX + pairId + "-" + order;
+    }
+
+    public static String augmentedJudgment(String sourceId, String operation) {
+        return sourceId + "~" + operation;
+    }
+
+    private static boolean asciiDigits(String text) {
+        return text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
 }

@@ -5,4 +5,11 @@ package io.judgeforge.stage;
  * lost: {@code OUT/runs/<run>/<stage>/filtered/} and {@code .../quarantine/}.
  */
 public record RejectedRecord(
-    String stage, String step, String status, String itemId, String scenario, String reason, String detail, String input) {}
+        String stage,
+        String step,
+        String status,
+        String itemId,
+        String scenario,
+        String reason,
+        String detail,
+        String input) {}

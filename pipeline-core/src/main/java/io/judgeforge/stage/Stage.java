@@ -11,5 +11,5 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface Stage<I, O> extends Serializable {
-  ItemOutcome<O> apply(I item, TeacherClients clients);
+    ItemOutcome<O> apply(I item, TeacherClients clients);
 }

@@ -11,28 +11,29 @@ import java.util.Map;
  * tokens a reasoning model spent thinking.
  */
 public record StepReport(
-    String step,
-    long in,
-    long out,
-    long filtered,
-    long quarantined,
-    long produced,
-    Map<String, Long> reasons,
-    long calls,
-    long stored,
-    long promptTokens,
-    long completionTokens,
-    double costUsd,
-    Map<String, Double> costByScenario,
-    long cachedTokens,
-    long reasoningTokens) {
+        String step,
+        long in,
+        long out,
+        long filtered,
+        long quarantined,
+        long produced,
+        Map<String, Long> reasons,
+        long calls,
+        long stored,
+        long promptTokens,
+        long completionTokens,
+        double costUsd,
+        Map<String, Double> costByScenario,
+        long cachedTokens,
+        long reasoningTokens) {
 
-  public StepReport {
-    reasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(reasons)); // key order: the same report bytes on every run
-    costByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(costByScenario));
-  }
+    public StepReport {
+        reasons = java.util.Collections.unmodifiableMap(
+                new java.util.TreeMap<>(reasons)); // key order: the same report bytes on every run
+        costByScenario = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(costByScenario));
+    }
 
-  public boolean balanced() {
-    return in == out + filtered + quarantined;
-  }
+    public boolean balanced() {
+        return in == out + filtered + quarantined;
+    }
 }

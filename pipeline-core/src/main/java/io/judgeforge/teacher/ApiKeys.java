@@ -16,36 +16,36 @@ import java.util.function.Function;
  * turn on {@code spark.io.encryption.enabled} and {@code spark.network.crypto.enabled}.
  */
 public final class ApiKeys implements Serializable {
-  public static final ApiKeys NONE = new ApiKeys(Map.of());
+    public static final ApiKeys NONE = new ApiKeys(Map.of());
 
-  private final Map<String, String> byVariable;
+    private final Map<String, String> byVariable;
 
-  private ApiKeys(Map<String, String> byVariable) {
-    this.byVariable = Map.copyOf(byVariable);
-  }
+    private ApiKeys(Map<String, String> byVariable) {
+        this.byVariable = Map.copyOf(byVariable);
+    }
 
-  /** Reads every variable the config's endpoints name (on the driver, where the run was launched). */
-  public static ApiKeys read(PipelineConfig config, Function<String, String> environment) {
-    Map<String, String> keys = new HashMap<>();
-    config.endpoints().values().forEach(e -> {
-      String value = e.apiKeyEnv().isEmpty() ? null : environment.apply(e.apiKeyEnv());
-      if (value != null && !value.isBlank()) {
-        keys.put(e.apiKeyEnv(), value);
-      }
-    });
-    return new ApiKeys(keys);
-  }
+    /** Reads every variable the config's endpoints name (on the driver, where the run was launched). */
+    public static ApiKeys read(PipelineConfig config, Function<String, String> environment) {
+        Map<String, String> keys = new HashMap<>();
+        config.endpoints().values().forEach(e -> {
+            String value = e.apiKeyEnv().isEmpty() ? null : environment.apply(e.apiKeyEnv());
+            if (value != null && !value.isBlank()) {
+                keys.put(e.apiKeyEnv(), value);
+            }
+        });
+        return new ApiKeys(keys);
+    }
 
-  /** The environment an executor's clients read: its own variables first, else the driver's keys. */
-  public Function<String, String> environment(Function<String, String> local) {
-    return variable -> {
-      String own = local.apply(variable);
-      return own != null && !own.isBlank() ? own : byVariable.get(variable);
-    };
-  }
+    /** The environment an executor's clients read: its own variables first, else the driver's keys. */
+    public Function<String, String> environment(Function<String, String> local) {
+        return variable -> {
+            String own = local.apply(variable);
+            return own != null && !own.isBlank() ? own : byVariable.get(variable);
+        };
+    }
 
-  @Override
-  public String toString() {
-    return "ApiKeys" + byVariable.keySet() + " (values not shown)";
-  }
+    @Override
+    public String toString() {
+        return "ApiKeys" + byVariable.keySet() + " (values not shown)";
+    }
 }

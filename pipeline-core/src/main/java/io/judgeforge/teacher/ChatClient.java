@@ -8,6 +8,6 @@ import java.util.List;
  * answer, one that every request would meet, is thrown ({@link FatalEndpointException}).
  */
 public interface ChatClient {
-  /** One chat completion, made with the template of version {@code templateVersion} (part of the request key). */
-  ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion);
+    /** One chat completion, made with the template of version {@code templateVersion} (part of the request key). */
+    ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion);
 }

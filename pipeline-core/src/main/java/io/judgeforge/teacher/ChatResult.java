@@ -9,21 +9,21 @@ package io.judgeforge.teacher;
  * provider reported them.
  */
 public record ChatResult(
-    CallOutcome outcome,
-    String content,
-    String finishReason,
-    int attempts,
-    long latencyMs,
-    long promptTokens,
-    long completionTokens,
-    String error,
-    String requestKey,
-    boolean stored,
-    double costUsd,
-    long cachedTokens,
-    long reasoningTokens) {
+        CallOutcome outcome,
+        String content,
+        String finishReason,
+        int attempts,
+        long latencyMs,
+        long promptTokens,
+        long completionTokens,
+        String error,
+        String requestKey,
+        boolean stored,
+        double costUsd,
+        long cachedTokens,
+        long reasoningTokens) {
 
-  public boolean ok() {
-    return outcome == CallOutcome.OK;
-  }
+    public boolean ok() {
+        return outcome == CallOutcome.OK;
+    }
 }

@@ -6,8 +6,8 @@ package io.judgeforge.teacher;
  * models do not serve them). Failures come back as outcomes; a fatal answer is thrown.
  */
 public interface CompletionClient {
-  LogprobResult promptLogprobs(ScorerCall call, String prompt);
+    LogprobResult promptLogprobs(ScorerCall call, String prompt);
 
-  /** Which endpoint and model score a text. */
-  record ScorerCall(String endpoint, String model) implements java.io.Serializable {}
+    /** Which endpoint and model score a text. */
+    record ScorerCall(String endpoint, String model) implements java.io.Serializable {}
 }

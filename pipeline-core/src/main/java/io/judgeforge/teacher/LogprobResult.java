@@ -7,18 +7,18 @@ import java.util.List;
  * {@code logprobs}). {@code tokenLogprobs} has a null where the server gives none (the first token).
  */
 public record LogprobResult(
-    CallOutcome outcome,
-    List<String> tokens,
-    List<Double> tokenLogprobs,
-    List<Integer> textOffsets,
-    int attempts,
-    long latencyMs,
-    long promptTokens,
-    String error,
-    boolean stored,
-    double costUsd) {
+        CallOutcome outcome,
+        List<String> tokens,
+        List<Double> tokenLogprobs,
+        List<Integer> textOffsets,
+        int attempts,
+        long latencyMs,
+        long promptTokens,
+        String error,
+        boolean stored,
+        double costUsd) {
 
-  public boolean ok() {
-    return outcome == CallOutcome.OK;
-  }
+    public boolean ok() {
+        return outcome == CallOutcome.OK;
+    }
 }

@@ -11,14 +11,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Retry-After} come first when present ({@link io.judgeforge.teacher.http.ServerHints}).
  */
 public record RetryPolicy(int maxAttempts, long baseDelayMs, long maxDelayMs) implements Serializable {
-  public static RetryPolicy of(int maxAttempts) {
-    return new RetryPolicy(maxAttempts, 500, 8_000);
-  }
+    public static RetryPolicy of(int maxAttempts) {
+        return new RetryPolicy(maxAttempts, 500, 8_000);
+    }
 
-  /** Milliseconds to wait before attempt {@code attempt + 1}. */
-  public long delayMs(int attempt) {
-    long exp = Math.min(maxDelayMs, baseDelayMs << Math.min(attempt - 1, 20));
-    long jitter = (long) (exp * 0.25 * ThreadLocalRandom.current().nextDouble());
-    return exp - jitter;
-  }
+    /** Milliseconds to wait before attempt {@code attempt + 1}. */
+    public long delayMs(int attempt) {
+        long exp = Math.min(maxDelayMs, baseDelayMs << Math.min(attempt - 1, 20));
+        long jitter = (long) (exp * 0.25 * ThreadLocalRandom.current().nextDouble());
+        return exp - jitter;
+    }
 }

@@ -14,56 +14,60 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link ApiKeys}) where the executor's environment has none.
  */
 public final class TeacherClients implements ChatClient, CompletionClient, Serializable {
-  private final Map<String, Endpoint> endpoints;
-  private final ResponseStore.Factory store;
-  private final Spending spending;
-  private final ApiKeys keys;
-  private transient Map<String, EndpointClient> clients;
-  private transient ResponseStore openStore;
+    private final Map<String, Endpoint> endpoints;
+    private final ResponseStore.Factory store;
+    private final Spending spending;
+    private final ApiKeys keys;
+    private transient Map<String, EndpointClient> clients;
+    private transient ResponseStore openStore;
 
-  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store) {
-    this(endpoints, store, Spending.NONE);
-  }
-
-  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending) {
-    this(endpoints, store, spending, ApiKeys.NONE);
-  }
-
-  /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
-  public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
-    this.endpoints = Map.copyOf(endpoints);
-    this.store = store;
-    this.spending = spending;
-    this.keys = keys;
-  }
-
-  @Override
-  public ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion) {
-    return get(call.endpoint()).chat(call, messages, templateVersion);
-  }
-
-  @Override
-  public LogprobResult promptLogprobs(ScorerCall call, String prompt) {
-    return get(call.endpoint()).promptLogprobs(call, prompt);
-  }
-
-  /** The longest one attempt at any of the endpoints may take: how long a call on the wire may still need. */
-  public long longestAttemptMs() {
-    return endpoints.values().stream().mapToLong(Endpoint::timeoutMs).max().orElse(0);
-  }
-
-  public synchronized EndpointClient get(String name) {
-    if (clients == null) {
-      clients = new ConcurrentHashMap<>();
+    public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store) {
+        this(endpoints, store, Spending.NONE);
     }
-    Endpoint endpoint = endpoints.get(name);
-    if (endpoint == null) {
-      throw new IllegalArgumentException("Unknown endpoint '" + name + "' (configured: " + endpoints.keySet() + ")");
+
+    public TeacherClients(Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending) {
+        this(endpoints, store, spending, ApiKeys.NONE);
     }
-    if (openStore == null) {
-      openStore = store.open();
+
+    /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
+    public TeacherClients(
+            Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.store = store;
+        this.spending = spending;
+        this.keys = keys;
     }
-    return clients.computeIfAbsent(name, n -> new EndpointClient(n, endpoint, openStore, spending,
-        keys.environment(System::getenv), Thread::sleep));
-  }
+
+    @Override
+    public ChatResult chat(ModelCall call, List<ChatMessage> messages, String templateVersion) {
+        return get(call.endpoint()).chat(call, messages, templateVersion);
+    }
+
+    @Override
+    public LogprobResult promptLogprobs(ScorerCall call, String prompt) {
+        return get(call.endpoint()).promptLogprobs(call, prompt);
+    }
+
+    /** The longest one attempt at any of the endpoints may take: how long a call on the wire may still need. */
+    public long longestAttemptMs() {
+        return endpoints.values().stream().mapToLong(Endpoint::timeoutMs).max().orElse(0);
+    }
+
+    public synchronized EndpointClient get(String name) {
+        if (clients == null) {
+            clients = new ConcurrentHashMap<>();
+        }
+        Endpoint endpoint = endpoints.get(name);
+        if (endpoint == null) {
+            throw new IllegalArgumentException(
+                    "Unknown endpoint '" + name + "' (configured: " + endpoints.keySet() + ")");
+        }
+        if (openStore == null) {
+            openStore = store.open();
+        }
+        return clients.computeIfAbsent(
+                name,
+                n -> new EndpointClient(
+                        n, endpoint, openStore, spending, keys.environment(System::getenv), Thread::sleep));
+    }
 }

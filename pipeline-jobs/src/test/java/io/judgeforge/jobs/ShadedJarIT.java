@@ -21,45 +21,58 @@ import org.junit.jupiter.api.Test;
  * Spark on its own test classpath.
  */
 class ShadedJarIT {
-  static Path jar;
-  static List<String> entries;
+    static Path jar;
+    static List<String> entries;
 
-  @BeforeAll
-  static void list() throws IOException {
-    String property = System.getProperty("judgeforge.shaded.jar");
-    assertNotNull(property, "failsafe sets judgeforge.shaded.jar");
-    jar = Path.of(property);
-    assertTrue(Files.isRegularFile(jar), jar + " is missing");
-    try (JarFile file = new JarFile(jar.toFile())) {
-      entries = file.stream().map(ZipEntry::getName).toList();
+    @BeforeAll
+    static void list() throws IOException {
+        String property = System.getProperty("judgeforge.shaded.jar");
+        assertNotNull(property, "failsafe sets judgeforge.shaded.jar");
+        jar = Path.of(property);
+        assertTrue(Files.isRegularFile(jar), jar + " is missing");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            entries = file.stream().map(ZipEntry::getName).toList();
+        }
     }
-  }
 
-  @Test
-  void isNamedAfterTheSparkLineItWasBuiltAgainst() throws IOException {
-    Properties spark = new Properties();
-    try (InputStream in = ShadedJarIT.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
-      assertNotNull(in, "spark-core's version file is on the test classpath");
-      spark.load(in);
+    @Test
+    void isNamedAfterTheSparkLineItWasBuiltAgainst() throws IOException {
+        Properties spark = new Properties();
+        try (InputStream in = ShadedJarIT.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
+            assertNotNull(in, "spark-core's version file is on the test classpath");
+            spark.load(in);
+        }
+        String[] version = spark.getProperty("version").split("\\.");
+        String scalaLine = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
+        String classifier = "spark" + version[0] + "." + version[1] + "_" + scalaLine;
+        assertTrue(
+                jar.getFileName().toString().endsWith("-" + classifier + ".jar"),
+                jar + " is not the " + classifier + " jar");
     }
-    String[] version = spark.getProperty("version").split("\\.");
-    String scalaLine = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
-    String classifier = "spark" + version[0] + "." + version[1] + "_" + scalaLine;
-    assertTrue(jar.getFileName().toString().endsWith("-" + classifier + ".jar"), jar + " is not the " + classifier + " jar");
-  }
 
-  @Test
-  void holdsTheCommandLineAndRelocatedOkHttp() {
-    assertTrue(entries.contains("io/judgeforge/jobs/cli/Main.class"));
-    assertTrue(entries.contains("io/judgeforge/shaded/okhttp3/OkHttpClient.class"));
-    assertTrue(entries.contains("io/judgeforge/shaded/picocli/CommandLine.class"));
-  }
-
-  @Test
-  void leavesOutWhatTheClusterProvidesAndWhatOnlyTestsUse() {
-    for (String prefix : List.of("okhttp3/", "okio/", "kotlin/", "picocli/", "org/apache/spark/", "scala/",
-        "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "io/judgeforge/simulator/")) {
-      assertEquals(List.of(), entries.stream().filter(e -> e.startsWith(prefix)).limit(3).toList(), prefix);
+    @Test
+    void holdsTheCommandLineAndRelocatedOkHttp() {
+        assertTrue(entries.contains("io/judgeforge/jobs/cli/Main.class"));
+        assertTrue(entries.contains("io/judgeforge/shaded/okhttp3/OkHttpClient.class"));
+        assertTrue(entries.contains("io/judgeforge/shaded/picocli/CommandLine.class"));
     }
-  }
+
+    @Test
+    void leavesOutWhatTheClusterProvidesAndWhatOnlyTestsUse() {
+        for (String prefix : List.of(
+                "okhttp3/",
+                "okio/",
+                "kotlin/",
+                "picocli/",
+                "org/apache/spark/",
+                "scala/",
+                "com/fasterxml/jackson/",
+                "org/yaml/snakeyaml/",
+                "io/judgeforge/simulator/")) {
+            assertEquals(
+                    List.of(),
+                    entries.stream().filter(e -> e.startsWith(prefix)).limit(3).toList(),
+                    prefix);
+        }
+    }
 }

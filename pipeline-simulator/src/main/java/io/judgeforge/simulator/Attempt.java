@@ -12,19 +12,19 @@ import java.util.SplittableRandom;
  * @param number 0 for the first arrival of these bytes, 1 for the first retry, and so on
  */
 record Attempt(long requestKey, int number) {
-  /** When neither latency nor faults are random nothing is drawn, so nothing is counted. */
-  static final Attempt UNTRACKED = new Attempt(0L, 0);
+    /** When neither latency nor faults are random nothing is drawn, so nothing is counted. */
+    static final Attempt UNTRACKED = new Attempt(0L, 0);
 
-  /** What a draw is for; each gets its own stream, so enabling faults leaves latencies unchanged. */
-  enum Purpose {
-    LATENCY,
-    FAULTS
-  }
+    /** What a draw is for; each gets its own stream, so enabling faults leaves latencies unchanged. */
+    enum Purpose {
+        LATENCY,
+        FAULTS
+    }
 
-  SplittableRandom random(Purpose purpose) {
-    long state = StableHash.mix(requestKey);
-    state = StableHash.mix(state ^ number);
-    state = StableHash.mix(state ^ purpose.ordinal());
-    return new SplittableRandom(state);
-  }
+    SplittableRandom random(Purpose purpose) {
+        long state = StableHash.mix(requestKey);
+        state = StableHash.mix(state ^ number);
+        state = StableHash.mix(state ^ purpose.ordinal());
+        return new SplittableRandom(state);
+    }
 }

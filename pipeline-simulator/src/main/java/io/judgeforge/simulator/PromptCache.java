@@ -12,35 +12,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * afresh, as a real cache evicts).
  */
 final class PromptCache {
-  static final int MIN_TOKENS = 1024;
-  static final int STEP = 128;
-  static final int MAX_ENTRIES = 1 << 20;
+    static final int MIN_TOKENS = 1024;
+    static final int STEP = 128;
+    static final int MAX_ENTRIES = 1 << 20;
 
-  private final Set<Long> prefixes = ConcurrentHashMap.newKeySet();
+    private final Set<Long> prefixes = ConcurrentHashMap.newKeySet();
 
-  /**
-   * The cached tokens of a prompt, then remembers its prefixes for the requests after it.
-   *
-   * @param tokens the prompt's tokens in order, each with its message's role mixed in
-   */
-  int cachedTokens(String model, List<String> tokens) {
-    if (tokens.size() < MIN_TOKENS) {
-      return 0;
-    }
-    if (prefixes.size() > MAX_ENTRIES) {
-      prefixes.clear();
-    }
-    long hash = StableHash.of(model);
-    int cached = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      hash = StableHash.mix(hash ^ StableHash.of(tokens.get(i)));
-      int length = i + 1;
-      if (length % STEP == 0 && length >= MIN_TOKENS) {
-        if (!prefixes.add(hash)) {
-          cached = length;
+    /**
+     * The cached tokens of a prompt, then remembers its prefixes for the requests after it.
+     *
+     * @param tokens the prompt's tokens in order, each with its message's role mixed in
+     */
+    int cachedTokens(String model, List<String> tokens) {
+        if (tokens.size() < MIN_TOKENS) {
+            return 0;
         }
-      }
+        if (prefixes.size() > MAX_ENTRIES) {
+            prefixes.clear();
+        }
+        long hash = StableHash.of(model);
+        int cached = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            hash = StableHash.mix(hash ^ StableHash.of(tokens.get(i)));
+            int length = i + 1;
+            if (length % STEP == 0 && length >= MIN_TOKENS) {
+                if (!prefixes.add(hash)) {
+                    cached = length;
+                }
+            }
+        }
+        return cached;
     }
-    return cached;
-  }
 }

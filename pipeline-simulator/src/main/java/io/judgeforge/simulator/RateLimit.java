@@ -12,46 +12,47 @@ package io.judgeforge.simulator;
  * @param windowMillis the sliding window the limits are counted over
  */
 public record RateLimit(int rpm, int tpm, long windowMillis) {
-  public static final RateLimit NONE = new RateLimit(0, 0);
+    public static final RateLimit NONE = new RateLimit(0, 0);
 
-  public RateLimit(int rpm, int tpm) {
-    this(rpm, tpm, SlidingWindow.MINUTE_MILLIS);
-  }
-
-  public RateLimit {
-    if (windowMillis < 1 || windowMillis > SlidingWindow.MINUTE_MILLIS) {
-      throw new IllegalArgumentException("the rate window must be 1 ms to a minute, got " + windowMillis);
+    public RateLimit(int rpm, int tpm) {
+        this(rpm, tpm, SlidingWindow.MINUTE_MILLIS);
     }
-    if (rpm < 0) {
-      throw new IllegalArgumentException("rpm must be >= 0 (0 = no limit), got " + rpm);
+
+    public RateLimit {
+        if (windowMillis < 1 || windowMillis > SlidingWindow.MINUTE_MILLIS) {
+            throw new IllegalArgumentException("the rate window must be 1 ms to a minute, got " + windowMillis);
+        }
+        if (rpm < 0) {
+            throw new IllegalArgumentException("rpm must be >= 0 (0 = no limit), got " + rpm);
+        }
+        if (tpm < 0) {
+            throw new IllegalArgumentException("tpm must be >= 0 (0 = no limit), got " + tpm);
+        }
     }
-    if (tpm < 0) {
-      throw new IllegalArgumentException("tpm must be >= 0 (0 = no limit), got " + tpm);
+
+    public boolean limitsRequests() {
+        return rpm > 0;
     }
-  }
 
-  public boolean limitsRequests() {
-    return rpm > 0;
-  }
-
-  public boolean limitsTokens() {
-    return tpm > 0;
-  }
-
-  public boolean limitsAnything() {
-    return limitsRequests() || limitsTokens();
-  }
-
-  /** What a window allows of a per-minute limit (at least 1). */
-  long perWindow(int perMinute) {
-    return Math.max(1, perMinute * windowMillis / SlidingWindow.MINUTE_MILLIS);
-  }
-
-  String describe() {
-    if (!limitsAnything()) {
-      return "none";
+    public boolean limitsTokens() {
+        return tpm > 0;
     }
-    return (limitsRequests() ? rpm + " rpm" : "unlimited rpm") + ", " + (limitsTokens() ? tpm + " tpm" : "unlimited tpm")
-        + (windowMillis == SlidingWindow.MINUTE_MILLIS ? "" : " counted over " + windowMillis + " ms windows");
-  }
+
+    public boolean limitsAnything() {
+        return limitsRequests() || limitsTokens();
+    }
+
+    /** What a window allows of a per-minute limit (at least 1). */
+    long perWindow(int perMinute) {
+        return Math.max(1, perMinute * windowMillis / SlidingWindow.MINUTE_MILLIS);
+    }
+
+    String describe() {
+        if (!limitsAnything()) {
+            return "none";
+        }
+        return (limitsRequests() ? rpm + " rpm" : "unlimited rpm") + ", "
+                + (limitsTokens() ? tpm + " tpm" : "unlimited tpm")
+                + (windowMillis == SlidingWindow.MINUTE_MILLIS ? "" : " counted over " + windowMillis + " ms windows");
+    }
 }

@@ -14,26 +14,26 @@ import java.util.Map;
  * @param headers the {@code x-ratelimit-*} headers, in order; empty when the model has no limits
  */
 record RateLimitDecision(Verdict verdict, String message, long retryAfterMillis, Map<String, String> headers) {
-  static final RateLimitDecision UNLIMITED = new RateLimitDecision(Verdict.ACCEPTED, null, 0, Map.of());
+    static final RateLimitDecision UNLIMITED = new RateLimitDecision(Verdict.ACCEPTED, null, 0, Map.of());
 
-  enum Verdict {
-    ACCEPTED,
-    /** Over a limit now; fits after {@code retryAfterMillis}. */
-    LIMITED,
-    /** Needs more tokens than the per-minute limit, so retrying cannot help. */
-    TOO_LARGE
-  }
+    enum Verdict {
+        ACCEPTED,
+        /** Over a limit now; fits after {@code retryAfterMillis}. */
+        LIMITED,
+        /** Needs more tokens than the per-minute limit, so retrying cannot help. */
+        TOO_LARGE
+    }
 
-  RateLimitDecision {
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-  }
+    RateLimitDecision {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
 
-  boolean accepted() {
-    return verdict == Verdict.ACCEPTED;
-  }
+    boolean accepted() {
+        return verdict == Verdict.ACCEPTED;
+    }
 
-  /** {@code Retry-After} in whole seconds, rounded up so a client that honours it is never early. */
-  long retryAfterSeconds() {
-    return Math.max(1, (retryAfterMillis + 999) / 1000);
-  }
+    /** {@code Retry-After} in whole seconds, rounded up so a client that honours it is never early. */
+    long retryAfterSeconds() {
+        return Math.max(1, (retryAfterMillis + 999) / 1000);
+    }
 }

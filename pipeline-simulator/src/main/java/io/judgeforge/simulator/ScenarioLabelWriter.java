@@ -12,53 +12,53 @@ import java.util.regex.Pattern;
  * wrong, so the pipeline's handling of classifier noise gets exercised.
  */
 final class ScenarioLabelWriter {
-  static final double NOISE_PROBABILITY = 0.05;
-  private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*[-*]\\s*([A-Za-z0-9_.-]+)\\s*:");
+    static final double NOISE_PROBABILITY = 0.05;
+    private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*[-*]\\s*([A-Za-z0-9_.-]+)\\s*:");
 
-  private ScenarioLabelWriter() {}
+    private ScenarioLabelWriter() {}
 
-  static String write(String prompt, SplittableRandom random) {
-    List<String> offered = offeredIds(prompt);
-    String instruction =
-        PromptSections.between(prompt, "[Instruction Begin]", "[Instruction End]").orElse("");
-    String id = choose(instruction, offered);
-    // The noise draw happens on every call, so whether an answer is noisy does not depend on the list.
-    boolean noisy = random.nextDouble() < NOISE_PROBABILITY;
-    if (noisy && offered.size() > 1) {
-      List<String> others = new ArrayList<>(offered);
-      others.remove(id);
-      id = others.get(random.nextInt(others.size()));
+    static String write(String prompt, SplittableRandom random) {
+        List<String> offered = offeredIds(prompt);
+        String instruction = PromptSections.between(prompt, "[Instruction Begin]", "[Instruction End]")
+                .orElse("");
+        String id = choose(instruction, offered);
+        // The noise draw happens on every call, so whether an answer is noisy does not depend on the list.
+        boolean noisy = random.nextDouble() < NOISE_PROBABILITY;
+        if (noisy && offered.size() > 1) {
+            List<String> others = new ArrayList<>(offered);
+            others.remove(id);
+            id = others.get(random.nextInt(others.size()));
+        }
+        return "Scenario: [[" + id + "]]";
     }
-    return "Scenario: [[" + id + "]]";
-  }
 
-  static List<String> offeredIds(String prompt) {
-    String list =
-        PromptSections.between(prompt, PromptKindDetector.SCENARIO_LIST_BEGIN, "[Scenario List End]").orElse("");
-    List<String> ids = new ArrayList<>();
-    Matcher matcher = LIST_ITEM.matcher(list);
-    while (matcher.find()) {
-      if (!ids.contains(matcher.group(1))) {
-        ids.add(matcher.group(1));
-      }
+    static List<String> offeredIds(String prompt) {
+        String list = PromptSections.between(prompt, PromptKindDetector.SCENARIO_LIST_BEGIN, "[Scenario List End]")
+                .orElse("");
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = LIST_ITEM.matcher(list);
+        while (matcher.find()) {
+            if (!ids.contains(matcher.group(1))) {
+                ids.add(matcher.group(1));
+            }
+        }
+        return ids;
     }
-    return ids;
-  }
 
-  /**
-   * The highest-priority rule whose scenario is on offer. With no parseable list there is nothing to
-   * respect, so the heuristic's own first choice is answered.
-   */
-  static String choose(String instruction, List<String> offered) {
-    List<ThemisScenario> candidates = ScenarioKeywordRules.candidates(instruction);
-    if (offered.isEmpty()) {
-      return candidates.get(0).id();
+    /**
+     * The highest-priority rule whose scenario is on offer. With no parseable list there is nothing to
+     * respect, so the heuristic's own first choice is answered.
+     */
+    static String choose(String instruction, List<String> offered) {
+        List<ThemisScenario> candidates = ScenarioKeywordRules.candidates(instruction);
+        if (offered.isEmpty()) {
+            return candidates.get(0).id();
+        }
+        for (ThemisScenario candidate : candidates) {
+            if (offered.contains(candidate.id())) {
+                return candidate.id();
+            }
+        }
+        return offered.get(0);
     }
-    for (ThemisScenario candidate : candidates) {
-      if (offered.contains(candidate.id())) {
-        return candidate.id();
-      }
-    }
-    return offered.get(0);
-  }
 }

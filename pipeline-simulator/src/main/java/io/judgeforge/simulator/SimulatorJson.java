@@ -11,19 +11,19 @@ import java.io.UncheckedIOException;
  * nulls included.
  */
 final class SimulatorJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private SimulatorJson() {}
+    private SimulatorJson() {}
 
-  static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
-  static String write(JsonNode tree) {
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("Cannot write a JSON tree", e);
+    static ObjectMapper mapper() {
+        return MAPPER;
     }
-  }
+
+    static String write(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot write a JSON tree", e);
+        }
+    }
 }

@@ -12,34 +12,34 @@ import java.util.concurrent.CountDownLatch;
  * reported in one line.
  */
 public final class SimulatorMain {
-  static final String NAME = "judgeforge-simulator";
+    static final String NAME = "judgeforge-simulator";
 
-  private SimulatorMain() {}
+    private SimulatorMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    LocalEndpointServer server;
-    try {
-      SimulatorCommandLine flags = SimulatorCommandLine.parse(List.of(args));
-      if (flags.helpRequested() || flags.versionRequested()) {
-        out.print(flags.helpRequested() ? SimulatorCommandLine.usage(NAME) : NAME + " 0.1.0\n");
-        out.flush();
-        return;
-      }
-      server = SimulatorProvider.serve(flags);
-    } catch (IllegalArgumentException e) {
-      err.println(NAME + ": " + e.getMessage() + " (see '" + NAME + " --help')");
-      System.exit(2);
-      return;
+    public static void main(String[] args) throws InterruptedException {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        LocalEndpointServer server;
+        try {
+            SimulatorCommandLine flags = SimulatorCommandLine.parse(List.of(args));
+            if (flags.helpRequested() || flags.versionRequested()) {
+                out.print(flags.helpRequested() ? SimulatorCommandLine.usage(NAME) : NAME + " 0.1.0\n");
+                out.flush();
+                return;
+            }
+            server = SimulatorProvider.serve(flags);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage() + " (see '" + NAME + " --help')");
+            System.exit(2);
+            return;
+        }
+        out.println("simulator: serving on " + server.baseUrl());
+        out.println("simulator: " + server.description());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
     }
-    out.println("simulator: serving on " + server.baseUrl());
-    out.println("simulator: " + server.description());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }));
-    stopped.await();
-  }
 }

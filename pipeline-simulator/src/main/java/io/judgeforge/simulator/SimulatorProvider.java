@@ -11,36 +11,36 @@ import java.util.List;
  * {@link SimulatorMain}.
  */
 public final class SimulatorProvider implements LocalEndpointServerProvider {
-  public static final String NAME = "simulator";
+    public static final String NAME = "simulator";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public LocalEndpointServer start(List<String> arguments) {
-    SimulatorCommandLine flags = SimulatorCommandLine.parse(arguments);
-    if (flags.helpRequested() || flags.versionRequested()) {
-      throw new IllegalArgumentException("'--help' and '--version' print text; they start no simulator");
+    @Override
+    public String name() {
+        return NAME;
     }
-    return serve(flags);
-  }
 
-  /** Starts a simulator as the parsed flags ask. */
-  static SimulatorServer serve(SimulatorCommandLine flags) {
-    SimulatorSettings settings = flags.settings();
-    int port = flags.port();
-    try {
-      return SimulatorServer.start(settings, port);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "Cannot serve on 127.0.0.1:" + port + ": " + (e.getCause() != null ? e.getCause() : e), e);
+    @Override
+    public LocalEndpointServer start(List<String> arguments) {
+        SimulatorCommandLine flags = SimulatorCommandLine.parse(arguments);
+        if (flags.helpRequested() || flags.versionRequested()) {
+            throw new IllegalArgumentException("'--help' and '--version' print text; they start no simulator");
+        }
+        return serve(flags);
     }
-  }
 
-  @Override
-  public String usage(String commandName) {
-    return SimulatorCommandLine.usage(commandName);
-  }
+    /** Starts a simulator as the parsed flags ask. */
+    static SimulatorServer serve(SimulatorCommandLine flags) {
+        SimulatorSettings settings = flags.settings();
+        int port = flags.port();
+        try {
+            return SimulatorServer.start(settings, port);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "Cannot serve on 127.0.0.1:" + port + ": " + (e.getCause() != null ? e.getCause() : e), e);
+        }
+    }
+
+    @Override
+    public String usage(String commandName) {
+        return SimulatorCommandLine.usage(commandName);
+    }
 }

@@ -12,5 +12,4 @@ package io.judgeforge.simulator;
  * @param b another small positive number
  * @param c a number related to {@code a} and {@code b} by the template's arithmetic
  */
-record TemplateSlots(
-    String term, String otherTerm, String quote, String language, String role, int a, int b, int c) {}
+record TemplateSlots(String term, String otherTerm, String quote, String language, String role, int a, int b, int c) {}

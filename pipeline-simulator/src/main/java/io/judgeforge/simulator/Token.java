@@ -10,8 +10,8 @@ import java.util.Locale;
  */
 record Token(String text, int offset) {
 
-  /** The token without its whitespace, lowercased: the unit the log-likelihood model remembers. */
-  String word() {
-    return text.strip().toLowerCase(Locale.ROOT);
-  }
+    /** The token without its whitespace, lowercased: the unit the log-likelihood model remembers. */
+    String word() {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
 }

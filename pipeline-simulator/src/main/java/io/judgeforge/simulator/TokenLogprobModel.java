@@ -12,49 +12,49 @@ import java.util.Set;
  * alone) drops below 1 for on-topic pairs, as it does with a real model.
  */
 final class TokenLogprobModel {
-  private static final double MOST_LIKELY_NEW = -2.0;
-  private static final double LEAST_LIKELY_NEW = -6.5;
-  private static final double REPEATED = -0.6;
-  private static final double REPEATED_JITTER = 0.3;
+    private static final double MOST_LIKELY_NEW = -2.0;
+    private static final double LEAST_LIKELY_NEW = -6.5;
+    private static final double REPEATED = -0.6;
+    private static final double REPEATED_JITTER = 0.3;
 
-  private TokenLogprobModel() {}
+    private TokenLogprobModel() {}
 
-  /**
-   * Log-probability of every token given the tokens before it. Position 0 has no context; it gets
-   * its unconditional value and callers that echo the prompt report it as null, as OpenAI does.
-   */
-  static double[] logprobs(List<Token> tokens) {
-    double[] result = new double[tokens.size()];
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < tokens.size(); i++) {
-      String word = tokens.get(i).word();
-      result[i] = round(seen.contains(word) ? repeated(word, i) : unseen(word));
-      seen.add(word);
+    /**
+     * Log-probability of every token given the tokens before it. Position 0 has no context; it gets
+     * its unconditional value and callers that echo the prompt report it as null, as OpenAI does.
+     */
+    static double[] logprobs(List<Token> tokens) {
+        double[] result = new double[tokens.size()];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).word();
+            result[i] = round(seen.contains(word) ? repeated(word, i) : unseen(word));
+            seen.add(word);
+        }
+        return result;
     }
-    return result;
-  }
 
-  private static double repeated(String word, int position) {
-    return REPEATED - REPEATED_JITTER * StableHash.unit(StableHash.of(word + '#' + position));
-  }
-
-  /** Short and common words are likelier, like in any natural-language model. */
-  private static double unseen(String word) {
-    double jitter = StableHash.unit(StableHash.of(word));
-    double value;
-    if (word.length() <= 1) {
-      value = MOST_LIKELY_NEW - 1.0 * jitter;
-    } else if (ContentWords.isStopWord(word)) {
-      value = MOST_LIKELY_NEW - 1.2 * jitter;
-    } else {
-      double rarity = Math.min(1.0, (word.length() - 2) / 10.0);
-      value = -2.8 - 2.2 * rarity - 1.5 * jitter;
+    private static double repeated(String word, int position) {
+        return REPEATED - REPEATED_JITTER * StableHash.unit(StableHash.of(word + '#' + position));
     }
-    return Math.max(LEAST_LIKELY_NEW, Math.min(MOST_LIKELY_NEW, value));
-  }
 
-  /** Six decimals keep the JSON short; the values are synthetic, so no precision is lost. */
-  private static double round(double value) {
-    return Math.round(value * 1_000_000.0) / 1_000_000.0;
-  }
+    /** Short and common words are likelier, like in any natural-language model. */
+    private static double unseen(String word) {
+        double jitter = StableHash.unit(StableHash.of(word));
+        double value;
+        if (word.length() <= 1) {
+            value = MOST_LIKELY_NEW - 1.0 * jitter;
+        } else if (ContentWords.isStopWord(word)) {
+            value = MOST_LIKELY_NEW - 1.2 * jitter;
+        } else {
+            double rarity = Math.min(1.0, (word.length() - 2) / 10.0);
+            value = -2.8 - 2.2 * rarity - 1.5 * jitter;
+        }
+        return Math.max(LEAST_LIKELY_NEW, Math.min(MOST_LIKELY_NEW, value));
+    }
+
+    /** Six decimals keep the JSON short; the values are synthetic, so no precision is lost. */
+    private static double round(double value) {
+        return Math.round(value * 1_000_000.0) / 1_000_000.0;
+    }
 }

@@ -12,34 +12,34 @@ import java.util.regex.Pattern;
  * what clients relying on {@code text_offset} expect from a real server.
  */
 final class Tokenizer {
-  private static final Pattern TOKEN = Pattern.compile("\\s*(?:[\\p{L}\\p{N}]+|\\S)|\\s+");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:[\\p{L}\\p{N}]+|\\S)|\\s+");
 
-  private Tokenizer() {}
+    private Tokenizer() {}
 
-  static List<Token> tokenize(String text) {
-    List<Token> tokens = new ArrayList<>();
-    Matcher matcher = TOKEN.matcher(text);
-    while (matcher.find()) {
-      tokens.add(new Token(matcher.group(), matcher.start()));
+    static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(text);
+        while (matcher.find()) {
+            tokens.add(new Token(matcher.group(), matcher.start()));
+        }
+        return tokens;
     }
-    return tokens;
-  }
 
-  static int count(String text) {
-    int count = 0;
-    Matcher matcher = TOKEN.matcher(text);
-    while (matcher.find()) {
-      count++;
+    static int count(String text) {
+        int count = 0;
+        Matcher matcher = TOKEN.matcher(text);
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
     }
-    return count;
-  }
 
-  /** The first {@code maxTokens} tokens of {@code text}, as text. */
-  static String truncate(String text, int maxTokens) {
-    List<Token> tokens = tokenize(text);
-    if (tokens.size() <= maxTokens) {
-      return text;
+    /** The first {@code maxTokens} tokens of {@code text}, as text. */
+    static String truncate(String text, int maxTokens) {
+        List<Token> tokens = tokenize(text);
+        if (tokens.size() <= maxTokens) {
+            return text;
+        }
+        return maxTokens == 0 ? "" : text.substring(0, tokens.get(maxTokens).offset());
     }
-    return maxTokens == 0 ? "" : text.substring(0, tokens.get(maxTokens).offset());
-  }
 }

@@ -14,57 +14,58 @@ import java.util.List;
  * one code point but two Java chars.
  */
 final class WireTokenizer {
-  /** Llama 3's BOS token, as vLLM decodes it. */
-  static final String BOS = "<|begin_of_text|>";
-  static final String REPLACEMENT = "\uFFFD";
+    /** Llama 3's BOS token, as vLLM decodes it. */
+    static final String BOS = "<|begin_of_text|>";
 
-  private WireTokenizer() {}
+    static final String REPLACEMENT = "\uFFFD";
 
-  /** The decoded tokens of {@code text}; they concatenate back to it unless byte tokens replaced characters. */
-  static List<String> tokenize(String text, boolean byteTokens) {
-    List<String> tokens = new ArrayList<>();
-    for (Token token : Tokenizer.tokenize(text)) {
-      if (byteTokens) {
-        splitRareCharacters(token.text(), tokens);
-      } else {
-        tokens.add(token.text());
-      }
+    private WireTokenizer() {}
+
+    /** The decoded tokens of {@code text}; they concatenate back to it unless byte tokens replaced characters. */
+    static List<String> tokenize(String text, boolean byteTokens) {
+        List<String> tokens = new ArrayList<>();
+        for (Token token : Tokenizer.tokenize(text)) {
+            if (byteTokens) {
+                splitRareCharacters(token.text(), tokens);
+            } else {
+                tokens.add(token.text());
+            }
+        }
+        return tokens;
     }
-    return tokens;
-  }
 
-  /** How many byte tokens a character becomes: 1 (whole) below U+0800, else 2 to its UTF-8 length. */
-  static int byteTokenCount(int codePoint) {
-    int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-    if (bytes <= 2) {
-      return 1;
+    /** How many byte tokens a character becomes: 1 (whole) below U+0800, else 2 to its UTF-8 length. */
+    static int byteTokenCount(int codePoint) {
+        int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes <= 2) {
+            return 1;
+        }
+        return 2 + (int) Math.floorMod(StableHash.mix(codePoint), (long) (bytes - 1));
     }
-    return 2 + (int) Math.floorMod(StableHash.mix(codePoint), (long) (bytes - 1));
-  }
 
-  /** Python's {@code len()} of a string: its code points. */
-  static int length(String text) {
-    return text.codePointCount(0, text.length());
-  }
-
-  private static void splitRareCharacters(String text, List<String> out) {
-    StringBuilder whole = new StringBuilder();
-    text.codePoints().forEach(codePoint -> {
-      int pieces = byteTokenCount(codePoint);
-      if (pieces == 1) {
-        whole.appendCodePoint(codePoint);
-        return;
-      }
-      if (whole.length() > 0) {
-        out.add(whole.toString());
-        whole.setLength(0);
-      }
-      for (int i = 0; i < pieces; i++) {
-        out.add(REPLACEMENT);
-      }
-    });
-    if (whole.length() > 0) {
-      out.add(whole.toString());
+    /** Python's {@code len()} of a string: its code points. */
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
-  }
+
+    private static void splitRareCharacters(String text, List<String> out) {
+        StringBuilder whole = new StringBuilder();
+        text.codePoints().forEach(codePoint -> {
+            int pieces = byteTokenCount(codePoint);
+            if (pieces == 1) {
+                whole.appendCodePoint(codePoint);
+                return;
+            }
+            if (whole.length() > 0) {
+                out.add(whole.toString());
+                whole.setLength(0);
+            }
+            for (int i = 0; i < pieces; i++) {
+                out.add(REPLACEMENT);
+            }
+        });
+        if (whole.length() > 0) {
+            out.add(whole.toString());
+        }
+    }
 }

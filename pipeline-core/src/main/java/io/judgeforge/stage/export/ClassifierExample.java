@@ -10,16 +10,16 @@ import java.util.List;
  * {@code source} is how the instruction came to be: reference, quiz or imported.
  */
 public record ClassifierExample(
-    List<ChatMessage> messages,
-    String id,
-    String split,
-    String scenario,
-    String source,
-    String intendedScenario,
-    String predictedScenario,
-    String templateVersion) {
+        List<ChatMessage> messages,
+        String id,
+        String split,
+        String scenario,
+        String source,
+        String intendedScenario,
+        String predictedScenario,
+        String templateVersion) {
 
-  public ClassifierExample {
-    messages = List.copyOf(messages);
-  }
+    public ClassifierExample {
+        messages = List.copyOf(messages);
+    }
 }

@@ -13,57 +13,57 @@ import java.util.List;
  * names a record derived from a selected one without a call (paraphrase, downsample, rescale-1-N).
  */
 public record JudgeExample(
-    List<ChatMessage> messages,
-    List<TargetSpan> spans,
-    String id,
-    String split,
-    String scenario,
-    String mode,
-    Integer score,
-    String verdict,
-    String instructionId,
-    String responseId,
-    String answerModel,
-    String responseIdB,
-    String answerModelB,
-    String pairId,
-    String order,
-    String referenceSource,
-    String augmentation,
-    double ifd,
-    String templateVersion,
-    String teacherModel) {
+        List<ChatMessage> messages,
+        List<TargetSpan> spans,
+        String id,
+        String split,
+        String scenario,
+        String mode,
+        Integer score,
+        String verdict,
+        String instructionId,
+        String responseId,
+        String answerModel,
+        String responseIdB,
+        String answerModelB,
+        String pairId,
+        String order,
+        String referenceSource,
+        String augmentation,
+        double ifd,
+        String templateVersion,
+        String teacherModel) {
 
-  public JudgeExample {
-    messages = List.copyOf(messages);
-    spans = List.copyOf(spans);
-  }
+    public JudgeExample {
+        messages = List.copyOf(messages);
+        spans = List.copyOf(spans);
+    }
 
-  /**
-   * The record of {@code judgment}: its prompt and target as the two turns, its metadata as it is.
-   * {@code ifd} is the selection score of the judgment, or of the one an augmented judgment was made from.
-   */
-  public static JudgeExample of(Judgment judgment, double ifd, String split) {
-    return new JudgeExample(
-        /* messages= */ List.of(ChatMessage.user(judgment.prompt()), ChatMessage.assistant(judgment.target())),
-        /* spans= */ TargetSpans.of(judgment.target()),
-        /* id= */ judgment.id(),
-        /* split= */ split,
-        /* scenario= */ judgment.scenario(),
-        /* mode= */ judgment.mode(),
-        /* score= */ judgment.score(),
-        /* verdict= */ judgment.verdict(),
-        /* instructionId= */ judgment.instructionId(),
-        /* responseId= */ judgment.responseId(),
-        /* answerModel= */ judgment.answerModel(),
-        /* responseIdB= */ judgment.responseIdB(),
-        /* answerModelB= */ judgment.answerModelB(),
-        /* pairId= */ judgment.pairId(),
-        /* order= */ judgment.order(),
-        /* referenceSource= */ judgment.referenceSource(),
-        /* augmentation= */ judgment.augmentation(),
-        /* ifd= */ ifd,
-        /* templateVersion= */ judgment.templateVersion(),
-        /* teacherModel= */ judgment.teacherModel());
-  }
+    /**
+     * The record of {@code judgment}: its prompt and target as the two turns, its metadata as it is.
+     * {@code ifd} is the selection score of the judgment, or of the one an augmented judgment was made from.
+     */
+    public static JudgeExample of(Judgment judgment, double ifd, String split) {
+        return new JudgeExample(
+                /* messages= */ List.of(ChatMessage.user(judgment.prompt()), ChatMessage.assistant(judgment.target())),
+                /* spans= */ TargetSpans.of(judgment.target()),
+                /* id= */ judgment.id(),
+                /* split= */ split,
+                /* scenario= */ judgment.scenario(),
+                /* mode= */ judgment.mode(),
+                /* score= */ judgment.score(),
+                /* verdict= */ judgment.verdict(),
+                /* instructionId= */ judgment.instructionId(),
+                /* responseId= */ judgment.responseId(),
+                /* answerModel= */ judgment.answerModel(),
+                /* responseIdB= */ judgment.responseIdB(),
+                /* answerModelB= */ judgment.answerModelB(),
+                /* pairId= */ judgment.pairId(),
+                /* order= */ judgment.order(),
+                /* referenceSource= */ judgment.referenceSource(),
+                /* augmentation= */ judgment.augmentation(),
+                /* ifd= */ ifd,
+                /* templateVersion= */ judgment.templateVersion(),
+                /* teacherModel= */ judgment.teacherModel());
+    }
 }

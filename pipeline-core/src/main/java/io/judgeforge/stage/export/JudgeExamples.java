@@ -10,8 +10,8 @@ import java.io.Serializable;
  */
 public record JudgeExamples(SplitAssigner splits) implements Serializable {
 
-  /** The record of {@code judgment}, selected with {@code ifd} (see JudgeExample#of). */
-  public JudgeExample example(Judgment judgment, double ifd) {
-    return JudgeExample.of(judgment, ifd, splits.split(judgment.instructionId()));
-  }
+    /** The record of {@code judgment}, selected with {@code ifd} (see JudgeExample#of). */
+    public JudgeExample example(Judgment judgment, double ifd) {
+        return JudgeExample.of(judgment, ifd, splits.split(judgment.instructionId()));
+    }
 }

@@ -9,17 +9,17 @@ import java.util.List;
  * classification) as a numbered list in the assistant turn. {@code id} is the generation call's task id.
  */
 public record QuestionerExample(
-    List<ChatMessage> messages,
-    String id,
-    String split,
-    String scenario,
-    String referenceId,
-    List<String> instructionIds,
-    String templateVersion,
-    String teacherModel) {
+        List<ChatMessage> messages,
+        String id,
+        String split,
+        String scenario,
+        String referenceId,
+        List<String> instructionIds,
+        String templateVersion,
+        String teacherModel) {
 
-  public QuestionerExample {
-    messages = List.copyOf(messages);
-    instructionIds = List.copyOf(instructionIds);
-  }
+    public QuestionerExample {
+        messages = List.copyOf(messages);
+        instructionIds = List.copyOf(instructionIds);
+    }
 }

@@ -14,43 +14,46 @@ import java.util.regex.Pattern;
  * string indices), so a character outside the Basic Multilingual Plane counts once.
  */
 public final class TargetSpans {
-  private static final Pattern FORMAT = Pattern.compile(String.join("|",
-      "(?im)^[ \\t]*I believe the (?:overall rating of this response|better response) is \\[\\[[^\\]]*]][^\\n]*?as follows\\.",
-      "(?im)^[ \\t]*(?:strengths|shortcomings|advantages|disadvantages|weaknesses) of (?:the current response|response [ab])[ \\t]*:?[ \\t]*$",
-      "(?m)^[ \\t]*\\d{1,3}[.)][ \\t]+",
-      "[ \\t]*\\[\\[[^\\]\\n]{0,40}]]\\.?",
-      "\\[RESULT][ \\t]*\\d+(?:\\.\\d+)?",
-      "\\n+"));
+    private static final Pattern FORMAT = Pattern.compile(String.join(
+            "|",
+            "(?im)^[ \\t]*I believe the (?:overall rating of this response|better response) is \\[\\[[^\\]]*]][^\\n]*?as follows\\.",
+            "(?im)^[ \\t]*(?:strengths|shortcomings|advantages|disadvantages|weaknesses) of (?:the current response|response [ab])[ \\t]*:?[ \\t]*$",
+            "(?m)^[ \\t]*\\d{1,3}[.)][ \\t]+",
+            "[ \\t]*\\[\\[[^\\]\\n]{0,40}]]\\.?",
+            "\\[RESULT][ \\t]*\\d+(?:\\.\\d+)?",
+            "\\n+"));
 
-  private TargetSpans() {}
+    private TargetSpans() {}
 
-  public static List<TargetSpan> of(String target) {
-    List<TargetSpan> spans = new ArrayList<>();
-    Matcher m = FORMAT.matcher(target);
-    int at = 0;
-    while (m.find()) {
-      if (m.end() == m.start()) {
-        continue;
-      }
-      add(spans, at, m.start(), TargetSpan.RATIONALE);
-      add(spans, m.start(), m.end(), TargetSpan.FORMAT);
-      at = m.end();
+    public static List<TargetSpan> of(String target) {
+        List<TargetSpan> spans = new ArrayList<>();
+        Matcher m = FORMAT.matcher(target);
+        int at = 0;
+        while (m.find()) {
+            if (m.end() == m.start()) {
+                continue;
+            }
+            add(spans, at, m.start(), TargetSpan.RATIONALE);
+            add(spans, m.start(), m.end(), TargetSpan.FORMAT);
+            at = m.end();
+        }
+        add(spans, at, target.length(), TargetSpan.RATIONALE);
+        // Offsets count code points, as Python and most trainers index strings, not Java's UTF-16 units.
+        return spans.stream()
+                .map(s -> new TargetSpan(
+                        target.codePointCount(0, s.start()), target.codePointCount(0, s.end()), s.kind()))
+                .toList();
     }
-    add(spans, at, target.length(), TargetSpan.RATIONALE);
-    // Offsets count code points, as Python and most trainers index strings, not Java's UTF-16 units.
-    return spans.stream().map(s -> new TargetSpan(target.codePointCount(0, s.start()), target.codePointCount(0, s.end()),
-        s.kind())).toList();
-  }
 
-  private static void add(List<TargetSpan> spans, int start, int end, String kind) {
-    if (end <= start) {
-      return;
+    private static void add(List<TargetSpan> spans, int start, int end, String kind) {
+        if (end <= start) {
+            return;
+        }
+        if (!spans.isEmpty() && spans.get(spans.size() - 1).kind().equals(kind)) {
+            TargetSpan last = spans.remove(spans.size() - 1);
+            spans.add(new TargetSpan(last.start(), end, kind));
+        } else {
+            spans.add(new TargetSpan(start, end, kind));
+        }
     }
-    if (!spans.isEmpty() && spans.get(spans.size() - 1).kind().equals(kind)) {
-      TargetSpan last = spans.remove(spans.size() - 1);
-      spans.add(new TargetSpan(last.start(), end, kind));
-    } else {
-      spans.add(new TargetSpan(start, end, kind));
-    }
-  }
 }

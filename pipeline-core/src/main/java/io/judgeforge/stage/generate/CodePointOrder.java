@@ -10,7 +10,8 @@ import java.util.Comparator;
  * would pick another one than Spark did.
  */
 final class CodePointOrder {
-  static final Comparator<String> INSTANCE = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    static final Comparator<String> INSTANCE =
+            (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
 
-  private CodePointOrder() {}
+    private CodePointOrder() {}
 }

@@ -9,26 +9,38 @@ import java.util.List;
  * also a reference as their material.
  */
 public record GenerationTask(
-    String id,
-    String scenario,
-    GenerationMethod method,
-    int count,
-    Long referenceIndex,
-    String referenceId,
-    String reference,
-    String difficulty,
-    String audience,
-    String subject,
-    String topic,
-    String task,
-    List<String> seedExampleIds) {
+        String id,
+        String scenario,
+        GenerationMethod method,
+        int count,
+        Long referenceIndex,
+        String referenceId,
+        String reference,
+        String difficulty,
+        String audience,
+        String subject,
+        String topic,
+        String task,
+        List<String> seedExampleIds) {
 
-  public GenerationTask {
-    seedExampleIds = List.copyOf(seedExampleIds);
-  }
+    public GenerationTask {
+        seedExampleIds = List.copyOf(seedExampleIds);
+    }
 
-  public GenerationTask withReference(String id, String text) {
-    return new GenerationTask(this.id, scenario, method, count, referenceIndex, id, text, difficulty, audience, subject,
-        topic, task, seedExampleIds);
-  }
+    public GenerationTask withReference(String id, String text) {
+        return new GenerationTask(
+                this.id,
+                scenario,
+                method,
+                count,
+                referenceIndex,
+                id,
+                text,
+                difficulty,
+                audience,
+                subject,
+                topic,
+                task,
+                seedExampleIds);
+    }
 }

@@ -10,26 +10,38 @@ import java.util.List;
  * reference-guided grading; null otherwise.
  */
 public record Instruction(
-    String id,
-    String scenario,
-    String intendedScenario,
-    String predictedScenario,
-    String method,
-    String text,
-    String taskId,
-    String referenceId,
-    List<String> seedExampleIds,
-    String templateVersion,
-    String teacherModel,
-    String requestHash,
-    String referenceAnswer) {
+        String id,
+        String scenario,
+        String intendedScenario,
+        String predictedScenario,
+        String method,
+        String text,
+        String taskId,
+        String referenceId,
+        List<String> seedExampleIds,
+        String templateVersion,
+        String teacherModel,
+        String requestHash,
+        String referenceAnswer) {
 
-  public Instruction {
-    seedExampleIds = List.copyOf(seedExampleIds);
-  }
+    public Instruction {
+        seedExampleIds = List.copyOf(seedExampleIds);
+    }
 
-  public Instruction classified(String predicted, String finalScenario) {
-    return new Instruction(id, finalScenario, intendedScenario, predicted, method, text, taskId, referenceId,
-        seedExampleIds, templateVersion, teacherModel, requestHash, referenceAnswer);
-  }
+    public Instruction classified(String predicted, String finalScenario) {
+        return new Instruction(
+                id,
+                finalScenario,
+                intendedScenario,
+                predicted,
+                method,
+                text,
+                taskId,
+                referenceId,
+                seedExampleIds,
+                templateVersion,
+                teacherModel,
+                requestHash,
+                referenceAnswer);
+    }
 }

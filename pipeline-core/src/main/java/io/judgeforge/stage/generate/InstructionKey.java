@@ -8,11 +8,11 @@ import java.util.Comparator;
  * origin first, then the lowest id in {@link CodePointOrder}.
  */
 public record InstructionKey(InstructionOrigin origin, String id) implements Comparable<InstructionKey>, Serializable {
-  private static final Comparator<InstructionKey> KEEP_ORDER = Comparator.comparing(InstructionKey::origin)
-      .thenComparing(InstructionKey::id, CodePointOrder.INSTANCE);
+    private static final Comparator<InstructionKey> KEEP_ORDER =
+            Comparator.comparing(InstructionKey::origin).thenComparing(InstructionKey::id, CodePointOrder.INSTANCE);
 
-  @Override
-  public int compareTo(InstructionKey other) {
-    return KEEP_ORDER.compare(this, other);
-  }
+    @Override
+    public int compareTo(InstructionKey other) {
+        return KEEP_ORDER.compare(this, other);
+    }
 }

@@ -13,52 +13,52 @@ import java.util.regex.Pattern;
  * questions:") is ignored.
  */
 public final class QuestionListParser {
-  private static final Pattern ITEM = Pattern.compile("^\\s*(?:\\d{1,3}[.)]|[-*\u2022]|Q\\d{1,3}[.:)])\\s+(.*)$");
+    private static final Pattern ITEM = Pattern.compile("^\\s*(?:\\d{1,3}[.)]|[-*\u2022]|Q\\d{1,3}[.:)])\\s+(.*)$");
 
-  private QuestionListParser() {}
+    private QuestionListParser() {}
 
-  public static List<String> parse(String text) {
-    String trimmed = text.strip();
-    if (trimmed.startsWith("[")) {
-      List<String> fromJson = parseJsonArray(trimmed);
-      if (!fromJson.isEmpty()) {
-        return fromJson;
-      }
-    }
-    List<String> items = new ArrayList<>();
-    StringBuilder current = null;
-    for (String line : trimmed.split("\\R")) {
-      Matcher m = ITEM.matcher(line);
-      if (m.matches()) {
+    public static List<String> parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("[")) {
+            List<String> fromJson = parseJsonArray(trimmed);
+            if (!fromJson.isEmpty()) {
+                return fromJson;
+            }
+        }
+        List<String> items = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : trimmed.split("\\R")) {
+            Matcher m = ITEM.matcher(line);
+            if (m.matches()) {
+                if (current != null) {
+                    items.add(current.toString().strip());
+                }
+                current = new StringBuilder(m.group(1).strip());
+            } else if (current != null && !line.isBlank()) {
+                current.append('\n').append(line.strip());
+            }
+        }
         if (current != null) {
-          items.add(current.toString().strip());
+            items.add(current.toString().strip());
         }
-        current = new StringBuilder(m.group(1).strip());
-      } else if (current != null && !line.isBlank()) {
-        current.append('\n').append(line.strip());
-      }
+        items.removeIf(String::isBlank);
+        return items;
     }
-    if (current != null) {
-      items.add(current.toString().strip());
-    }
-    items.removeIf(String::isBlank);
-    return items;
-  }
 
-  private static List<String> parseJsonArray(String text) {
-    List<String> items = new ArrayList<>();
-    try {
-      JsonNode node = Json.mapper().readTree(text);
-      if (node.isArray()) {
-        for (JsonNode n : node) {
-          if (n.isTextual() && !n.asText().isBlank()) {
-            items.add(n.asText().strip());
-          }
+    private static List<String> parseJsonArray(String text) {
+        List<String> items = new ArrayList<>();
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            if (node.isArray()) {
+                for (JsonNode n : node) {
+                    if (n.isTextual() && !n.asText().isBlank()) {
+                        items.add(n.asText().strip());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return List.of();
         }
-      }
-    } catch (java.io.IOException e) {
-      return List.of();
+        return items;
     }
-    return items;
-  }
 }

@@ -6,10 +6,10 @@ package io.judgeforge.stage.generate;
  * question about it, so the copy and near-duplicate checks look at the question alone.
  */
 public final class QuestionPart {
-  private QuestionPart() {}
+    private QuestionPart() {}
 
-  public static String of(String instruction) {
-    int material = instruction.indexOf(InstructionWriter.MATERIAL_MARKER);
-    return material < 0 ? instruction : instruction.substring(0, material);
-  }
+    public static String of(String instruction) {
+        int material = instruction.indexOf(InstructionWriter.MATERIAL_MARKER);
+        return material < 0 ? instruction : instruction.substring(0, material);
+    }
 }

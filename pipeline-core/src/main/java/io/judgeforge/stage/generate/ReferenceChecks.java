@@ -15,50 +15,51 @@ import java.util.Optional;
  * that names it.
  */
 public final class ReferenceChecks {
-  public static final RejectReason MALFORMED = RejectReason.MALFORMED_JSON;
-  public static final RejectReason MISSING_ID = RejectReason.MISSING_ID;
-  public static final RejectReason MISSING_TEXT = RejectReason.MISSING_TEXT;
-  public static final RejectReason DUPLICATE_ID = RejectReason.DUPLICATE_ID;
-  private static final String UNUSABLE_DETAIL = "an inputs.references row is unusable";
-  private static final String DUPLICATE_DETAIL = "another inputs.references row has this id";
+    public static final RejectReason MALFORMED = RejectReason.MALFORMED_JSON;
+    public static final RejectReason MISSING_ID = RejectReason.MISSING_ID;
+    public static final RejectReason MISSING_TEXT = RejectReason.MISSING_TEXT;
+    public static final RejectReason DUPLICATE_ID = RejectReason.DUPLICATE_ID;
+    private static final String UNUSABLE_DETAIL = "an inputs.references row is unusable";
+    private static final String DUPLICATE_DETAIL = "another inputs.references row has this id";
 
-  private ReferenceChecks() {}
+    private ReferenceChecks() {}
 
-  /** A row as read: whether the reader could parse it, and its id and text (either may be null). */
-  public record Input(boolean malformed, String id, String text) {}
+    /** A row as read: whether the reader could parse it, and its id and text (either may be null). */
+    public record Input(boolean malformed, String id, String text) {}
 
-  /** The rejection of each row, in their order (empty for those kept). */
-  public static List<Optional<Rejection>> check(List<Input> rows) {
-    List<Optional<Rejection>> rejections = new ArrayList<>();
-    Map<String, Input> keptById = new HashMap<>();
-    for (Input row : rows) {
-      Optional<RejectReason> reason = unusable(row);
-      rejections.add(reason.map(r -> new Rejection(r, UNUSABLE_DETAIL)));
-      if (reason.isEmpty()) {
-        keptById.merge(row.id(), row, (a, b) -> CodePointOrder.INSTANCE.compare(a.text(), b.text()) <= 0 ? a : b);
-      }
+    /** The rejection of each row, in their order (empty for those kept). */
+    public static List<Optional<Rejection>> check(List<Input> rows) {
+        List<Optional<Rejection>> rejections = new ArrayList<>();
+        Map<String, Input> keptById = new HashMap<>();
+        for (Input row : rows) {
+            Optional<RejectReason> reason = unusable(row);
+            rejections.add(reason.map(r -> new Rejection(r, UNUSABLE_DETAIL)));
+            if (reason.isEmpty()) {
+                keptById.merge(
+                        row.id(), row, (a, b) -> CodePointOrder.INSTANCE.compare(a.text(), b.text()) <= 0 ? a : b);
+            }
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rejections.get(i).isEmpty() && keptById.get(rows.get(i).id()) != rows.get(i)) {
+                rejections.set(i, Optional.of(new Rejection(DUPLICATE_ID, DUPLICATE_DETAIL)));
+            }
+        }
+        return rejections;
     }
-    for (int i = 0; i < rows.size(); i++) {
-      if (rejections.get(i).isEmpty() && keptById.get(rows.get(i).id()) != rows.get(i)) {
-        rejections.set(i, Optional.of(new Rejection(DUPLICATE_ID, DUPLICATE_DETAIL)));
-      }
-    }
-    return rejections;
-  }
 
-  private static Optional<RejectReason> unusable(Input row) {
-    if (row.malformed()) {
-      return Optional.of(MALFORMED);
+    private static Optional<RejectReason> unusable(Input row) {
+        if (row.malformed()) {
+            return Optional.of(MALFORMED);
+        }
+        if (blank(row.id())) {
+            return Optional.of(MISSING_ID);
+        }
+        return blank(row.text()) ? Optional.of(MISSING_TEXT) : Optional.empty();
     }
-    if (blank(row.id())) {
-      return Optional.of(MISSING_ID);
-    }
-    return blank(row.text()) ? Optional.of(MISSING_TEXT) : Optional.empty();
-  }
 
-  // Only spaces make a value blank, as Spark's trim judged these rows before this check moved here: a
-  // text of tabs or line breaks stays a passage, so that the same rows are kept.
-  private static boolean blank(String value) {
-    return value == null || value.chars().allMatch(c -> c == ' ');
-  }
+    // Only spaces make a value blank, as Spark's trim judged these rows before this check moved here: a
+    // text of tabs or line breaks stays a passage, so that the same rows are kept.
+    private static boolean blank(String value) {
+        return value == null || value.chars().allMatch(c -> c == ' ');
+    }
 }

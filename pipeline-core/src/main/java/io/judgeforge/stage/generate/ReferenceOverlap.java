@@ -13,30 +13,32 @@ import java.util.Set;
  * details, so the threshold is {@code generate.max-reference-overlap}).
  */
 public final class ReferenceOverlap {
-  public static final int NGRAM = 8;
-  /** Chinese and Japanese count a word per character, and a word there is about two characters long. */
-  public static final int CJK_NGRAM = 16;
-  private static final java.util.regex.Pattern CJK = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    public static final int NGRAM = 8;
+    /** Chinese and Japanese count a word per character, and a word there is about two characters long. */
+    public static final int CJK_NGRAM = 16;
 
-  private ReferenceOverlap() {}
+    private static final java.util.regex.Pattern CJK =
+            java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
 
-  public static double share(String instruction, String reference) {
-    List<String> words = List.of(InstructionValidator.words(instruction));
-    int n = words.stream().filter(w -> CJK.matcher(w).matches()).count() * 2 > words.size() ? CJK_NGRAM : NGRAM;
-    List<String> grams = grams(words, n);
-    if (grams.isEmpty() || reference == null) {
-      return 0;
+    private ReferenceOverlap() {}
+
+    public static double share(String instruction, String reference) {
+        List<String> words = List.of(InstructionValidator.words(instruction));
+        int n = words.stream().filter(w -> CJK.matcher(w).matches()).count() * 2 > words.size() ? CJK_NGRAM : NGRAM;
+        List<String> grams = grams(words, n);
+        if (grams.isEmpty() || reference == null) {
+            return 0;
+        }
+        Set<String> inReference = new HashSet<>(grams(List.of(InstructionValidator.words(reference)), n));
+        long copied = grams.stream().filter(inReference::contains).count();
+        return copied / (double) grams.size();
     }
-    Set<String> inReference = new HashSet<>(grams(List.of(InstructionValidator.words(reference)), n));
-    long copied = grams.stream().filter(inReference::contains).count();
-    return copied / (double) grams.size();
-  }
 
-  private static List<String> grams(List<String> kept, int n) {
-    List<String> grams = new ArrayList<>();
-    for (int i = 0; i + n <= kept.size(); i++) {
-      grams.add(String.join(" ", kept.subList(i, i + n)));
+    private static List<String> grams(List<String> kept, int n) {
+        List<String> grams = new ArrayList<>();
+        for (int i = 0; i + n <= kept.size(); i++) {
+            grams.add(String.join(" ", kept.subList(i, i + n)));
+        }
+        return grams;
     }
-    return grams;
-  }
 }

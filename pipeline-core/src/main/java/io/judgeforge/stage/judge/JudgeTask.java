@@ -7,11 +7,11 @@ import io.judgeforge.stage.respond.Response;
  * reference's source, 'seed' or 'model:NAME') or, where that is null, alone (single-answer grading).
  */
 public record JudgeTask(Response response, String reference, String referenceSource) {
-  public String id() {
-    return response.id();
-  }
+    public String id() {
+        return response.id();
+    }
 
-  public String scenario() {
-    return response.scenario();
-  }
+    public String scenario() {
+        return response.scenario();
+    }
 }

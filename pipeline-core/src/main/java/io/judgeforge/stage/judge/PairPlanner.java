@@ -14,29 +14,34 @@ import java.util.List;
  * choice depends only on the seed and the ids, not on partitioning or input order.
  */
 public final class PairPlanner {
-  private PairPlanner() {}
+    private PairPlanner() {}
 
-  public static List<PairTask> pairs(List<Response> responses, int perInstruction, long seed) {
-    List<Response> sorted = responses.stream().sorted(Comparator.comparing(Response::id)).toList();
-    List<PairTask> all = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      for (int j = i + 1; j < sorted.size(); j++) {
-        Response x = sorted.get(i);
-        Response y = sorted.get(j);
-        boolean flip = hash(seed, "order", x.id(), y.id()).charAt(0) < '8';
-        Response first = flip ? y : x;
-        Response second = flip ? x : y;
-        all.add(new PairTask(RecordIds.pair(first.instructionId(), first.model(), second.model()), first, second));
-      }
+    public static List<PairTask> pairs(List<Response> responses, int perInstruction, long seed) {
+        List<Response> sorted =
+                responses.stream().sorted(Comparator.comparing(Response::id)).toList();
+        List<PairTask> all = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                Response x = sorted.get(i);
+                Response y = sorted.get(j);
+                boolean flip = hash(seed, "order", x.id(), y.id()).charAt(0) < '8';
+                Response first = flip ? y : x;
+                Response second = flip ? x : y;
+                all.add(new PairTask(
+                        RecordIds.pair(first.instructionId(), first.model(), second.model()), first, second));
+            }
+        }
+        return all.stream()
+                .sorted(Comparator.comparing((PairTask p) ->
+                                hash(seed, "pick", p.first().id(), p.second().id()))
+                        .thenComparing(PairTask::id))
+                .limit(perInstruction)
+                .toList();
     }
-    return all.stream()
-        .sorted(Comparator.comparing((PairTask p) -> hash(seed, "pick", p.first().id(), p.second().id())).thenComparing(PairTask::id))
-        .limit(perInstruction).toList();
-  }
 
-  private static String hash(long seed, String purpose, String a, String b) {
-    String lo = a.compareTo(b) < 0 ? a : b;
-    String hi = a.compareTo(b) < 0 ? b : a;
-    return Sha256.hex(seed + ":" + purpose + ":" + lo + ":" + hi);
-  }
+    private static String hash(long seed, String purpose, String a, String b) {
+        String lo = a.compareTo(b) < 0 ? a : b;
+        String hi = a.compareTo(b) < 0 ? b : a;
+        return Sha256.hex(seed + ":" + purpose + ":" + lo + ":" + hi);
+    }
 }

@@ -8,10 +8,10 @@ import java.util.List;
  * from the Themis format only and are empty for the others.
  */
 public record ParsedJudgment(
-    double score, List<Integer> pointScores, List<String> strengths, List<String> shortcomings) {
-  public ParsedJudgment {
-    pointScores = List.copyOf(pointScores);
-    strengths = List.copyOf(strengths);
-    shortcomings = List.copyOf(shortcomings);
-  }
+        double score, List<Integer> pointScores, List<String> strengths, List<String> shortcomings) {
+    public ParsedJudgment {
+        pointScores = List.copyOf(pointScores);
+        strengths = List.copyOf(strengths);
+        shortcomings = List.copyOf(shortcomings);
+    }
 }

@@ -7,16 +7,16 @@ import java.util.List;
  * shortcomings it lists for each response (empty for other formats).
  */
 public record ParsedVerdict(
-    Verdict verdict,
-    List<String> strengthsA,
-    List<String> shortcomingsA,
-    List<String> strengthsB,
-    List<String> shortcomingsB) {
+        Verdict verdict,
+        List<String> strengthsA,
+        List<String> shortcomingsA,
+        List<String> strengthsB,
+        List<String> shortcomingsB) {
 
-  public ParsedVerdict {
-    strengthsA = List.copyOf(strengthsA);
-    shortcomingsA = List.copyOf(shortcomingsA);
-    strengthsB = List.copyOf(strengthsB);
-    shortcomingsB = List.copyOf(shortcomingsB);
-  }
+    public ParsedVerdict {
+        strengthsA = List.copyOf(strengthsA);
+        shortcomingsA = List.copyOf(shortcomingsA);
+        strengthsB = List.copyOf(strengthsB);
+        shortcomingsB = List.copyOf(shortcomingsB);
+    }
 }

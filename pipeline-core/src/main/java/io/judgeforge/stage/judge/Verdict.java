@@ -7,26 +7,26 @@ import java.util.Locale;
  * ({@code [[C]]}).
  */
 public enum Verdict {
-  A,
-  B,
-  TIE;
+    A,
+    B,
+    TIE;
 
-  /** The verdict a bracket token names ({@code A}, {@code B}, {@code C}, any case), or {@code null}. */
-  static Verdict ofToken(String token) {
-    switch (token.strip().toUpperCase(Locale.ROOT)) {
-      case "A":
-        return A;
-      case "B":
-        return B;
-      case "C":
-        return TIE;
-      default:
-        return null;
+    /** The verdict a bracket token names ({@code A}, {@code B}, {@code C}, any case), or {@code null}. */
+    static Verdict ofToken(String token) {
+        switch (token.strip().toUpperCase(Locale.ROOT)) {
+            case "A":
+                return A;
+            case "B":
+                return B;
+            case "C":
+                return TIE;
+            default:
+                return null;
+        }
     }
-  }
 
-  /** The token as the judge writes it. */
-  String token() {
-    return this == TIE ? "[[C]]" : "[[" + name() + "]]";
-  }
+    /** The token as the judge writes it. */
+    String token() {
+        return this == TIE ? "[[C]]" : "[[" + name() + "]]";
+    }
 }

@@ -36,73 +36,73 @@ import java.util.OptionalDouble;
  * tokens, or when s(A) is 0.
  */
 public final class IfdCalculator implements Serializable {
-  private final String responseMarker;
-  private final int maxLength;
+    private final String responseMarker;
+    private final int maxLength;
 
-  public IfdCalculator(String responseMarker, int maxLength) {
-    this.responseMarker = responseMarker;
-    this.maxLength = maxLength;
-  }
-
-  public String conditionedText(String instruction, String answer) {
-    return instruction + "\n\n" + directText(answer);
-  }
-
-  public String directText(String answer) {
-    return responseMarker + "\n" + answer;
-  }
-
-  /** The tokens of {@code result} placed in {@code text}, the prompt it echoes. */
-  public static PromptTokenAlignment align(LogprobResult result, String text) {
-    return PromptTokenAlignment.align(text, result.tokens(), result.tokenLogprobs(), result.promptTokens());
-  }
-
-  /**
-   * The prompt's token count, a BOS included: usage's {@code prompt_tokens} when the server gave it,
-   * else the aligned prompt tokens; -1 when neither is known.
-   */
-  public static long promptTokens(LogprobResult result, PromptTokenAlignment alignment) {
-    if (result.promptTokens() > 0) {
-      return result.promptTokens();
+    public IfdCalculator(String responseMarker, int maxLength) {
+        this.responseMarker = responseMarker;
+        this.maxLength = maxLength;
     }
-    return alignment.aligned() ? alignment.promptTokenCount() : -1;
-  }
 
-  /** Whether a text of {@code promptTokens} tokens (see {@link #promptTokens}) is over score.max-length. */
-  public boolean tooLong(long promptTokens) {
-    return promptTokens > maxLength;
-  }
+    public String conditionedText(String instruction, String answer) {
+        return instruction + "\n\n" + directText(answer);
+    }
 
-  /**
-   * Mean NLL of the answer tokens: prompt tokens, not prefix tokens, whose span starts at or after
-   * {@code answerStart}. Empty when there are none, or one has no log-probability.
-   */
-  public static OptionalDouble meanAnswerLoss(PromptTokenAlignment alignment, int answerStart) {
-    double sum = 0;
-    int n = 0;
-    for (TokenSpan t : alignment.spans()) {
-      if (isAnswer(t, answerStart)) {
-        if (t.logprob() == null) {
-          return OptionalDouble.empty();
+    public String directText(String answer) {
+        return responseMarker + "\n" + answer;
+    }
+
+    /** The tokens of {@code result} placed in {@code text}, the prompt it echoes. */
+    public static PromptTokenAlignment align(LogprobResult result, String text) {
+        return PromptTokenAlignment.align(text, result.tokens(), result.tokenLogprobs(), result.promptTokens());
+    }
+
+    /**
+     * The prompt's token count, a BOS included: usage's {@code prompt_tokens} when the server gave it,
+     * else the aligned prompt tokens; -1 when neither is known.
+     */
+    public static long promptTokens(LogprobResult result, PromptTokenAlignment alignment) {
+        if (result.promptTokens() > 0) {
+            return result.promptTokens();
         }
-        sum += -t.logprob();
-        n++;
-      }
+        return alignment.aligned() ? alignment.promptTokenCount() : -1;
     }
-    return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
-  }
 
-  public static int answerTokens(PromptTokenAlignment alignment, int answerStart) {
-    int n = 0;
-    for (TokenSpan t : alignment.spans()) {
-      if (isAnswer(t, answerStart)) {
-        n++;
-      }
+    /** Whether a text of {@code promptTokens} tokens (see {@link #promptTokens}) is over score.max-length. */
+    public boolean tooLong(long promptTokens) {
+        return promptTokens > maxLength;
     }
-    return n;
-  }
 
-  private static boolean isAnswer(TokenSpan t, int answerStart) {
-    return !t.prefix() && t.start() >= answerStart;
-  }
+    /**
+     * Mean NLL of the answer tokens: prompt tokens, not prefix tokens, whose span starts at or after
+     * {@code answerStart}. Empty when there are none, or one has no log-probability.
+     */
+    public static OptionalDouble meanAnswerLoss(PromptTokenAlignment alignment, int answerStart) {
+        double sum = 0;
+        int n = 0;
+        for (TokenSpan t : alignment.spans()) {
+            if (isAnswer(t, answerStart)) {
+                if (t.logprob() == null) {
+                    return OptionalDouble.empty();
+                }
+                sum += -t.logprob();
+                n++;
+            }
+        }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
+    }
+
+    public static int answerTokens(PromptTokenAlignment alignment, int answerStart) {
+        int n = 0;
+        for (TokenSpan t : alignment.spans()) {
+            if (isAnswer(t, answerStart)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isAnswer(TokenSpan t, int answerStart) {
+        return !t.prefix() && t.start() >= answerStart;
+    }
 }

@@ -7,5 +7,12 @@ package io.judgeforge.stage.score;
  * balances on; {@code pairId} keeps a pairwise record's two orders together.
  */
 public record IfdScore(
-    String judgmentId, String scenario, String mode, String label, String pairId, double conditionedLoss, double directLoss,
-    double ifd, int answerTokens) {}
+        String judgmentId,
+        String scenario,
+        String mode,
+        String label,
+        String pairId,
+        double conditionedLoss,
+        double directLoss,
+        double ifd,
+        int answerTokens) {}

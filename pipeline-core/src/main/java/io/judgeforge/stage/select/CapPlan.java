@@ -9,15 +9,15 @@ import java.util.Map;
  * keeps nothing.
  */
 public record CapPlan(CapStep step, Map<BucketKey, Long> caps) implements Serializable {
-  public CapPlan {
-    caps = Map.copyOf(caps);
-  }
+    public CapPlan {
+        caps = Map.copyOf(caps);
+    }
 
-  public long cap(String scenario, String mode, String bucket) {
-    return caps.getOrDefault(new BucketKey(scenario, mode, bucket), 0L);
-  }
+    public long cap(String scenario, String mode, String bucket) {
+        return caps.getOrDefault(new BucketKey(scenario, mode, bucket), 0L);
+    }
 
-  public String detail(String scenario, String mode, String bucket) {
-    return step.detail(new BucketKey(scenario, mode, bucket), cap(scenario, mode, bucket));
-  }
+    public String detail(String scenario, String mode, String bucket) {
+        return step.detail(new BucketKey(scenario, mode, bucket), cap(scenario, mode, bucket));
+    }
 }

@@ -12,31 +12,31 @@ import java.util.Map;
  * units it cuts are rejects of the step, with the step's reason.
  */
 public sealed interface CapStep extends Serializable permits BalanceCaps, CompositionCaps {
-  /** The reason of the units it cuts; its code is the step's name in the stage report. */
-  RejectReason reason();
+    /** The reason of the units it cuts; its code is the step's name in the stage report. */
+    RejectReason reason();
 
-  default String name() {
-    return reason().code();
-  }
+    default String name() {
+        return reason().code();
+    }
 
-  /** Units kept per bucket, from what every bucket holds (one entry per bucket). */
-  Map<BucketKey, Long> caps(List<BucketSupply> supply);
+    /** Units kept per bucket, from what every bucket holds (one entry per bucket). */
+    Map<BucketKey, Long> caps(List<BucketSupply> supply);
 
-  /** The caps as a lookup for the job. */
-  default CapPlan plan(List<BucketSupply> supply) {
-    return new CapPlan(this, caps(supply));
-  }
+    /** The caps as a lookup for the job. */
+    default CapPlan plan(List<BucketSupply> supply) {
+        return new CapPlan(this, caps(supply));
+    }
 
-  /** The detail of a unit this step cuts from a bucket capped at {@code cap} units. */
-  String detail(BucketKey key, long cap);
+    /** The detail of a unit this step cuts from a bucket capped at {@code cap} units. */
+    String detail(BucketKey key, long cap);
 
-  /** The steps {@code settings} ask for, in order. */
-  static List<CapStep> of(PipelineConfig.Select settings) {
-    return CompositionCaps.applies(settings)
-        ? List.of(BalanceCaps.of(settings), CompositionCaps.of(settings))
-        : List.of(BalanceCaps.of(settings));
-  }
+    /** The steps {@code settings} ask for, in order. */
+    static List<CapStep> of(PipelineConfig.Select settings) {
+        return CompositionCaps.applies(settings)
+                ? List.of(BalanceCaps.of(settings), CompositionCaps.of(settings))
+                : List.of(BalanceCaps.of(settings));
+    }
 
-  /** What one bucket holds: units, and the records in them (two per pair). */
-  record BucketSupply(BucketKey key, long units, long records) implements Serializable {}
+    /** What one bucket holds: units, and the records in them (two per pair). */
+    record BucketSupply(BucketKey key, long units, long records) implements Serializable {}
 }

@@ -9,22 +9,22 @@ import io.judgeforge.stage.judge.JudgeMode;
  * is its score.
  */
 public final class SelectionUnit {
-  public static final String TIE = "tie";
-  public static final String DECISIVE = "decisive";
-  private static final String TIE_LABEL = "C";
+    public static final String TIE = "tie";
+    public static final String DECISIVE = "decisive";
+    private static final String TIE_LABEL = "C";
 
-  private SelectionUnit() {}
+    private SelectionUnit() {}
 
-  /** The bucket of a record of judge {@code mode} with verdict or score {@code label}. */
-  public static String bucket(String mode, String label) {
-    if (paired(mode)) {
-      return TIE_LABEL.equals(label) ? TIE : DECISIVE;
+    /** The bucket of a record of judge {@code mode} with verdict or score {@code label}. */
+    public static String bucket(String mode, String label) {
+        if (paired(mode)) {
+            return TIE_LABEL.equals(label) ? TIE : DECISIVE;
+        }
+        return label;
     }
-    return label;
-  }
 
-  /** Whether records of this judge mode come in pairs (the two orders of one comparison). */
-  public static boolean paired(String mode) {
-    return JudgeMode.PAIRWISE.code().equals(mode);
-  }
+    /** Whether records of this judge mode come in pairs (the two orders of one comparison). */
+    public static boolean paired(String mode) {
+        return JudgeMode.PAIRWISE.code().equals(mode);
+    }
 }

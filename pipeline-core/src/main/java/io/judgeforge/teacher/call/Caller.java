@@ -7,5 +7,5 @@ package io.judgeforge.teacher.call;
  */
 @FunctionalInterface
 public interface Caller {
-  Reply call(WireRequest request);
+    Reply call(WireRequest request);
 }

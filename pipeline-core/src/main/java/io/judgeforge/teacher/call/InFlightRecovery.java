@@ -9,9 +9,9 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface InFlightRecovery {
-  /** The provider's answer to {@code request}, if it kept one; empty when it did not or cannot say. */
-  Optional<Reply> recover(WireRequest request);
+    /** The provider's answer to {@code request}, if it kept one; empty when it did not or cannot say. */
+    Optional<Reply> recover(WireRequest request);
 
-  /** Nothing is recovered: a request in flight when its attempt died is made again. */
-  InFlightRecovery NONE = request -> Optional.empty();
+    /** Nothing is recovered: a request in flight when its attempt died is made again. */
+    InFlightRecovery NONE = request -> Optional.empty();
 }

@@ -3,5 +3,5 @@ package io.judgeforge.teacher.call;
 /** How the client waits between attempts; tests pass one that records instead of sleeping. */
 @FunctionalInterface
 public interface Sleeper {
-  void sleep(long millis) throws InterruptedException;
+    void sleep(long millis) throws InterruptedException;
 }

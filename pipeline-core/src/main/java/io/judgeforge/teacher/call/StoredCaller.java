@@ -24,174 +24,195 @@ import java.util.concurrent.ExecutionException;
  * or filtered answer or an error is asked again on the next run.
  */
 public final class StoredCaller implements Caller {
-  private static final Map<String, CompletableFuture<Reply>> IN_FLIGHT = new ConcurrentHashMap<>();
-  private static final long CLAIM_POLL_MS = 200;
-  private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "judgeforge-claim-renewals");
-        t.setDaemon(true);
-        return t;
-      });
+    private static final Map<String, CompletableFuture<Reply>> IN_FLIGHT = new ConcurrentHashMap<>();
+    private static final long CLAIM_POLL_MS = 200;
+    private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "judgeforge-claim-renewals");
+                t.setDaemon(true);
+                return t;
+            });
 
-  private final Caller next;
-  private final ResponseStore store;
-  private final long maxRivalWaitMs;
-  private final long leaseMs;
-  private final long renewMs;
-  private final Map<String, CompletableFuture<Reply>> inFlight;
-  private final Sleeper sleeper;
-  private final InFlightRecovery recovery;
+    private final Caller next;
+    private final ResponseStore store;
+    private final long maxRivalWaitMs;
+    private final long leaseMs;
+    private final long renewMs;
+    private final Map<String, CompletableFuture<Reply>> inFlight;
+    private final Sleeper sleeper;
+    private final InFlightRecovery recovery;
 
-  public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper) {
-    this(next, store, maxRivalWaitMs, sleeper, InFlightRecovery.NONE);
-  }
-
-  public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper,
-      InFlightRecovery recovery) {
-    // A running call renews its claim three times a lease, so one slow write never loses it.
-    this(next, store, maxRivalWaitMs, store.claimLeaseMs(), store.claimLeaseMs() / 3, IN_FLIGHT, sleeper, recovery);
-  }
-
-  /** With other claim timings and an in-flight table of its own (a test's second "JVM"). */
-  StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, long leaseMs, long renewMs,
-      Map<String, CompletableFuture<Reply>> inFlight, Sleeper sleeper) {
-    this(next, store, maxRivalWaitMs, leaseMs, renewMs, inFlight, sleeper, InFlightRecovery.NONE);
-  }
-
-  StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, long leaseMs, long renewMs,
-      Map<String, CompletableFuture<Reply>> inFlight, Sleeper sleeper, InFlightRecovery recovery) {
-    this.recovery = recovery;
-    this.next = next;
-    this.store = store;
-    this.maxRivalWaitMs = maxRivalWaitMs;
-    this.leaseMs = leaseMs;
-    this.renewMs = renewMs;
-    this.inFlight = inFlight;
-    this.sleeper = sleeper;
-  }
-
-  @Override
-  public Reply call(WireRequest request) {
-    Optional<Reply> stored = fromStore(request);
-    if (stored.isPresent()) {
-      return stored.get();
+    public StoredCaller(Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper) {
+        this(next, store, maxRivalWaitMs, sleeper, InFlightRecovery.NONE);
     }
-    CompletableFuture<Reply> mine = new CompletableFuture<>();
-    CompletableFuture<Reply> running = inFlight.putIfAbsent(request.key(), mine);
-    if (running != null) {
-      // The same request is being made in this JVM right now: share its outcome, pay once.
-      Reply shared;
-      try {
-        shared = running.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Reply.interrupted(request.key(), 0, 0);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      }
-      if (shared.interrupted()) {
-        // The first caller's task was killed, not the request answered: make it ourselves.
-        return call(request);
-      }
-      // Its cost and attempts were the first caller's: counted once, not once per waiter.
-      return shared.ok() ? shared.asStored() : shared.asShared();
-    }
-    try {
-      Reply result = claimAndCall(request);
-      mine.complete(result);
-      return result;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(request.key(), mine);
-    }
-  }
 
-  private Reply claimAndCall(WireRequest request) {
-    long deadline = System.currentTimeMillis() + maxRivalWaitMs;
-    ResponseStore.Claim claim;
-    while (!(claim = store.claim(request.key(), leaseMs)).won()) {
-      // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
-      Optional<Reply> done = fromStore(request);
-      if (done.isPresent()) {
-        return done.get();
-      }
-      if (System.currentTimeMillis() > deadline) {
-        break;
-      }
-      try {
-        sleeper.sleep(CLAIM_POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Reply.interrupted(request.key(), 0, 0);
-      }
+    public StoredCaller(
+            Caller next, ResponseStore store, long maxRivalWaitMs, Sleeper sleeper, InFlightRecovery recovery) {
+        // A running call renews its claim three times a lease, so one slow write never loses it.
+        this(next, store, maxRivalWaitMs, store.claimLeaseMs(), store.claimLeaseMs() / 3, IN_FLIGHT, sleeper, recovery);
     }
-    boolean claimed = claim.won();
-    boolean calling = false;
-    Reply reply = null;
-    try {
-      Optional<Reply> done = fromStore(request);
-      if (done.isPresent()) {
-        return done.get();
-      }
-      Optional<Reply> recovered = claim == ResponseStore.Claim.LAPSED ? recovery.recover(request) : Optional.empty();
-      if (recovered.isPresent()) {
-        // Paid for by the attempt that died: kept now, so no later run asks the provider again.
-        keep(request, recovered.get());
-        return recovered.get();
-      }
-      java.util.concurrent.ScheduledFuture<?> renewal = claimed ? RENEWALS.scheduleAtFixedRate(
-          () -> renew(request.key()), renewMs, renewMs, java.util.concurrent.TimeUnit.MILLISECONDS) : null;
-      calling = true;
-      try {
-        reply = next.call(request);
-      } finally {
-        if (renewal != null) {
-          renewal.cancel(false);
+
+    /** With other claim timings and an in-flight table of its own (a test's second "JVM"). */
+    StoredCaller(
+            Caller next,
+            ResponseStore store,
+            long maxRivalWaitMs,
+            long leaseMs,
+            long renewMs,
+            Map<String, CompletableFuture<Reply>> inFlight,
+            Sleeper sleeper) {
+        this(next, store, maxRivalWaitMs, leaseMs, renewMs, inFlight, sleeper, InFlightRecovery.NONE);
+    }
+
+    StoredCaller(
+            Caller next,
+            ResponseStore store,
+            long maxRivalWaitMs,
+            long leaseMs,
+            long renewMs,
+            Map<String, CompletableFuture<Reply>> inFlight,
+            Sleeper sleeper,
+            InFlightRecovery recovery) {
+        this.recovery = recovery;
+        this.next = next;
+        this.store = store;
+        this.maxRivalWaitMs = maxRivalWaitMs;
+        this.leaseMs = leaseMs;
+        this.renewMs = renewMs;
+        this.inFlight = inFlight;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public Reply call(WireRequest request) {
+        Optional<Reply> stored = fromStore(request);
+        if (stored.isPresent()) {
+            return stored.get();
         }
-      }
-      if (reply.ok()) {
-        keep(request, reply);
-      }
-      return reply;
-    } finally {
-      // A claim not won (its holder outlived the lease) is the holder's to release, not ours.
-      if (claimed && calling && (reply == null || reply.interrupted())) {
-        // Cut off mid-call (a killed task): the request may have reached the provider.
-        store.abandon(request.key());
-      } else if (claimed) {
-        store.release(request.key());
-      }
-    }
-  }
-
-  private void keep(WireRequest request, Reply reply) {
-    store.put(new StoredResponse(request.key(), request.endpoint(), request.path(), request.body(), reply.raw(),
-        Instant.now().toString()));
-  }
-
-  private void renew(String key) {
-    try {
-      store.renew(key, leaseMs);
-    } catch (RuntimeException e) {
-      // A missed renewal risks a rival paying too, never a wrong answer: the call goes on.
-    }
-  }
-
-  // A stored body is judged again: a store written by an older version may hold a cut-off or
-  // refused reply, which must be asked again rather than replayed.
-  private Optional<Reply> fromStore(WireRequest request) {
-    return store.get(request.key()).flatMap(s -> {
-      try {
-        com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(s.response());
-        if (!request.shape().usable(json)) {
-          return Optional.empty();
+        CompletableFuture<Reply> mine = new CompletableFuture<>();
+        CompletableFuture<Reply> running = inFlight.putIfAbsent(request.key(), mine);
+        if (running != null) {
+            // The same request is being made in this JVM right now: share its outcome, pay once.
+            Reply shared;
+            try {
+                shared = running.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Reply.interrupted(request.key(), 0, 0);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+            if (shared.interrupted()) {
+                // The first caller's task was killed, not the request answered: make it ourselves.
+                return call(request);
+            }
+            // Its cost and attempts were the first caller's: counted once, not once per waiter.
+            return shared.ok() ? shared.asStored() : shared.asShared();
         }
-        return Optional.of(Reply.stored(json, s.response(), request.key()));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    });
-  }
+        try {
+            Reply result = claimAndCall(request);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(request.key(), mine);
+        }
+    }
+
+    private Reply claimAndCall(WireRequest request) {
+        long deadline = System.currentTimeMillis() + maxRivalWaitMs;
+        ResponseStore.Claim claim;
+        while (!(claim = store.claim(request.key(), leaseMs)).won()) {
+            // Another attempt (a task retry racing a straggler, a speculative copy) is making this call.
+            Optional<Reply> done = fromStore(request);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            if (System.currentTimeMillis() > deadline) {
+                break;
+            }
+            try {
+                sleeper.sleep(CLAIM_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Reply.interrupted(request.key(), 0, 0);
+            }
+        }
+        boolean claimed = claim.won();
+        boolean calling = false;
+        Reply reply = null;
+        try {
+            Optional<Reply> done = fromStore(request);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Optional<Reply> recovered =
+                    claim == ResponseStore.Claim.LAPSED ? recovery.recover(request) : Optional.empty();
+            if (recovered.isPresent()) {
+                // Paid for by the attempt that died: kept now, so no later run asks the provider again.
+                keep(request, recovered.get());
+                return recovered.get();
+            }
+            java.util.concurrent.ScheduledFuture<?> renewal = claimed
+                    ? RENEWALS.scheduleAtFixedRate(
+                            () -> renew(request.key()), renewMs, renewMs, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    : null;
+            calling = true;
+            try {
+                reply = next.call(request);
+            } finally {
+                if (renewal != null) {
+                    renewal.cancel(false);
+                }
+            }
+            if (reply.ok()) {
+                keep(request, reply);
+            }
+            return reply;
+        } finally {
+            // A claim not won (its holder outlived the lease) is the holder's to release, not ours.
+            if (claimed && calling && (reply == null || reply.interrupted())) {
+                // Cut off mid-call (a killed task): the request may have reached the provider.
+                store.abandon(request.key());
+            } else if (claimed) {
+                store.release(request.key());
+            }
+        }
+    }
+
+    private void keep(WireRequest request, Reply reply) {
+        store.put(new StoredResponse(
+                request.key(),
+                request.endpoint(),
+                request.path(),
+                request.body(),
+                reply.raw(),
+                Instant.now().toString()));
+    }
+
+    private void renew(String key) {
+        try {
+            store.renew(key, leaseMs);
+        } catch (RuntimeException e) {
+            // A missed renewal risks a rival paying too, never a wrong answer: the call goes on.
+        }
+    }
+
+    // A stored body is judged again: a store written by an older version may hold a cut-off or
+    // refused reply, which must be asked again rather than replayed.
+    private Optional<Reply> fromStore(WireRequest request) {
+        return store.get(request.key()).flatMap(s -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(s.response());
+                if (!request.shape().usable(json)) {
+                    return Optional.empty();
+                }
+                return Optional.of(Reply.stored(json, s.response(), request.key()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
 }

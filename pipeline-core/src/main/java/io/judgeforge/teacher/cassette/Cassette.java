@@ -14,40 +14,41 @@ import java.util.Optional;
  * sends byte-identical requests and finds its answers.
  */
 public final class Cassette {
-  private final Map<String, StoredResponse> byRequest = new HashMap<>();
+    private final Map<String, StoredResponse> byRequest = new HashMap<>();
 
-  private Cassette() {}
+    private Cassette() {}
 
-  public static Cassette parse(List<String> lines, String source) {
-    Cassette c = new Cassette();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      StoredResponse r;
-      try {
-        r = Json.read(lines.get(i), StoredResponse.class);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Cannot read cassette " + source + " line " + (i + 1) + ": " + e.getMessage(), e);
-      }
-      c.byRequest.putIfAbsent(key(r.path(), r.request()), r);
+    public static Cassette parse(List<String> lines, String source) {
+        Cassette c = new Cassette();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            StoredResponse r;
+            try {
+                r = Json.read(lines.get(i), StoredResponse.class);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(
+                        "Cannot read cassette " + source + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+            c.byRequest.putIfAbsent(key(r.path(), r.request()), r);
+        }
+        return c;
     }
-    return c;
-  }
 
-  public static String line(StoredResponse response) {
-    return Json.write(response);
-  }
+    public static String line(StoredResponse response) {
+        return Json.write(response);
+    }
 
-  static String key(String path, String body) {
-    return Sha256.hex(path + "\n" + body);
-  }
+    static String key(String path, String body) {
+        return Sha256.hex(path + "\n" + body);
+    }
 
-  public Optional<StoredResponse> find(String path, String body) {
-    return Optional.ofNullable(byRequest.get(key(path, body)));
-  }
+    public Optional<StoredResponse> find(String path, String body) {
+        return Optional.ofNullable(byRequest.get(key(path, body)));
+    }
 
-  public int size() {
-    return byRequest.size();
-  }
+    public int size() {
+        return byRequest.size();
+    }
 }

@@ -22,72 +22,84 @@ import java.util.concurrent.atomic.AtomicLong;
  * cassette, so a replayed run never silently calls anything.
  */
 public final class ReplayServer implements AutoCloseable {
-  private final HttpServer server;
-  private final AtomicLong served = new AtomicLong();
-  private final AtomicLong missing = new AtomicLong();
+    private final HttpServer server;
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong missing = new AtomicLong();
 
-  private ReplayServer(HttpServer server) {
-    this.server = server;
-  }
-
-  public static ReplayServer start(Cassette cassette, int port) {
-    HttpServer http;
-    try {
-      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot serve the cassette on 127.0.0.1:" + port, e);
+    private ReplayServer(HttpServer server) {
+        this.server = server;
     }
-    ReplayServer replay = new ReplayServer(http);
-    http.createContext("/v1/", exchange -> replay.handle(cassette, exchange));
-    http.setExecutor(Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "judgeforge-replay");
-      t.setDaemon(true);
-      return t;
-    }));
-    http.start();
-    return replay;
-  }
 
-  private void handle(Cassette cassette, HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath().substring("/v1".length());
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Optional<StoredResponse> recorded = cassette.find(path, body);
-    if (recorded.isPresent()) {
-      served.incrementAndGet();
-      send(exchange, 200, recorded.get().response());
-    } else {
-      missing.incrementAndGet();
-      // 400, not 404: one request is missing, not the endpoint or model, so the run goes on without it.
-      send(exchange, 400, Json.write(Map.of("error", Map.of("type", "invalid_request_error", "code", "not_in_cassette",
-          "message", "This request is not in the cassette (" + cassette.size() + " recorded requests): POST /v1" + path
-              + " with a body recorded by no run (sha256 " + Sha256.hex(body).substring(0, 12)
-              + "). Record it first, or replay the run that recorded it."))));
+    public static ReplayServer start(Cassette cassette, int port) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serve the cassette on 127.0.0.1:" + port, e);
+        }
+        ReplayServer replay = new ReplayServer(http);
+        http.createContext("/v1/", exchange -> replay.handle(cassette, exchange));
+        http.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "judgeforge-replay");
+            t.setDaemon(true);
+            return t;
+        }));
+        http.start();
+        return replay;
     }
-  }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    private void handle(Cassette cassette, HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring("/v1".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Optional<StoredResponse> recorded = cassette.find(path, body);
+        if (recorded.isPresent()) {
+            served.incrementAndGet();
+            send(exchange, 200, recorded.get().response());
+        } else {
+            missing.incrementAndGet();
+            // 400, not 404: one request is missing, not the endpoint or model, so the run goes on without it.
+            send(
+                    exchange,
+                    400,
+                    Json.write(Map.of(
+                            "error",
+                            Map.of(
+                                    "type",
+                                    "invalid_request_error",
+                                    "code",
+                                    "not_in_cassette",
+                                    "message",
+                                    "This request is not in the cassette (" + cassette.size()
+                                            + " recorded requests): POST /v1" + path
+                                            + " with a body recorded by no run (sha256 "
+                                            + Sha256.hex(body).substring(0, 12)
+                                            + "). Record it first, or replay the run that recorded it."))));
+        }
     }
-  }
 
-  public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-  }
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
 
-  public long served() {
-    return served.get();
-  }
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
 
-  public long missing() {
-    return missing.get();
-  }
+    public long served() {
+        return served.get();
+    }
 
-  @Override
-  public void close() {
-    server.stop(0);
-  }
+    public long missing() {
+        return missing.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
 }

@@ -9,44 +9,44 @@ import java.util.function.LongSupplier;
  * the limit creeps back by about one per round of calls.
  */
 public final class AdaptiveConcurrency {
-  private final int max;
-  private final long cooldownMs;
-  private final LongSupplier clockMs;
-  private double limit;
-  private int inFlight;
-  private long lastDecrease = Long.MIN_VALUE / 2;
+    private final int max;
+    private final long cooldownMs;
+    private final LongSupplier clockMs;
+    private double limit;
+    private int inFlight;
+    private long lastDecrease = Long.MIN_VALUE / 2;
 
-  public AdaptiveConcurrency(int max, long cooldownMs, LongSupplier clockMs) {
-    this.max = max;
-    this.cooldownMs = cooldownMs;
-    this.clockMs = clockMs;
-    this.limit = max;
-  }
-
-  /** Waits for a slot. */
-  public synchronized void acquire() throws InterruptedException {
-    while (inFlight >= Math.max(1, (int) limit)) {
-      wait();
+    public AdaptiveConcurrency(int max, long cooldownMs, LongSupplier clockMs) {
+        this.max = max;
+        this.cooldownMs = cooldownMs;
+        this.clockMs = clockMs;
+        this.limit = max;
     }
-    inFlight++;
-  }
 
-  /** Frees a slot and adapts the limit to how the call went. */
-  public synchronized void release(boolean rateLimited) {
-    inFlight--;
-    long now = clockMs.getAsLong();
-    if (rateLimited) {
-      if (now - lastDecrease >= cooldownMs) {
-        limit = Math.max(1, limit / 2);
-        lastDecrease = now;
-      }
-    } else {
-      limit = Math.min(max, limit + 1.0 / limit);
+    /** Waits for a slot. */
+    public synchronized void acquire() throws InterruptedException {
+        while (inFlight >= Math.max(1, (int) limit)) {
+            wait();
+        }
+        inFlight++;
     }
-    notifyAll();
-  }
 
-  public synchronized double limit() {
-    return limit;
-  }
+    /** Frees a slot and adapts the limit to how the call went. */
+    public synchronized void release(boolean rateLimited) {
+        inFlight--;
+        long now = clockMs.getAsLong();
+        if (rateLimited) {
+            if (now - lastDecrease >= cooldownMs) {
+                limit = Math.max(1, limit / 2);
+                lastDecrease = now;
+            }
+        } else {
+            limit = Math.min(max, limit + 1.0 / limit);
+        }
+        notifyAll();
+    }
+
+    public synchronized double limit() {
+        return limit;
+    }
 }

@@ -26,59 +26,61 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * failure of the lookup (429, 5xx, I/O) only means the request is made again.
  */
 public final class StoredCompletionRecovery implements InFlightRecovery {
-  /** The metadata key that carries the request key. */
-  public static final String METADATA_KEY = "judgeforge_request";
-  static final String CHAT_PATH = "/chat/completions";
+    /** The metadata key that carries the request key. */
+    public static final String METADATA_KEY = "judgeforge_request";
 
-  private final Transport transport;
-  private final String endpointName;
-  private final AtomicBoolean unsupported = new AtomicBoolean();
+    static final String CHAT_PATH = "/chat/completions";
 
-  public StoredCompletionRecovery(Transport transport, String endpointName) {
-    this.transport = transport;
-    this.endpointName = endpointName;
-  }
+    private final Transport transport;
+    private final String endpointName;
+    private final AtomicBoolean unsupported = new AtomicBoolean();
 
-  /** {@code body} as sent: with {@code store: true} and the request key in its metadata. */
-  public static String marked(ObjectNode body, String requestKey) {
-    ObjectNode sent = body.deepCopy();
-    sent.put("store", true);
-    sent.putObject("metadata").put(METADATA_KEY, requestKey);
-    return Json.write(sent);
-  }
+    public StoredCompletionRecovery(Transport transport, String endpointName) {
+        this.transport = transport;
+        this.endpointName = endpointName;
+    }
 
-  @Override
-  public Optional<Reply> recover(WireRequest request) {
-    if (!CHAT_PATH.equals(request.path()) || unsupported.get()) {
-      return Optional.empty();
+    /** {@code body} as sent: with {@code store: true} and the request key in its metadata. */
+    public static String marked(ObjectNode body, String requestKey) {
+        ObjectNode sent = body.deepCopy();
+        sent.put("store", true);
+        sent.putObject("metadata").put(METADATA_KEY, requestKey);
+        return Json.write(sent);
     }
-    HttpReply reply;
-    try {
-      reply = transport.get(CHAT_PATH, request.model(),
-          Map.of("metadata[" + METADATA_KEY + "]", request.key(), "limit", "10"));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    if (reply.status() == 404 || reply.status() == 405 || reply.status() == 401 || reply.status() == 403) {
-      if (unsupported.compareAndSet(false, true)) {
-        System.err.printf("judgeforge: endpoint %s does not let this key read stored completions (HTTP %d on GET %s):"
-            + " recover-in-flight is off for it in this JVM, and a request in flight when a run died is made again%n",
-            endpointName, reply.status(), CHAT_PATH);
-      }
-      return Optional.empty();
-    }
-    if (!reply.successful()) {
-      return Optional.empty();
-    }
-    try {
-      for (JsonNode completion : Json.mapper().readTree(reply.body()).path("data")) {
-        if (request.shape().usable(completion)) {
-          return Optional.of(Reply.stored(completion, Json.write(completion), request.key()));
+
+    @Override
+    public Optional<Reply> recover(WireRequest request) {
+        if (!CHAT_PATH.equals(request.path()) || unsupported.get()) {
+            return Optional.empty();
         }
-      }
-    } catch (IOException e) {
-      // An unreadable list is no answer: the request is made again.
+        HttpReply reply;
+        try {
+            reply = transport.get(
+                    CHAT_PATH, request.model(), Map.of("metadata[" + METADATA_KEY + "]", request.key(), "limit", "10"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (reply.status() == 404 || reply.status() == 405 || reply.status() == 401 || reply.status() == 403) {
+            if (unsupported.compareAndSet(false, true)) {
+                System.err.printf(
+                        "judgeforge: endpoint %s does not let this key read stored completions (HTTP %d on GET %s):"
+                                + " recover-in-flight is off for it in this JVM, and a request in flight when a run died is made again%n",
+                        endpointName, reply.status(), CHAT_PATH);
+            }
+            return Optional.empty();
+        }
+        if (!reply.successful()) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode completion : Json.mapper().readTree(reply.body()).path("data")) {
+                if (request.shape().usable(completion)) {
+                    return Optional.of(Reply.stored(completion, Json.write(completion), request.key()));
+                }
+            }
+        } catch (IOException e) {
+            // An unreadable list is no answer: the request is made again.
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 }

@@ -1,48 +1,68 @@
 package io.judgeforge.stage.generate;
 
-import io.judgeforge.stage.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.generate.ReferenceChecks.Input;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReferenceChecksTest {
-  static final Rejection UNUSABLE_ID = new Rejection(RejectReason.MISSING_ID, "an inputs.references row is unusable");
-  static final Rejection DUPLICATE = new Rejection(RejectReason.DUPLICATE_ID, "another inputs.references row has this id");
+    static final Rejection UNUSABLE_ID = new Rejection(RejectReason.MISSING_ID, "an inputs.references row is unusable");
+    static final Rejection DUPLICATE =
+            new Rejection(RejectReason.DUPLICATE_ID, "another inputs.references row has this id");
 
-  static List<Rejection> check(Input... rows) {
-    return ReferenceChecks.check(Arrays.asList(rows)).stream().map(r -> r.orElse(null)).toList();
-  }
+    static List<Rejection> check(Input... rows) {
+        return ReferenceChecks.check(Arrays.asList(rows)).stream()
+                .map(r -> r.orElse(null))
+                .toList();
+    }
 
-  @Test
-  void unusableRowsAreRejectedWithTheirReason() {
-    List<Rejection> rejections = check(new Input(true, null, null), new Input(false, null, "text"),
-        new Input(false, "  ", "text"), new Input(false, "r1", null), new Input(false, "r2", "   "),
-        new Input(false, "r3", "A passage."));
-    assertEquals(Arrays.asList(new Rejection(RejectReason.MALFORMED_JSON, "an inputs.references row is unusable"), UNUSABLE_ID,
-        UNUSABLE_ID, new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"),
-        new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"), null), rejections);
-  }
+    @Test
+    void unusableRowsAreRejectedWithTheirReason() {
+        List<Rejection> rejections = check(
+                new Input(true, null, null),
+                new Input(false, null, "text"),
+                new Input(false, "  ", "text"),
+                new Input(false, "r1", null),
+                new Input(false, "r2", "   "),
+                new Input(false, "r3", "A passage."));
+        assertEquals(
+                Arrays.asList(
+                        new Rejection(RejectReason.MALFORMED_JSON, "an inputs.references row is unusable"),
+                        UNUSABLE_ID,
+                        UNUSABLE_ID,
+                        new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"),
+                        new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"),
+                        null),
+                rejections);
+    }
 
-  /** Only spaces make a value blank: a text of tabs and line breaks is a passage, as it was when Spark's trim judged it. */
-  @Test
-  void onlySpacesMakeAValueBlank() {
-    assertEquals(Arrays.asList(null, null), check(new Input(false, "r1", "\t\n"), new Input(false, "\t", "text")));
-  }
+    /** Only spaces make a value blank: a text of tabs and line breaks is a passage, as it was when Spark's trim judged it. */
+    @Test
+    void onlySpacesMakeAValueBlank() {
+        assertEquals(Arrays.asList(null, null), check(new Input(false, "r1", "\t\n"), new Input(false, "\t", "text")));
+    }
 
-  @Test
-  void ofRowsSharingAnIdTheFirstByTextIsKeptWhateverTheirOrder() {
-    assertEquals(Arrays.asList(DUPLICATE, null, DUPLICATE, null), check(new Input(false, "r1", "Zebras."),
-        new Input(false, "r1", "Apples."), new Input(false, "r1", "Bees."), new Input(false, "r2", "Zebras.")));
-  }
+    @Test
+    void ofRowsSharingAnIdTheFirstByTextIsKeptWhateverTheirOrder() {
+        assertEquals(
+                Arrays.asList(DUPLICATE, null, DUPLICATE, null),
+                check(
+                        new Input(false, "r1", "Zebras."),
+                        new Input(false, "r1", "Apples."),
+                        new Input(false, "r1", "Bees."),
+                        new Input(false, "r2", "Zebras.")));
+    }
 
-  @Test
-  void anUnusableRowDoesNotDisplaceAUsableOneWithItsId() {
-    assertEquals(Arrays.asList(new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"), null),
-        check(new Input(false, "r1", " "), new Input(false, "r1", "Zebras.")));
-    assertEquals(Arrays.asList(null, new Rejection(RejectReason.MALFORMED_JSON, "an inputs.references row is unusable")),
-        check(new Input(false, "r1", "Zebras."), new Input(true, "r1", "Apples.")));
-  }
+    @Test
+    void anUnusableRowDoesNotDisplaceAUsableOneWithItsId() {
+        assertEquals(
+                Arrays.asList(new Rejection(RejectReason.MISSING_TEXT, "an inputs.references row is unusable"), null),
+                check(new Input(false, "r1", " "), new Input(false, "r1", "Zebras.")));
+        assertEquals(
+                Arrays.asList(null, new Rejection(RejectReason.MALFORMED_JSON, "an inputs.references row is unusable")),
+                check(new Input(false, "r1", "Zebras."), new Input(true, "r1", "Apples.")));
+    }
 }

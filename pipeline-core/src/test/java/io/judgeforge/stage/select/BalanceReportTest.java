@@ -9,25 +9,30 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BalanceReportTest {
-  @Test
-  void perScenarioTheLabelsBeforeAndAfterAndTheIfdSpread() {
-    List<LabelCount> before = List.of(new LabelCount("open_qa", "single", "4", 9), new LabelCount("math_qa", "single", "5", 3),
-        new LabelCount("math_qa", "pairwise", "A", 2), new LabelCount("math_qa", "single", "4", 8));
-    List<LabelCount> after = List.of(new LabelCount("math_qa", "single", "4", 2), new LabelCount("math_qa", "pairwise", "A", 2));
-    Map<String, List<Double>> ifd = Map.of("math_qa", List.of(0.4, 0.5, 0.55, 0.6, 0.7), "open_qa",
-        List.of(0.5, 0.5, 0.5, 0.5, 0.5));
-    // Scenarios, modes and labels sorted; a scenario with nothing selected has no "after".
-    assertEquals("{\"math_qa\":{\"before\":{\"pairwise\":{\"A\":2},\"single\":{\"4\":8,\"5\":3}},"
-        + "\"after\":{\"pairwise\":{\"A\":2},\"single\":{\"4\":2}},"
-        + "\"ifd\":{\"min\":0.4,\"p10\":0.5,\"median\":0.55,\"p90\":0.6,\"max\":0.7}},"
-        + "\"open_qa\":{\"before\":{\"single\":{\"4\":9}},"
-        + "\"ifd\":{\"min\":0.5,\"p10\":0.5,\"median\":0.5,\"p90\":0.5,\"max\":0.5}}}",
-        BalanceReport.json(before, after, ifd));
-  }
+    @Test
+    void perScenarioTheLabelsBeforeAndAfterAndTheIfdSpread() {
+        List<LabelCount> before = List.of(
+                new LabelCount("open_qa", "single", "4", 9),
+                new LabelCount("math_qa", "single", "5", 3),
+                new LabelCount("math_qa", "pairwise", "A", 2),
+                new LabelCount("math_qa", "single", "4", 8));
+        List<LabelCount> after =
+                List.of(new LabelCount("math_qa", "single", "4", 2), new LabelCount("math_qa", "pairwise", "A", 2));
+        Map<String, List<Double>> ifd =
+                Map.of("math_qa", List.of(0.4, 0.5, 0.55, 0.6, 0.7), "open_qa", List.of(0.5, 0.5, 0.5, 0.5, 0.5));
+        // Scenarios, modes and labels sorted; a scenario with nothing selected has no "after".
+        assertEquals(
+                "{\"math_qa\":{\"before\":{\"pairwise\":{\"A\":2},\"single\":{\"4\":8,\"5\":3}},"
+                        + "\"after\":{\"pairwise\":{\"A\":2},\"single\":{\"4\":2}},"
+                        + "\"ifd\":{\"min\":0.4,\"p10\":0.5,\"median\":0.55,\"p90\":0.6,\"max\":0.7}},"
+                        + "\"open_qa\":{\"before\":{\"single\":{\"4\":9}},"
+                        + "\"ifd\":{\"min\":0.5,\"p10\":0.5,\"median\":0.5,\"p90\":0.5,\"max\":0.5}}}",
+                BalanceReport.json(before, after, ifd));
+    }
 
-  @Test
-  void theIfdSpreadNeedsEveryQuantile() {
-    assertEquals(5, BalanceReport.IFD_QUANTILES.size());
-    assertThrows(IllegalArgumentException.class, () -> BalanceReport.IfdSpread.of(List.of(0.1, 0.2)));
-  }
+    @Test
+    void theIfdSpreadNeedsEveryQuantile() {
+        assertEquals(5, BalanceReport.IFD_QUANTILES.size());
+        assertThrows(IllegalArgumentException.class, () -> BalanceReport.IfdSpread.of(List.of(0.1, 0.2)));
+    }
 }

@@ -31,146 +31,179 @@ import org.apache.spark.sql.SparkSession;
  * here, before Spark starts or any call is made.
  */
 public final class Launch implements AutoCloseable {
-  public static final String SIMULATOR_URL = "simulator.base-url";
+    public static final String SIMULATOR_URL = "simulator.base-url";
 
-  final PipelineConfig config;
-  final String configDir;
-  final ScenarioCatalog catalog;
-  final PromptLibrary prompts;
-  final List<SeedInstruction> seeds;
-  final String configSha256;
-  private final LocalEndpointServer simulator;
+    final PipelineConfig config;
+    final String configDir;
+    final ScenarioCatalog catalog;
+    final PromptLibrary prompts;
+    final List<SeedInstruction> seeds;
+    final String configSha256;
+    private final LocalEndpointServer simulator;
 
-  private Launch(PipelineConfig config, String configDir, ScenarioCatalog catalog, PromptLibrary prompts,
-      List<SeedInstruction> seeds, String configSha256, LocalEndpointServer simulator) {
-    this.config = config;
-    this.configDir = configDir;
-    this.catalog = catalog;
-    this.prompts = prompts;
-    this.seeds = seeds;
-    this.configSha256 = configSha256;
-    this.simulator = simulator;
-  }
-
-  /** Loads and checks the config and everything it names; starts the simulator if asked to. */
-  public static Launch load(String confPath, List<String> overrides) {
-    return load(confPath, overrides, true);
-  }
-
-  /** Like {@link #load}, but never starts the simulator: its URL stands in as an unused loopback address. */
-  public static Launch check(String confPath, List<String> overrides) {
-    return load(confPath, overrides, false);
-  }
-
-  private static Launch load(String confPath, List<String> overrides, boolean serve) {
-    HadoopFiles files = HadoopFiles.beforeSession();
-    String confUri = localToUri(confPath);
-    if (!files.exists(confUri)) {
-      throw new ConfigException("Config file not found: " + confPath);
+    private Launch(
+            PipelineConfig config,
+            String configDir,
+            ScenarioCatalog catalog,
+            PromptLibrary prompts,
+            List<SeedInstruction> seeds,
+            String configSha256,
+            LocalEndpointServer simulator) {
+        this.config = config;
+        this.configDir = configDir;
+        this.catalog = catalog;
+        this.prompts = prompts;
+        this.seeds = seeds;
+        this.configSha256 = configSha256;
+        this.simulator = simulator;
     }
-    ObjectNode tree = ConfigLoader.tree(files.readText(confUri), overrides);
-    PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
-    LocalEndpointServer simulator = sim.start() && serve ? LocalEndpointServers.startSimulator(
-        "simulator.start is true", "or point the endpoint at a running server", simulatorArguments(sim)) : null;
-    Map<String, String> variables = !sim.start() ? Map.of()
-        : Map.of(SIMULATOR_URL, simulator == null ? "http://127.0.0.1:0/v1" : simulator.baseUrl());
-    try {
-      return resolve(files, new org.apache.hadoop.fs.Path(confUri).getParent().toString(), tree, variables, simulator);
-    } catch (RuntimeException e) {
-      if (simulator != null) {
-        simulator.close();
-      }
-      throw e;
-    }
-  }
 
-  /** Binds and checks the config, then reads every file it names, relative to the config's folder {@code dir}. */
-  private static Launch resolve(HadoopFiles files, String dir, ObjectNode tree, Map<String, String> variables,
-      LocalEndpointServer simulator) {
-    PipelineConfig config = ConfigLoader.bind(tree, variables);
-    ConfigValidator.checkApiKeys(config, System::getenv);
-    String catalogYaml = readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
-    ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
-    ConfigValidator.checkAgainstCatalog(config, catalog);
-    RunFingerprint fingerprint = new RunFingerprint(tree).add(catalogYaml);
-    String promptsDir = HadoopFiles.resolve(dir, config.prompts());
-    Map<String, PromptTemplate> templates = new HashMap<>();
-    for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
-      templates.put(name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
-      fingerprint.add(templates.get(name).version());
+    /** Loads and checks the config and everything it names; starts the simulator if asked to. */
+    public static Launch load(String confPath, List<String> overrides) {
+        return load(confPath, overrides, true);
     }
-    PromptLibrary prompts = new PromptLibrary(templates); // its checks of the templates come before the seeds' checks
-    String seedsText = readRequired(files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
-    List<SeedInstruction> seeds = ConfigValidator.readSeeds(seedsText, config.inputs().seeds(), catalog);
-    fingerprint.add(seedsText);
-    if (config.augment().paraphrase() > 0) {
-      // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
-      fingerprint.add(readRequired(files, HadoopFiles.resolve(dir, config.augment().paraphrases()),
-          "augment.paraphrases"));
-    }
-    String refs = HadoopFiles.resolve(dir, config.inputs().references());
-    if (!files.exists(refs)) {
-      throw new ConfigException("Invalid value for 'inputs.references': '" + config.inputs().references()
-          + "' (no such file or folder: " + refs + ")");
-    }
-    return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
-  }
 
-  /**
-   * The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section:
-   * port, seed and latency, then {@code simulator.args}.
-   */
-  static List<String> simulatorArguments(PipelineConfig.Simulator sim) {
-    List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(sim.port()), "--seed",
-        String.valueOf(sim.seed()), "--latency-ms", String.valueOf(sim.latencyMs())));
-    arguments.addAll(sim.args());
-    return arguments;
-  }
-
-  private static String readRequired(HadoopFiles files, String path, String key) {
-    if (!files.exists(path)) {
-      throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
+    /** Like {@link #load}, but never starts the simulator: its URL stands in as an unused loopback address. */
+    public static Launch check(String confPath, List<String> overrides) {
+        return load(confPath, overrides, false);
     }
-    return files.readText(path);
-  }
 
-  /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
-  public PipelineContext context(String out, String runId, boolean startsRun, PipelineContext.Progress progress,
-      ProgressListener listener) {
-    SparkSession spark = Sessions.create(config);
-    if (listener != null) {
-      spark.sparkContext().addSparkListener(listener);
+    private static Launch load(String confPath, List<String> overrides, boolean serve) {
+        HadoopFiles files = HadoopFiles.beforeSession();
+        String confUri = localToUri(confPath);
+        if (!files.exists(confUri)) {
+            throw new ConfigException("Config file not found: " + confPath);
+        }
+        ObjectNode tree = ConfigLoader.tree(files.readText(confUri), overrides);
+        PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
+        LocalEndpointServer simulator = sim.start() && serve
+                ? LocalEndpointServers.startSimulator(
+                        "simulator.start is true", "or point the endpoint at a running server", simulatorArguments(sim))
+                : null;
+        Map<String, String> variables = !sim.start()
+                ? Map.of()
+                : Map.of(SIMULATOR_URL, simulator == null ? "http://127.0.0.1:0/v1" : simulator.baseUrl());
+        try {
+            return resolve(
+                    files, new org.apache.hadoop.fs.Path(confUri).getParent().toString(), tree, variables, simulator);
+        } catch (RuntimeException e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            throw e;
+        }
     }
-    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
-    String outUri = localToUri(out);
-    String id = runId != null ? runId : RunIds.latest(config.run(), files, outUri);
-    if (!startsRun && !files.exists(outUri + "/runs/" + id)) {
-      throw new ConfigException("No run '" + id + "' under " + outUri + "/runs (give the --run-id of an existing run)");
+
+    /** Binds and checks the config, then reads every file it names, relative to the config's folder {@code dir}. */
+    private static Launch resolve(
+            HadoopFiles files,
+            String dir,
+            ObjectNode tree,
+            Map<String, String> variables,
+            LocalEndpointServer simulator) {
+        PipelineConfig config = ConfigLoader.bind(tree, variables);
+        ConfigValidator.checkApiKeys(config, System::getenv);
+        String catalogYaml = readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
+        ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
+        ConfigValidator.checkAgainstCatalog(config, catalog);
+        RunFingerprint fingerprint = new RunFingerprint(tree).add(catalogYaml);
+        String promptsDir = HadoopFiles.resolve(dir, config.prompts());
+        Map<String, PromptTemplate> templates = new HashMap<>();
+        for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
+            templates.put(
+                    name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
+            fingerprint.add(templates.get(name).version());
+        }
+        PromptLibrary prompts =
+                new PromptLibrary(templates); // its checks of the templates come before the seeds' checks
+        String seedsText =
+                readRequired(files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
+        List<SeedInstruction> seeds =
+                ConfigValidator.readSeeds(seedsText, config.inputs().seeds(), catalog);
+        fingerprint.add(seedsText);
+        if (config.augment().paraphrase() > 0) {
+            // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
+            fingerprint.add(readRequired(
+                    files, HadoopFiles.resolve(dir, config.augment().paraphrases()), "augment.paraphrases"));
+        }
+        String refs = HadoopFiles.resolve(dir, config.inputs().references());
+        if (!files.exists(refs)) {
+            throw new ConfigException("Invalid value for 'inputs.references': '"
+                    + config.inputs().references() + "' (no such file or folder: " + refs + ")");
+        }
+        return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
     }
-    return new PipelineContext(spark, config, configSha256, catalog, prompts, seeds, configDir,
-        new RunLayout(outUri, id), files, progress);
-  }
 
-  public String newRunId() {
-    return RunIds.fresh(config.run());
-  }
-
-  public LocalEndpointServer simulator() {
-    return simulator;
-  }
-
-  /** A local path becomes an absolute file: URI; a URI with a scheme is kept. */
-  static String localToUri(String path) {
-    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-      return path;
+    /**
+     * The simulator's flags (those of {@code judgeforge sim-server}) for the config's simulator section:
+     * port, seed and latency, then {@code simulator.args}.
+     */
+    static List<String> simulatorArguments(PipelineConfig.Simulator sim) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--port",
+                String.valueOf(sim.port()),
+                "--seed",
+                String.valueOf(sim.seed()),
+                "--latency-ms",
+                String.valueOf(sim.latencyMs())));
+        arguments.addAll(sim.args());
+        return arguments;
     }
-    return new File(path).getAbsoluteFile().toURI().toString().replaceAll("/$", "");
-  }
 
-  @Override
-  public void close() {
-    if (simulator != null) {
-      simulator.close();
+    private static String readRequired(HadoopFiles files, String path, String key) {
+        if (!files.exists(path)) {
+            throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
+        }
+        return files.readText(path);
     }
-  }
+
+    /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
+    public PipelineContext context(
+            String out, String runId, boolean startsRun, PipelineContext.Progress progress, ProgressListener listener) {
+        SparkSession spark = Sessions.create(config);
+        if (listener != null) {
+            spark.sparkContext().addSparkListener(listener);
+        }
+        HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        String outUri = localToUri(out);
+        String id = runId != null ? runId : RunIds.latest(config.run(), files, outUri);
+        if (!startsRun && !files.exists(outUri + "/runs/" + id)) {
+            throw new ConfigException(
+                    "No run '" + id + "' under " + outUri + "/runs (give the --run-id of an existing run)");
+        }
+        return new PipelineContext(
+                spark,
+                config,
+                configSha256,
+                catalog,
+                prompts,
+                seeds,
+                configDir,
+                new RunLayout(outUri, id),
+                files,
+                progress);
+    }
+
+    public String newRunId() {
+        return RunIds.fresh(config.run());
+    }
+
+    public LocalEndpointServer simulator() {
+        return simulator;
+    }
+
+    /** A local path becomes an absolute file: URI; a URI with a scheme is kept. */
+    static String localToUri(String path) {
+        if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            return path;
+        }
+        return new File(path).getAbsoluteFile().toURI().toString().replaceAll("/$", "");
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
 }

@@ -12,74 +12,82 @@ import picocli.CommandLine.Command;
  * configuration error (reported in one line that names the flag, key or value).
  */
 @Command(
-    name = "judgeforge",
-    mixinStandardHelpOptions = true,
-    version = "judgeforge 0.1.0",
-    description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).")
+        name = "judgeforge",
+        mixinStandardHelpOptions = true,
+        version = "judgeforge 0.1.0",
+        description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).")
 public final class Main implements Callable<Integer> {
-  public static final int USAGE = 2;
+    public static final int USAGE = 2;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return USAGE;
-  }
-
-  public static void main(String[] args) {
-    int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    System.exit(code);
-  }
-
-  /** Runs a command line; returns the exit code (tests call this instead of main). */
-  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine();
-    // sim-server hands its flags, unparsed, to the simulator module that owns them.
-    cli.getSubcommands().get("sim-server").setUnmatchedOptionsArePositionalParams(true);
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setParameterExceptionHandler((ex, arguments) -> {
-      String command = ex.getCommandLine().getCommandName();
-      // An unknown flag is the more useful news than a missing one it may have been meant to be.
-      List<String> unmatched = ex.getCommandLine().getParseResult() == null ? List.of()
-          : ex.getCommandLine().getParseResult().unmatched();
-      String message = !unmatched.isEmpty() && !(ex instanceof CommandLine.UnmatchedArgumentException)
-          ? "Unknown option: '" + unmatched.get(0) + "'" : ex.getMessage();
-      err.println(command + ": " + message + " (see '" + qualified(ex.getCommandLine()) + " --help')");
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      Throwable root = ex;
-      while (!(root instanceof ConfigException) && root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      if (root instanceof ConfigException) {
-        err.println(commandLine.getCommandName() + ": " + root.getMessage());
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
         return USAGE;
-      }
-      err.println(commandLine.getCommandName() + ": failed: " + ex);
-      ex.printStackTrace(err);
-      return 1;
-    });
-    return cli.execute(args);
-  }
-
-  /**
-   * The command line with its subcommands in the order help lists them: the pipeline, each stage, then the tools.
-   * The settings made on it afterwards reach only the subcommands added by then.
-   */
-  static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
-    StageCommands.addTo(cli);
-    for (Class<?> tool : List.of(SimServerCommand.class, ValidateConfCommand.class, MetaEvalCommand.class,
-        CassetteCommand.class, ReplayServerCommand.class, BenchCommand.class)) {
-      cli.addSubcommand(tool);
     }
-    return cli;
-  }
 
-  private static String qualified(CommandLine cl) {
-    return cl.getParent() == null ? cl.getCommandName() : qualified(cl.getParent()) + " " + cl.getCommandName();
-  }
+    public static void main(String[] args) {
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs a command line; returns the exit code (tests call this instead of main). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        // sim-server hands its flags, unparsed, to the simulator module that owns them.
+        cli.getSubcommands().get("sim-server").setUnmatchedOptionsArePositionalParams(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            String command = ex.getCommandLine().getCommandName();
+            // An unknown flag is the more useful news than a missing one it may have been meant to be.
+            List<String> unmatched = ex.getCommandLine().getParseResult() == null
+                    ? List.of()
+                    : ex.getCommandLine().getParseResult().unmatched();
+            String message = !unmatched.isEmpty() && !(ex instanceof CommandLine.UnmatchedArgumentException)
+                    ? "Unknown option: '" + unmatched.get(0) + "'"
+                    : ex.getMessage();
+            err.println(command + ": " + message + " (see '" + qualified(ex.getCommandLine()) + " --help')");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable root = ex;
+            while (!(root instanceof ConfigException) && root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof ConfigException) {
+                err.println(commandLine.getCommandName() + ": " + root.getMessage());
+                return USAGE;
+            }
+            err.println(commandLine.getCommandName() + ": failed: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * The command line with its subcommands in the order help lists them: the pipeline, each stage, then the tools.
+     * The settings made on it afterwards reach only the subcommands added by then.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        StageCommands.addTo(cli);
+        for (Class<?> tool : List.of(
+                SimServerCommand.class,
+                ValidateConfCommand.class,
+                MetaEvalCommand.class,
+                CassetteCommand.class,
+                ReplayServerCommand.class,
+                BenchCommand.class)) {
+            cli.addSubcommand(tool);
+        }
+        return cli;
+    }
+
+    private static String qualified(CommandLine cl) {
+        return cl.getParent() == null ? cl.getCommandName() : qualified(cl.getParent()) + " " + cl.getCommandName();
+    }
 }

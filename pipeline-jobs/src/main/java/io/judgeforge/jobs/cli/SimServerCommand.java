@@ -18,35 +18,37 @@ import picocli.CommandLine.Spec;
  * its flags: this command hands every argument to it through the {@link LocalEndpointServerProvider}
  * service (Main lets unknown options through as parameters), and so needs it on the classpath.
  */
-@Command(name = "sim-server",
-    description = "Serve the OpenAI-compatible teacher simulator on 127.0.0.1 until stopped (Ctrl-C).")
+@Command(
+        name = "sim-server",
+        description = "Serve the OpenAI-compatible teacher simulator on 127.0.0.1 until stopped (Ctrl-C).")
 final class SimServerCommand implements Callable<Integer> {
-  static final String NAME = "judgeforge sim-server";
-  private static final String NEEDS_SIMULATOR = "this command serves the simulator";
+    static final String NAME = "judgeforge sim-server";
+    private static final String NEEDS_SIMULATOR = "this command serves the simulator";
 
-  @Parameters(arity = "0..*", paramLabel = "FLAG", description = "The simulator's flags; see --help.")
-  List<String> arguments = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "FLAG", description = "The simulator's flags; see --help.")
+    List<String> arguments = new ArrayList<>();
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() throws InterruptedException {
-    LocalEndpointServerProvider provider = LocalEndpointServers.simulator(NEEDS_SIMULATOR, "");
-    PrintWriter out = spec.commandLine().getOut();
-    if (arguments.contains("--help") || arguments.contains("-h")) {
-      out.print(provider.usage(NAME));
-      out.flush();
-      return 0;
+    @Override
+    public Integer call() throws InterruptedException {
+        LocalEndpointServerProvider provider = LocalEndpointServers.simulator(NEEDS_SIMULATOR, "");
+        PrintWriter out = spec.commandLine().getOut();
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            out.print(provider.usage(NAME));
+            out.flush();
+            return 0;
+        }
+        LocalEndpointServer server;
+        try {
+            server = LocalEndpointServers.startSimulator(NEEDS_SIMULATOR, "", arguments);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " (see '" + NAME + " --help')", e);
+        }
+        out.println("simulator: serving on " + server.baseUrl());
+        out.println("simulator: " + server.description());
+        out.flush();
+        return UntilStopped.serve(server);
     }
-    LocalEndpointServer server;
-    try {
-      server = LocalEndpointServers.startSimulator(NEEDS_SIMULATOR, "", arguments);
-    } catch (ConfigException e) {
-      throw new ConfigException(e.getMessage() + " (see '" + NAME + " --help')", e);
-    }
-    out.println("simulator: serving on " + server.baseUrl());
-    out.println("simulator: " + server.description());
-    out.flush();
-    return UntilStopped.serve(server);
-  }
 }

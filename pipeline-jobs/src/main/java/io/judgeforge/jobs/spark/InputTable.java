@@ -27,85 +27,107 @@ import org.apache.spark.sql.types.StructType;
  * The format is the declared one, or with {@code auto} the core's {@link TableFormat#detect} rule.
  */
 public record InputTable(String what, String formatKey, List<String> required, List<String> optional) {
-  public static final String CORRUPT = "_corrupt_record";
-  /** The formats {@link #read} reads; {@link TableFormat#TEXT} is the caller's, where it reads text files. */
-  static final String READABLE = "auto, jsonl, parquet, csv";
+    public static final String CORRUPT = "_corrupt_record";
+    /** The formats {@link #read} reads; {@link TableFormat#TEXT} is the caller's, where it reads text files. */
+    static final String READABLE = "auto, jsonl, parquet, csv";
 
-  public InputTable {
-    required = List.copyOf(required);
-    optional = List.copyOf(optional);
-  }
+    public InputTable {
+        required = List.copyOf(required);
+        optional = List.copyOf(optional);
+    }
 
-  /** {@code format}: jsonl, parquet, csv, or auto (by {@link #format}). */
-  public Dataset<Row> read(SparkSession spark, HadoopFiles files, String path, String format) {
-    return read(spark, path, format(files, path, format));
-  }
+    /** {@code format}: jsonl, parquet, csv, or auto (by {@link #format}). */
+    public Dataset<Row> read(SparkSession spark, HadoopFiles files, String path, String format) {
+        return read(spark, path, format(files, path, format));
+    }
 
-  /** The table in a format already resolved by {@link #format}. */
-  public Dataset<Row> read(SparkSession spark, String path, TableFormat format) {
-    return switch (format) {
-      case JSONL -> {
-        StructType schema = new StructType();
-        for (String c : columns()) {
-          schema = schema.add(c, DataTypes.StringType);
+    /** The table in a format already resolved by {@link #format}. */
+    public Dataset<Row> read(SparkSession spark, String path, TableFormat format) {
+        return switch (format) {
+            case JSONL -> {
+                StructType schema = new StructType();
+                for (String c : columns()) {
+                    schema = schema.add(c, DataTypes.StringType);
+                }
+                yield spark.read()
+                        .schema(schema.add(CORRUPT, DataTypes.StringType))
+                        .option("mode", "PERMISSIVE")
+                        .option("columnNameOfCorruptRecord", CORRUPT)
+                        .json(path);
+            }
+            case PARQUET -> byName(spark.read().parquet(path), path);
+            case CSV ->
+                byName(
+                        spark.read()
+                                .option("header", true)
+                                .option("multiLine", true)
+                                .option("escape", "\"")
+                                .option("mode", "PERMISSIVE")
+                                .csv(path),
+                        path);
+            case TEXT ->
+                throw new ConfigException("Cannot read the " + what + " at " + path + " as text ("
+                        + TableFormat.extensionList(List.of(TableFormat.TEXT)) + "); set " + formatKey + " to one of "
+                        + READABLE);
+        };
+    }
+
+    /**
+     * The declared format, or for {@code auto} the detected one: by the file's extension, or for a folder by the
+     * files in it (see {@link TableFormat#detect}). Text (declared, or .txt/.md) is returned for a caller that reads it.
+     */
+    public TableFormat format(HadoopFiles files, String path, String declared) {
+        if (!declared.equals(TableFormat.AUTO)) {
+            return TableFormat.ofCode(declared)
+                    .orElseThrow(() -> new ConfigException("Invalid value for '" + formatKey + "': '" + declared
+                            + "' for " + what + " (expected one of " + READABLE + ")"));
         }
-        yield spark.read().schema(schema.add(CORRUPT, DataTypes.StringType)).option("mode", "PERMISSIVE")
-            .option("columnNameOfCorruptRecord", CORRUPT).json(path);
-      }
-      case PARQUET -> byName(spark.read().parquet(path), path);
-      case CSV -> byName(spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
-          .option("mode", "PERMISSIVE").csv(path), path);
-      case TEXT -> throw new ConfigException("Cannot read the " + what + " at " + path + " as text ("
-          + TableFormat.extensionList(List.of(TableFormat.TEXT)) + "); set " + formatKey + " to one of " + READABLE);
-    };
-  }
-
-  /**
-   * The declared format, or for {@code auto} the detected one: by the file's extension, or for a folder by the
-   * files in it (see {@link TableFormat#detect}). Text (declared, or .txt/.md) is returned for a caller that reads it.
-   */
-  public TableFormat format(HadoopFiles files, String path, String declared) {
-    if (!declared.equals(TableFormat.AUTO)) {
-      return TableFormat.ofCode(declared).orElseThrow(() -> new ConfigException("Invalid value for '" + formatKey
-          + "': '" + declared + "' for " + what + " (expected one of " + READABLE + ")"));
+        List<String> entries = folderEntries(files, path);
+        return TableFormat.detect(path, entries)
+                .orElseThrow(() -> new ConfigException(
+                        entries == null
+                                ? "Cannot tell the format of " + path + " from its name; set " + formatKey
+                                : "Cannot tell the format of the " + what + " in " + path + " (no "
+                                        + TableFormat.extensionList(List.of(TableFormat.values())) + " files); set "
+                                        + formatKey));
     }
-    List<String> entries = folderEntries(files, path);
-    return TableFormat.detect(path, entries).orElseThrow(() -> new ConfigException(entries == null
-        ? "Cannot tell the format of " + path + " from its name; set " + formatKey
-        : "Cannot tell the format of the " + what + " in " + path + " (no "
-            + TableFormat.extensionList(List.of(TableFormat.values())) + " files); set " + formatKey));
-  }
 
-  private List<String> columns() {
-    List<String> all = new ArrayList<>(required);
-    all.addAll(optional);
-    return all;
-  }
+    private List<String> columns() {
+        List<String> all = new ArrayList<>(required);
+        all.addAll(optional);
+        return all;
+    }
 
-  private Dataset<Row> byName(Dataset<Row> df, String path) {
-    List<String> present = Arrays.asList(df.columns());
-    if (!present.containsAll(required)) {
-      throw new ConfigException("The " + what + " at " + path + " need columns " + required + " (found " + present + ")");
+    private Dataset<Row> byName(Dataset<Row> df, String path) {
+        List<String> present = Arrays.asList(df.columns());
+        if (!present.containsAll(required)) {
+            throw new ConfigException(
+                    "The " + what + " at " + path + " need columns " + required + " (found " + present + ")");
+        }
+        List<Column> out = new ArrayList<>();
+        for (String c : columns()) {
+            out.add((present.contains(c) ? col(c).cast("string") : lit(null).cast("string")).as(c));
+        }
+        out.add(lit(null).cast("string").as(CORRUPT));
+        return df.select(out.toArray(Column[]::new));
     }
-    List<Column> out = new ArrayList<>();
-    for (String c : columns()) {
-      out.add((present.contains(c) ? col(c).cast("string") : lit(null).cast("string")).as(c));
-    }
-    out.add(lit(null).cast("string").as(CORRUPT));
-    return df.select(out.toArray(Column[]::new));
-  }
 
-  /** The names in the folder at {@code path}, in name order; {@code null} when it is a file. */
-  private static List<String> folderEntries(HadoopFiles files, String path) {
-    try {
-      if (!files.fs(path).getFileStatus(new org.apache.hadoop.fs.Path(path)).isDirectory()) {
-        return null;
-      }
-    } catch (FileNotFoundException e) {
-      throw new ConfigException("Input not found: " + path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
+    /** The names in the folder at {@code path}, in name order; {@code null} when it is a file. */
+    private static List<String> folderEntries(HadoopFiles files, String path) {
+        try {
+            if (!files.fs(path)
+                    .getFileStatus(new org.apache.hadoop.fs.Path(path))
+                    .isDirectory()) {
+                return null;
+            }
+        } catch (FileNotFoundException e) {
+            throw new ConfigException("Input not found: " + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+        return files.list(path).stream()
+                .map(FileStatus::getPath)
+                .map(org.apache.hadoop.fs.Path::getName)
+                .toList();
     }
-    return files.list(path).stream().map(FileStatus::getPath).map(org.apache.hadoop.fs.Path::getName).toList();
-  }
 }

@@ -15,18 +15,18 @@ import org.apache.hadoop.fs.Path;
  * configuration is used only for file:// paths.
  */
 final class RawLocalFiles {
-  private RawLocalFiles() {}
+    private RawLocalFiles() {}
 
-  /** The file system of {@code path}: the raw local one for file:// paths, else as configured. */
-  static FileSystem fileSystem(Path path, Configuration given) throws java.io.IOException {
-    FileSystem fs = path.getFileSystem(given);
-    return "file".equals(fs.getUri().getScheme()) ? path.getFileSystem(configure(given)) : fs;
-  }
+    /** The file system of {@code path}: the raw local one for file:// paths, else as configured. */
+    static FileSystem fileSystem(Path path, Configuration given) throws java.io.IOException {
+        FileSystem fs = path.getFileSystem(given);
+        return "file".equals(fs.getUri().getScheme()) ? path.getFileSystem(configure(given)) : fs;
+    }
 
-  static Configuration configure(Configuration given) {
-    Configuration conf = new Configuration(given);
-    conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-    conf.setBoolean("fs.file.impl.disable.cache", true);
-    return conf;
-  }
+    static Configuration configure(Configuration given) {
+        Configuration conf = new Configuration(given);
+        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        return conf;
+    }
 }

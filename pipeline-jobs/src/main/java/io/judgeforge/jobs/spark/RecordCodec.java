@@ -24,151 +24,155 @@ import org.apache.spark.sql.types.StructType;
  * lower-case name), nested records (structs) and Lists of any of these but Lists (arrays).
  */
 public final class RecordCodec<T extends Record> implements Serializable {
-  private final Class<T> type;
-  private transient StructType schema;
+    private final Class<T> type;
+    private transient StructType schema;
 
-  private RecordCodec(Class<T> type) {
-    this.type = type;
-  }
+    private RecordCodec(Class<T> type) {
+        this.type = type;
+    }
 
-  public static <T extends Record> RecordCodec<T> of(Class<T> type) {
-    RecordCodec<T> codec = new RecordCodec<>(type);
-    codec.schema();
-    return codec;
-  }
+    public static <T extends Record> RecordCodec<T> of(Class<T> type) {
+        RecordCodec<T> codec = new RecordCodec<>(type);
+        codec.schema();
+        return codec;
+    }
 
-  public StructType schema() {
-    if (schema == null) {
-      schema = structOf(type);
-    }
-    return schema;
-  }
-
-  public Row toRow(T value) {
-    return (Row) encode(value, type);
-  }
-
-  public T fromRow(Row row) {
-    return type.cast(decode(row, type));
-  }
-
-  public static String snake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
-  }
-
-  private static StructType structOf(Class<?> recordType) {
-    List<StructField> fields = new ArrayList<>();
-    for (RecordComponent c : recordType.getRecordComponents()) {
-      fields.add(DataTypes.createStructField(snake(c.getName()), dataType(c.getGenericType()), !c.getType().isPrimitive()));
-    }
-    return DataTypes.createStructType(fields);
-  }
-
-  private static DataType dataType(Type t) {
-    if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-      return DataTypes.createArrayType(dataType(p.getActualTypeArguments()[0]), true);
-    }
-    Class<?> c = (Class<?>) t;
-    if (c == String.class || c.isEnum()) {
-      return DataTypes.StringType;
-    }
-    if (c == int.class || c == Integer.class) {
-      return DataTypes.IntegerType;
-    }
-    if (c == long.class || c == Long.class) {
-      return DataTypes.LongType;
-    }
-    if (c == double.class || c == Double.class) {
-      return DataTypes.DoubleType;
-    }
-    if (c == boolean.class || c == Boolean.class) {
-      return DataTypes.BooleanType;
-    }
-    if (c.isRecord()) {
-      return structOf(c);
-    }
-    throw new IllegalArgumentException("RecordCodec cannot map component type " + t);
-  }
-
-  private static Object encode(Object value, Type t) {
-    if (value == null) {
-      return null;
-    }
-    if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-      Type element = p.getActualTypeArguments()[0];
-      List<Object> out = new ArrayList<>();
-      for (Object o : (List<?>) value) {
-        out.add(encode(o, element));
-      }
-      // Spark's Row encoder takes Scala sequences or Java arrays for ArrayType, not java.util.List;
-      // an array keeps Scala types out of this class, whose Scala collections differ between 2.12 and 2.13.
-      return out.toArray();
-    }
-    Class<?> c = (Class<?>) t;
-    if (c.isEnum()) {
-      return ((Enum<?>) value).name().toLowerCase();
-    }
-    if (c.isRecord()) {
-      RecordComponent[] components = c.getRecordComponents();
-      Object[] values = new Object[components.length];
-      for (int i = 0; i < components.length; i++) {
-        try {
-          values[i] = encode(components[i].getAccessor().invoke(value), components[i].getGenericType());
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("Cannot read " + c.getSimpleName() + "." + components[i].getName(), e);
+    public StructType schema() {
+        if (schema == null) {
+            schema = structOf(type);
         }
-      }
-      return RowFactory.create(values);
+        return schema;
     }
-    return value;
-  }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object decode(Object value, Type t) {
-    if (value == null) {
-      return null;
+    public Row toRow(T value) {
+        return (Row) encode(value, type);
     }
-    if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-      Type element = p.getActualTypeArguments()[0];
-      // A row from Spark holds a Scala Seq, which the record branch turns into a List with Row.getList;
-      // a row straight from toRow still holds the array that encode made.
-      List<?> items = value instanceof Object[] array ? Arrays.asList(array) : (List<?>) value;
-      List<Object> out = new ArrayList<>();
-      for (Object o : items) {
-        out.add(decode(o, element));
-      }
-      return out;
+
+    public T fromRow(Row row) {
+        return type.cast(decode(row, type));
     }
-    Class<?> c = (Class<?>) t;
-    if (c.isEnum()) {
-      return Enum.valueOf((Class<Enum>) c, value.toString().toUpperCase());
+
+    public static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
-    if (c.isRecord()) {
-      Row row = (Row) value;
-      RecordComponent[] components = c.getRecordComponents();
-      Object[] args = new Object[components.length];
-      Class<?>[] types = new Class<?>[components.length];
-      for (int i = 0; i < components.length; i++) {
-        types[i] = components[i].getType();
-        String name = snake(components[i].getName());
-        int index = row.schema() == null ? i : row.fieldIndex(name);
-        Object raw = row.isNullAt(index) ? null : row.get(index);
-        if (raw != null && types[i] == List.class && !(raw instanceof Object[])) {
-          raw = row.getList(index);
+
+    private static StructType structOf(Class<?> recordType) {
+        List<StructField> fields = new ArrayList<>();
+        for (RecordComponent c : recordType.getRecordComponents()) {
+            fields.add(DataTypes.createStructField(
+                    snake(c.getName()),
+                    dataType(c.getGenericType()),
+                    !c.getType().isPrimitive()));
         }
-        if (raw == null && types[i].isPrimitive()) {
-          throw new IllegalArgumentException("Column '" + name + "' of " + c.getSimpleName() + " is null");
-        }
-        args[i] = decode(raw, components[i].getGenericType());
-      }
-      try {
-        Constructor<?> ctor = c.getDeclaredConstructor(types);
-        ctor.setAccessible(true);
-        return ctor.newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Cannot build " + c.getSimpleName() + " from a row", e);
-      }
+        return DataTypes.createStructType(fields);
     }
-    return value;
-  }
+
+    private static DataType dataType(Type t) {
+        if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+            return DataTypes.createArrayType(dataType(p.getActualTypeArguments()[0]), true);
+        }
+        Class<?> c = (Class<?>) t;
+        if (c == String.class || c.isEnum()) {
+            return DataTypes.StringType;
+        }
+        if (c == int.class || c == Integer.class) {
+            return DataTypes.IntegerType;
+        }
+        if (c == long.class || c == Long.class) {
+            return DataTypes.LongType;
+        }
+        if (c == double.class || c == Double.class) {
+            return DataTypes.DoubleType;
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return DataTypes.BooleanType;
+        }
+        if (c.isRecord()) {
+            return structOf(c);
+        }
+        throw new IllegalArgumentException("RecordCodec cannot map component type " + t);
+    }
+
+    private static Object encode(Object value, Type t) {
+        if (value == null) {
+            return null;
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+            Type element = p.getActualTypeArguments()[0];
+            List<Object> out = new ArrayList<>();
+            for (Object o : (List<?>) value) {
+                out.add(encode(o, element));
+            }
+            // Spark's Row encoder takes Scala sequences or Java arrays for ArrayType, not java.util.List;
+            // an array keeps Scala types out of this class, whose Scala collections differ between 2.12 and 2.13.
+            return out.toArray();
+        }
+        Class<?> c = (Class<?>) t;
+        if (c.isEnum()) {
+            return ((Enum<?>) value).name().toLowerCase();
+        }
+        if (c.isRecord()) {
+            RecordComponent[] components = c.getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    values[i] = encode(components[i].getAccessor().invoke(value), components[i].getGenericType());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(
+                            "Cannot read " + c.getSimpleName() + "." + components[i].getName(), e);
+                }
+            }
+            return RowFactory.create(values);
+        }
+        return value;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object decode(Object value, Type t) {
+        if (value == null) {
+            return null;
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+            Type element = p.getActualTypeArguments()[0];
+            // A row from Spark holds a Scala Seq, which the record branch turns into a List with Row.getList;
+            // a row straight from toRow still holds the array that encode made.
+            List<?> items = value instanceof Object[] array ? Arrays.asList(array) : (List<?>) value;
+            List<Object> out = new ArrayList<>();
+            for (Object o : items) {
+                out.add(decode(o, element));
+            }
+            return out;
+        }
+        Class<?> c = (Class<?>) t;
+        if (c.isEnum()) {
+            return Enum.valueOf((Class<Enum>) c, value.toString().toUpperCase());
+        }
+        if (c.isRecord()) {
+            Row row = (Row) value;
+            RecordComponent[] components = c.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                String name = snake(components[i].getName());
+                int index = row.schema() == null ? i : row.fieldIndex(name);
+                Object raw = row.isNullAt(index) ? null : row.get(index);
+                if (raw != null && types[i] == List.class && !(raw instanceof Object[])) {
+                    raw = row.getList(index);
+                }
+                if (raw == null && types[i].isPrimitive()) {
+                    throw new IllegalArgumentException("Column '" + name + "' of " + c.getSimpleName() + " is null");
+                }
+                args[i] = decode(raw, components[i].getGenericType());
+            }
+            try {
+                Constructor<?> ctor = c.getDeclaredConstructor(types);
+                ctor.setAccessible(true);
+                return ctor.newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot build " + c.getSimpleName() + " from a row", e);
+            }
+        }
+        return value;
+    }
 }

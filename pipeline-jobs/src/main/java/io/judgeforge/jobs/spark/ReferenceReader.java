@@ -21,19 +21,26 @@ import org.apache.spark.sql.types.DataTypes;
  * to quarantine.
  */
 public final class ReferenceReader {
-  private static final InputTable TABLE = new InputTable("references", "inputs.references-format", List.of("id", "text"),
-      List.of("title", "topic"));
+    private static final InputTable TABLE =
+            new InputTable("references", "inputs.references-format", List.of("id", "text"), List.of("title", "topic"));
 
-  private ReferenceReader() {}
+    private ReferenceReader() {}
 
-  public static Dataset<Row> read(SparkSession spark, HadoopFiles files, String path, String format) {
-    TableFormat resolved = TABLE.format(files, path, format);
-    if (resolved == TableFormat.TEXT) {
-      Column name = udf((UDF1<String, String>) FileNames::withoutExtension, DataTypes.StringType)
-          .apply(col("_metadata.file_name"));
-      return spark.read().option("wholetext", true).text(path).select(name.as("id"), name.as("title"),
-          lit(null).cast("string").as("topic"), col("value").as("text"), lit(null).cast("string").as(InputTable.CORRUPT));
+    public static Dataset<Row> read(SparkSession spark, HadoopFiles files, String path, String format) {
+        TableFormat resolved = TABLE.format(files, path, format);
+        if (resolved == TableFormat.TEXT) {
+            Column name = udf((UDF1<String, String>) FileNames::withoutExtension, DataTypes.StringType)
+                    .apply(col("_metadata.file_name"));
+            return spark.read()
+                    .option("wholetext", true)
+                    .text(path)
+                    .select(
+                            name.as("id"),
+                            name.as("title"),
+                            lit(null).cast("string").as("topic"),
+                            col("value").as("text"),
+                            lit(null).cast("string").as(InputTable.CORRUPT));
+        }
+        return TABLE.read(spark, path, resolved).select("id", "title", "topic", "text", InputTable.CORRUPT);
     }
-    return TABLE.read(spark, path, resolved).select("id", "title", "topic", "text", InputTable.CORRUPT);
-  }
 }

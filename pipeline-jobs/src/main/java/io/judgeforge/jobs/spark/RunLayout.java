@@ -9,57 +9,57 @@ import java.io.Serializable;
  * Published datasets live under {@code OUT/datasets/<version>/}, named by {@code OUT/datasets/LATEST}.
  */
 public record RunLayout(String out, String runId) implements Serializable {
-  public RunLayout {
-    out = out.replaceAll("/+$", "");
-  }
+    public RunLayout {
+        out = out.replaceAll("/+$", "");
+    }
 
-  public String runs() {
-    return out + "/runs";
-  }
+    public String runs() {
+        return out + "/runs";
+    }
 
-  public String run() {
-    return runs() + "/" + runId;
-  }
+    public String run() {
+        return runs() + "/" + runId;
+    }
 
-  public String stage(String stage) {
-    return run() + "/" + stage;
-  }
+    public String stage(String stage) {
+        return run() + "/" + stage;
+    }
 
-  public String records(String stage) {
-    return stage(stage) + "/records";
-  }
+    public String records(String stage) {
+        return stage(stage) + "/records";
+    }
 
-  /** The reference passages (chunks) generation used, kept for the questioner set's export. */
-  public String passages() {
-    return stage("generate") + "/passages";
-  }
+    /** The reference passages (chunks) generation used, kept for the questioner set's export. */
+    public String passages() {
+        return stage("generate") + "/passages";
+    }
 
-  /** A further record set of a stage, beside its main {@code records/}: export's classifier and questioner sets. */
-  public String records(String stage, String set) {
-    return stage(stage) + "/records-" + set;
-  }
+    /** A further record set of a stage, beside its main {@code records/}: export's classifier and questioner sets. */
+    public String records(String stage, String set) {
+        return stage(stage) + "/records-" + set;
+    }
 
-  public String filtered(String stage) {
-    return stage(stage) + "/filtered";
-  }
+    public String filtered(String stage) {
+        return stage(stage) + "/filtered";
+    }
 
-  public String quarantine(String stage) {
-    return stage(stage) + "/quarantine";
-  }
+    public String quarantine(String stage) {
+        return stage(stage) + "/quarantine";
+    }
 
-  public String items(String stage, String step) {
-    return stage(stage) + "/items/" + step;
-  }
+    public String items(String stage, String step) {
+        return stage(stage) + "/items/" + step;
+    }
 
-  public String report(String stage) {
-    return stage(stage) + "/_report.json";
-  }
+    public String report(String stage) {
+        return stage(stage) + "/_report.json";
+    }
 
-  public String datasets() {
-    return out + "/datasets";
-  }
+    public String datasets() {
+        return out + "/datasets";
+    }
 
-  public String latest() {
-    return datasets() + "/LATEST";
-  }
+    public String latest() {
+        return datasets() + "/LATEST";
+    }
 }

@@ -8,9 +8,9 @@ import io.judgeforge.json.Json;
 import io.judgeforge.stage.BoundedParallelMap;
 import io.judgeforge.stage.CallUsage;
 import io.judgeforge.stage.ItemOutcome;
-import io.judgeforge.stage.Stage;
-import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.RejectReason;
+import io.judgeforge.stage.Stage;
 import io.judgeforge.teacher.TeacherClients;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -33,96 +33,126 @@ import org.apache.spark.sql.types.StructType;
  * come from committed files rather than from accumulators that retries can inflate.
  */
 public final class TeacherStep<I extends Record, O extends Record> implements Serializable {
-  private final String stage;
-  private final String step;
-  private final RecordCodec<I> in;
-  private final RecordCodec<O> out;
-  private final Stage<I, O> fn;
-  private final ItemKey<I> idOf;
-  private final ItemKey<I> scenarioOf;
-  private final TeacherClients clients;
-  private final int parallelism;
+    private final String stage;
+    private final String step;
+    private final RecordCodec<I> in;
+    private final RecordCodec<O> out;
+    private final Stage<I, O> fn;
+    private final ItemKey<I> idOf;
+    private final ItemKey<I> scenarioOf;
+    private final TeacherClients clients;
+    private final int parallelism;
 
-  public TeacherStep(String stage, String step, Class<I> in, Class<O> out, Stage<I, O> fn,
-      ItemKey<I> idOf, ItemKey<I> scenarioOf, TeacherClients clients,
-      int parallelism) {
-    this.stage = stage;
-    this.step = step;
-    this.in = RecordCodec.of(in);
-    this.out = RecordCodec.of(out);
-    this.fn = fn;
-    this.idOf = idOf;
-    this.scenarioOf = scenarioOf;
-    this.clients = clients;
-    this.parallelism = parallelism;
-  }
-
-  private StructType itemSchema() {
-    return new StructType()
-        .add("item_id", DataTypes.StringType)
-        .add("scenario", DataTypes.StringType)
-        .add("status", DataTypes.StringType, false)
-        .add("reason", DataTypes.StringType)
-        .add("detail", DataTypes.StringType)
-        .add("input", DataTypes.StringType)
-        .add("calls", DataTypes.LongType, false)
-        .add("stored", DataTypes.LongType, false)
-        .add("prompt_tokens", DataTypes.LongType, false)
-        .add("completion_tokens", DataTypes.LongType, false)
-        .add("cost_usd", DataTypes.DoubleType, false)
-        .add("latency_ms", DataTypes.LongType, false)
-        .add("cached_tokens", DataTypes.LongType, false)
-        .add("reasoning_tokens", DataTypes.LongType, false)
-        .add("records", DataTypes.createArrayType(out.schema(), false), false);
-  }
-
-  /** Runs the calls, writes the item log and returns the step's outputs read back from it. */
-  public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
-    String itemsPath = layout.items(stage, step);
-    MapPartitionsFunction<Row, Row> perPartition = rows -> {
-      BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(rows, parallelism, clients.longestAttemptMs(), this::process);
-      org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-      if (task != null) {
-        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
-      }
-      return calls;
-    };
-    long inputItems = input.count();
-    input.repartition(partitions)
-        .mapPartitions(perPartition, Encoders.row(itemSchema()))
-        .write().mode(SaveMode.Overwrite).parquet(itemsPath);
-
-    Dataset<Row> items = spark.read().parquet(itemsPath);
-    Dataset<Row> records = items.filter(col("status").equalTo(ItemStatus.OUT.code()))
-        .select(explode(col("records")).as("r")).select("r.*");
-    Dataset<Row> rejects = items.filter(col("status").notEqual(ItemStatus.OUT.code()))
-        .select(lit(stage).as("stage"), lit(step).as("step"), col("status"), col("item_id"), col("scenario"),
-            col("reason"), col("detail"), col("input"));
-    return new StepOutput(records, rejects, StepCounts.ofItems(step, inputItems, items));
-  }
-
-  private Row process(Row row) {
-    I item = in.fromRow(row);
-    ItemOutcome<O> result;
-    try {
-      result = fn.apply(item, clients);
-    } catch (io.judgeforge.config.ConfigException e) {
-      // A configuration problem fails every item alike: stop the run instead of quarantining it all.
-      throw e;
-    } catch (RuntimeException e) {
-      // A defect in one item's data (an unknown scenario, a malformed field) must not sink the
-      // partition's other items: the item is quarantined with the error, and counted.
-      result = ItemOutcome.quarantined(RejectReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
+    public TeacherStep(
+            String stage,
+            String step,
+            Class<I> in,
+            Class<O> out,
+            Stage<I, O> fn,
+            ItemKey<I> idOf,
+            ItemKey<I> scenarioOf,
+            TeacherClients clients,
+            int parallelism) {
+        this.stage = stage;
+        this.step = step;
+        this.in = RecordCodec.of(in);
+        this.out = RecordCodec.of(out);
+        this.fn = fn;
+        this.idOf = idOf;
+        this.scenarioOf = scenarioOf;
+        this.clients = clients;
+        this.parallelism = parallelism;
     }
-    List<Row> produced = new ArrayList<>();
-    for (O record : result.records()) {
-      produced.add(out.toRow(record));
+
+    private StructType itemSchema() {
+        return new StructType()
+                .add("item_id", DataTypes.StringType)
+                .add("scenario", DataTypes.StringType)
+                .add("status", DataTypes.StringType, false)
+                .add("reason", DataTypes.StringType)
+                .add("detail", DataTypes.StringType)
+                .add("input", DataTypes.StringType)
+                .add("calls", DataTypes.LongType, false)
+                .add("stored", DataTypes.LongType, false)
+                .add("prompt_tokens", DataTypes.LongType, false)
+                .add("completion_tokens", DataTypes.LongType, false)
+                .add("cost_usd", DataTypes.DoubleType, false)
+                .add("latency_ms", DataTypes.LongType, false)
+                .add("cached_tokens", DataTypes.LongType, false)
+                .add("reasoning_tokens", DataTypes.LongType, false)
+                .add("records", DataTypes.createArrayType(out.schema(), false), false);
     }
-    ItemOutcome.Rejected<O> rejected = result instanceof ItemOutcome.Rejected<O> r ? r : null;
-    return RowFactory.create(idOf.of(item), scenarioOf.of(item), result.status().code(),
-        rejected == null ? null : rejected.reason().code(), rejected == null ? null : rejected.detail(),
-        rejected == null ? null : Json.write(item), result.usage().calls(), result.usage().stored(), result.usage().promptTokens(),
-        result.usage().completionTokens(), result.usage().costUsd(), result.usage().latencyMs(),
-        result.usage().cachedTokens(), result.usage().reasoningTokens(), produced.toArray());
-  }
+
+    /** Runs the calls, writes the item log and returns the step's outputs read back from it. */
+    public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
+        String itemsPath = layout.items(stage, step);
+        MapPartitionsFunction<Row, Row> perPartition = rows -> {
+            BoundedParallelMap<Row, Row> calls =
+                    new BoundedParallelMap<>(rows, parallelism, clients.longestAttemptMs(), this::process);
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
+            }
+            return calls;
+        };
+        long inputItems = input.count();
+        input.repartition(partitions)
+                .mapPartitions(perPartition, Encoders.row(itemSchema()))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(itemsPath);
+
+        Dataset<Row> items = spark.read().parquet(itemsPath);
+        Dataset<Row> records = items.filter(col("status").equalTo(ItemStatus.OUT.code()))
+                .select(explode(col("records")).as("r"))
+                .select("r.*");
+        Dataset<Row> rejects = items.filter(col("status").notEqual(ItemStatus.OUT.code()))
+                .select(
+                        lit(stage).as("stage"),
+                        lit(step).as("step"),
+                        col("status"),
+                        col("item_id"),
+                        col("scenario"),
+                        col("reason"),
+                        col("detail"),
+                        col("input"));
+        return new StepOutput(records, rejects, StepCounts.ofItems(step, inputItems, items));
+    }
+
+    private Row process(Row row) {
+        I item = in.fromRow(row);
+        ItemOutcome<O> result;
+        try {
+            result = fn.apply(item, clients);
+        } catch (io.judgeforge.config.ConfigException e) {
+            // A configuration problem fails every item alike: stop the run instead of quarantining it all.
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect in one item's data (an unknown scenario, a malformed field) must not sink the
+            // partition's other items: the item is quarantined with the error, and counted.
+            result = ItemOutcome.quarantined(
+                    RejectReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
+        }
+        List<Row> produced = new ArrayList<>();
+        for (O record : result.records()) {
+            produced.add(out.toRow(record));
+        }
+        ItemOutcome.Rejected<O> rejected = result instanceof ItemOutcome.Rejected<O> r ? r : null;
+        return RowFactory.create(
+                idOf.of(item),
+                scenarioOf.of(item),
+                result.status().code(),
+                rejected == null ? null : rejected.reason().code(),
+                rejected == null ? null : rejected.detail(),
+                rejected == null ? null : Json.write(item),
+                result.usage().calls(),
+                result.usage().stored(),
+                result.usage().promptTokens(),
+                result.usage().completionTokens(),
+                result.usage().costUsd(),
+                result.usage().latencyMs(),
+                result.usage().cachedTokens(),
+                result.usage().reasoningTokens(),
+                produced.toArray());
+    }
 }

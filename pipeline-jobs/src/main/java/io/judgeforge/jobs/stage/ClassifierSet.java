@@ -1,6 +1,5 @@
 package io.judgeforge.jobs.stage;
 
-import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
@@ -8,6 +7,7 @@ import static org.apache.spark.sql.functions.udf;
 import io.judgeforge.config.PipelineConfig.ClassifierLabels;
 import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.export.ClassifierExample;
 import io.judgeforge.stage.export.ClassifierExamples;
 import io.judgeforge.stage.generate.Instruction;
@@ -22,26 +22,43 @@ import org.apache.spark.sql.types.DataTypes;
  * accepts (ClassifierExamples#label); the rest are filtered as label_disagreement.
  */
 final class ClassifierSet {
-  private static final String STEP = FineTuningSets.stepName(FineTuningSets.CLASSIFIER);
+    private static final String STEP = FineTuningSets.stepName(FineTuningSets.CLASSIFIER);
 
-  private ClassifierSet() {}
+    private ClassifierSet() {}
 
-  static FineTuningSets.Built build(PipelineContext ctx) {
-    ClassifierLabels policy = ctx.config().export().classifierLabels();
-    UserDefinedFunction label = udf((UDF2<String, String, String>) (intended, predicted) ->
-        ClassifierExamples.label(intended, predicted, policy).orElse(null), DataTypes.StringType);
-    Dataset<Row> labelled = FineTuningSets.classified(ctx)
-        .withColumn("label", label.apply(col("intended_scenario"), col("predicted_scenario"))).cache();
-    Dataset<Row> disagree = FineTuningSets.rejects(labelled.filter(col("label").isNull()), STEP, ItemStatus.FILTERED,
-        col("id"), col("scenario"), lit(RejectReason.LABEL_DISAGREEMENT.code()), FineTuningSets.disagreement(),
-        FineTuningSets.instructionJson());
+    static FineTuningSets.Built build(PipelineContext ctx) {
+        ClassifierLabels policy = ctx.config().export().classifierLabels();
+        UserDefinedFunction label = udf(
+                (UDF2<String, String, String>) (intended, predicted) ->
+                        ClassifierExamples.label(intended, predicted, policy).orElse(null),
+                DataTypes.StringType);
+        Dataset<Row> labelled = FineTuningSets.classified(ctx)
+                .withColumn("label", label.apply(col("intended_scenario"), col("predicted_scenario")))
+                .cache();
+        Dataset<Row> disagree = FineTuningSets.rejects(
+                labelled.filter(col("label").isNull()),
+                STEP,
+                ItemStatus.FILTERED,
+                col("id"),
+                col("scenario"),
+                lit(RejectReason.LABEL_DISAGREEMENT.code()),
+                FineTuningSets.disagreement(),
+                FineTuningSets.instructionJson());
 
-    RecordCodec<Instruction> instruction = RecordCodec.of(Instruction.class);
-    ClassifierExamples builder = new ClassifierExamples(ctx.catalog(), ctx.prompts(), policy, FineTuningSets.splits(ctx));
-    Dataset<Row> kept = labelled.filter(col("label").isNotNull());
-    Dataset<Row> examples = FineTuningSets.examples(kept, ClassifierExample.class,
-        row -> builder.example(instruction.fromRow(row), row.getString(row.fieldIndex("label"))));
-    return FineTuningSets.Built.perItem(FineTuningSets.CLASSIFIER, "classifier: an instruction and the scenario list in,"
-        + " one scenario id out", labelled, kept, examples, disagree);
-  }
+        RecordCodec<Instruction> instruction = RecordCodec.of(Instruction.class);
+        ClassifierExamples builder =
+                new ClassifierExamples(ctx.catalog(), ctx.prompts(), policy, FineTuningSets.splits(ctx));
+        Dataset<Row> kept = labelled.filter(col("label").isNotNull());
+        Dataset<Row> examples = FineTuningSets.examples(
+                kept,
+                ClassifierExample.class,
+                row -> builder.example(instruction.fromRow(row), row.getString(row.fieldIndex("label"))));
+        return FineTuningSets.Built.perItem(
+                FineTuningSets.CLASSIFIER,
+                "classifier: an instruction and the scenario list in," + " one scenario id out",
+                labelled,
+                kept,
+                examples,
+                disagree);
+    }
 }

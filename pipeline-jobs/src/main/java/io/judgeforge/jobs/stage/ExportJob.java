@@ -28,68 +28,81 @@ import org.apache.spark.sql.SaveMode;
  * a crash never leaves a half-written version behind LATEST.
  */
 public final class ExportJob {
-  public static final String STAGE = "export";
+    public static final String STAGE = "export";
 
-  private ExportJob() {}
+    private ExportJob() {}
 
-  /** The published version's folder. */
-  public static String run(PipelineContext ctx) {
-    long start = System.nanoTime();
-    String version = version(ctx);
-    String target = ctx.layout().datasets() + "/" + version;
-    boolean renames = ctx.files().renamesAtomically(target);
-    if (ctx.files().exists(target) && !renames && !published(ctx)) {
-      ctx.progress().say("[export] removing " + target + ", left without a manifest by an export that did not finish");
-      ctx.files().delete(target);
+    /** The published version's folder. */
+    public static String run(PipelineContext ctx) {
+        long start = System.nanoTime();
+        String version = version(ctx);
+        String target = ctx.layout().datasets() + "/" + version;
+        boolean renames = ctx.files().renamesAtomically(target);
+        if (ctx.files().exists(target) && !renames && !published(ctx)) {
+            ctx.progress()
+                    .say("[export] removing " + target + ", left without a manifest by an export that did not finish");
+            ctx.files().delete(target);
+        }
+        if (ctx.files().exists(target)) {
+            throw new ConfigException("Dataset version " + version + " already exists at " + target
+                    + "; set export.version to a new name");
+        }
+
+        List<FineTuningSets.Built> sets = FineTuningSets.all(ctx);
+        FineTuningSets.Built judge = sets.get(0);
+        StageReport report = StageOutputs.write(
+                ctx,
+                STAGE,
+                judge.examples(),
+                sets.stream().map(FineTuningSets.Built::step).toList(),
+                start);
+        for (FineTuningSets.Built set : sets.subList(1, sets.size())) {
+            set.examples().write().mode(SaveMode.Overwrite).parquet(ctx.layout().records(STAGE, set.name()));
+        }
+
+        Dataset<Row> written =
+                ctx.spark().read().parquet(ctx.layout().records(STAGE)).cache();
+        if (written.isEmpty()) {
+            throw new IllegalStateException(
+                    "Nothing to publish: the judge set has 0 records after selection (stage reports" + " under "
+                            + ctx.layout().run() + " say where they went); LATEST is unchanged");
+        }
+        String staging =
+                renames ? ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis() : target;
+        List<ShardInfo> shards = new ArrayList<>();
+        Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
+        for (FineTuningSets.Built set : sets) {
+            Dataset<Row> records = set == judge
+                    ? written
+                    : ctx.spark().read().parquet(ctx.layout().records(STAGE, set.name()));
+            for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {
+                shards.addAll(ExportShards.write(
+                        ctx, records.filter(col("split").equalTo(split)), staging, set.name(), split));
+            }
+            counts.put(set.name(), ExportManifest.setCounts(set.task(), records));
+        }
+
+        Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report);
+        // The commit: the manifest is written last (on object stores its PUT is what publishes the
+        // version), then the staging folder is renamed into place where renames are atomic.
+        ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
+        if (renames) {
+            ctx.files().rename(staging, target);
+        }
+        ctx.files().replaceText(ctx.layout().latest(), version + "\n");
+        written.unpersist();
+        ctx.progress().say("[export] published " + target + " (" + shards.size() + " shards); LATEST -> " + version);
+        return target;
     }
-    if (ctx.files().exists(target)) {
-      throw new ConfigException("Dataset version " + version + " already exists at " + target
-          + "; set export.version to a new name");
+
+    static String version(PipelineContext ctx) {
+        return ctx.config().export().version().isEmpty()
+                ? ctx.layout().runId()
+                : ctx.config().export().version();
     }
 
-    List<FineTuningSets.Built> sets = FineTuningSets.all(ctx);
-    FineTuningSets.Built judge = sets.get(0);
-    StageReport report = StageOutputs.write(ctx, STAGE, judge.examples(), sets.stream().map(FineTuningSets.Built::step).toList(),
-        start);
-    for (FineTuningSets.Built set : sets.subList(1, sets.size())) {
-      set.examples().write().mode(SaveMode.Overwrite).parquet(ctx.layout().records(STAGE, set.name()));
+    /** True when this run's version is published: its folder holds {@code manifest.json}, written last. */
+    static boolean published(PipelineContext ctx) {
+        return ctx.files().exists(ctx.layout().datasets() + "/" + version(ctx) + "/manifest.json");
     }
-
-    Dataset<Row> written = ctx.spark().read().parquet(ctx.layout().records(STAGE)).cache();
-    if (written.isEmpty()) {
-      throw new IllegalStateException("Nothing to publish: the judge set has 0 records after selection (stage reports"
-          + " under " + ctx.layout().run() + " say where they went); LATEST is unchanged");
-    }
-    String staging = renames ? ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis() : target;
-    List<ShardInfo> shards = new ArrayList<>();
-    Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
-    for (FineTuningSets.Built set : sets) {
-      Dataset<Row> records = set == judge ? written : ctx.spark().read().parquet(ctx.layout().records(STAGE, set.name()));
-      for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {
-        shards.addAll(ExportShards.write(ctx, records.filter(col("split").equalTo(split)), staging, set.name(), split));
-      }
-      counts.put(set.name(), ExportManifest.setCounts(set.task(), records));
-    }
-
-    Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report);
-    // The commit: the manifest is written last (on object stores its PUT is what publishes the
-    // version), then the staging folder is renamed into place where renames are atomic.
-    ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
-    if (renames) {
-      ctx.files().rename(staging, target);
-    }
-    ctx.files().replaceText(ctx.layout().latest(), version + "\n");
-    written.unpersist();
-    ctx.progress().say("[export] published " + target + " (" + shards.size() + " shards); LATEST -> " + version);
-    return target;
-  }
-
-  static String version(PipelineContext ctx) {
-    return ctx.config().export().version().isEmpty() ? ctx.layout().runId() : ctx.config().export().version();
-  }
-
-  /** True when this run's version is published: its folder holds {@code manifest.json}, written last. */
-  static boolean published(PipelineContext ctx) {
-    return ctx.files().exists(ctx.layout().datasets() + "/" + version(ctx) + "/manifest.json");
-  }
 }

@@ -28,63 +28,69 @@ import scala.Tuple2;
  * in an order that does not depend on partitioning, and describes them for the manifest.
  */
 final class ExportShards {
-  private ExportShards() {}
+    private ExportShards() {}
 
-  /** The shards of {@code records} under {@code staging/<set>/<split>/}, as the manifest lists them. */
-  static List<ShardInfo> write(PipelineContext ctx, Dataset<Row> records, String staging, String set, String split) {
-    long count = records.count();
-    if (count == 0) {
-      return List.of();
+    /** The shards of {@code records} under {@code staging/<set>/<split>/}, as the manifest lists them. */
+    static List<ShardInfo> write(PipelineContext ctx, Dataset<Row> records, String staging, String set, String split) {
+        long count = records.count();
+        if (count == 0) {
+            return List.of();
+        }
+        int perShard = ctx.config().export().shardRecords();
+        int shardCount = (int) Math.max(1, (count + perShard - 1) / perShard);
+        String sparkDir = staging + "/_spark/" + set + "/" + split;
+        inShards(ctx, records, perShard, shardCount)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .option("maxRecordsPerFile", perShard)
+                .json(sparkDir);
+        List<ShardInfo> shards = new ArrayList<>();
+        for (FileStatus f : ctx.files().list(sparkDir)) {
+            if (!f.getPath().getName().startsWith("part-")) {
+                continue;
+            }
+            String relative = ShardInfo.path(set, split, shards.size());
+            ctx.files().rename(f.getPath().toString(), staging + "/" + relative);
+            shards.add(describe(ctx, staging + "/" + relative, relative, set, split));
+        }
+        ctx.files().delete(staging + "/_spark");
+        return shards;
     }
-    int perShard = ctx.config().export().shardRecords();
-    int shardCount = (int) Math.max(1, (count + perShard - 1) / perShard);
-    String sparkDir = staging + "/_spark/" + set + "/" + split;
-    inShards(ctx, records, perShard, shardCount).write().mode(SaveMode.ErrorIfExists)
-        .option("maxRecordsPerFile", perShard).json(sparkDir);
-    List<ShardInfo> shards = new ArrayList<>();
-    for (FileStatus f : ctx.files().list(sparkDir)) {
-      if (!f.getPath().getName().startsWith("part-")) {
-        continue;
-      }
-      String relative = ShardInfo.path(set, split, shards.size());
-      ctx.files().rename(f.getPath().toString(), staging + "/" + relative);
-      shards.add(describe(ctx, staging + "/" + relative, relative, set, split));
-    }
-    ctx.files().delete(staging + "/_spark");
-    return shards;
-  }
 
-  /**
-   * The records in total order (by id, then by the whole record), shard {@code k} holding ranks
-   * {@code k * perShard} to {@code (k + 1) * perShard - 1}: the same shards, byte for byte, however
-   * many partitions or cores the run had. (A round-robin repartition after the sort would depend on
-   * the sort's own partitioning, which follows spark.partitions and the shuffle settings.)
-   */
-  static Dataset<Row> inShards(PipelineContext ctx, Dataset<Row> records, int perShard, int shardCount) {
-    Column[] all = Arrays.stream(records.columns()).map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> ordered = records.orderBy(col("id"), to_json(struct(all)));
-    int width = records.schema().size();
-    JavaRDD<Row> ranked = ordered.javaRDD().zipWithIndex()
-        .mapToPair(t -> new Tuple2<>((int) (t._2() / perShard), t))
-        .partitionBy(new HashPartitioner(shardCount))
-        .values()
-        .map(t -> {
-          Object[] values = new Object[width + 1];
-          for (int i = 0; i < width; i++) {
-            values[i] = t._1().get(i);
-          }
-          values[width] = t._2();
-          return RowFactory.create(values);
-        });
-    return ctx.spark().createDataFrame(ranked, records.schema().add("_rank", DataTypes.LongType))
-        .sortWithinPartitions("_rank").drop("_rank");
-  }
-
-  private static ShardInfo describe(PipelineContext ctx, String path, String relative, String set, String split) {
-    try (InputStream in = ctx.files().open(path)) {
-      return ShardDigest.read(in).info(relative, set, split);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read shard " + path, e);
+    /**
+     * The records in total order (by id, then by the whole record), shard {@code k} holding ranks
+     * {@code k * perShard} to {@code (k + 1) * perShard - 1}: the same shards, byte for byte, however
+     * many partitions or cores the run had. (A round-robin repartition after the sort would depend on
+     * the sort's own partitioning, which follows spark.partitions and the shuffle settings.)
+     */
+    static Dataset<Row> inShards(PipelineContext ctx, Dataset<Row> records, int perShard, int shardCount) {
+        Column[] all = Arrays.stream(records.columns()).map(c -> col(c)).toArray(Column[]::new);
+        Dataset<Row> ordered = records.orderBy(col("id"), to_json(struct(all)));
+        int width = records.schema().size();
+        JavaRDD<Row> ranked = ordered.javaRDD()
+                .zipWithIndex()
+                .mapToPair(t -> new Tuple2<>((int) (t._2() / perShard), t))
+                .partitionBy(new HashPartitioner(shardCount))
+                .values()
+                .map(t -> {
+                    Object[] values = new Object[width + 1];
+                    for (int i = 0; i < width; i++) {
+                        values[i] = t._1().get(i);
+                    }
+                    values[width] = t._2();
+                    return RowFactory.create(values);
+                });
+        return ctx.spark()
+                .createDataFrame(ranked, records.schema().add("_rank", DataTypes.LongType))
+                .sortWithinPartitions("_rank")
+                .drop("_rank");
     }
-  }
+
+    private static ShardInfo describe(PipelineContext ctx, String path, String relative, String set, String split) {
+        try (InputStream in = ctx.files().open(path)) {
+            return ShardDigest.read(in).info(relative, set, split);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read shard " + path, e);
+        }
+    }
 }

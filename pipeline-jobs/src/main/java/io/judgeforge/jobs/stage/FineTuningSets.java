@@ -29,60 +29,78 @@ import org.apache.spark.sql.Row;
  * the core's rules (io.judgeforge.stage.export); the set classes read, join and map around them.
  */
 final class FineTuningSets {
-  static final String JUDGE = "judge";
-  static final String CLASSIFIER = "classifier";
-  static final String QUESTIONER = "questioner";
+    static final String JUDGE = "judge";
+    static final String CLASSIFIER = "classifier";
+    static final String QUESTIONER = "questioner";
 
-  /** One set's records, its step (rejects and accounting), and the line the manifest says it is for. */
-  record Built(String name, String task, Dataset<Row> examples, StepOutput step) {
+    /** One set's records, its step (rejects and accounting), and the line the manifest says it is for. */
+    record Built(String name, String task, Dataset<Row> examples, StepOutput step) {
 
-    /** A set of one record per kept item: {@code kept} of the step's {@code in}, the rest in {@code rejects}. */
-    static Built perItem(String name, String task, Dataset<Row> in, Dataset<Row> kept, Dataset<Row> examples,
-        Dataset<Row> rejects) {
-      return new Built(name, task, examples,
-          new StepOutput(examples, rejects, StepCounts.ofFilter(stepName(name), in.count(), kept.count(), rejects)));
+        /** A set of one record per kept item: {@code kept} of the step's {@code in}, the rest in {@code rejects}. */
+        static Built perItem(
+                String name,
+                String task,
+                Dataset<Row> in,
+                Dataset<Row> kept,
+                Dataset<Row> examples,
+                Dataset<Row> rejects) {
+            return new Built(
+                    name,
+                    task,
+                    examples,
+                    new StepOutput(
+                            examples, rejects, StepCounts.ofFilter(stepName(name), in.count(), kept.count(), rejects)));
+        }
     }
-  }
 
-  private FineTuningSets() {}
+    private FineTuningSets() {}
 
-  /** The judge set first: it is the export stage's own records. */
-  static List<Built> all(PipelineContext ctx) {
-    return List.of(JudgeSet.build(ctx), ClassifierSet.build(ctx), QuestionerSet.build(ctx));
-  }
+    /** The judge set first: it is the export stage's own records. */
+    static List<Built> all(PipelineContext ctx) {
+        return List.of(JudgeSet.build(ctx), ClassifierSet.build(ctx), QuestionerSet.build(ctx));
+    }
 
-  /** The name of a set's step in the export stage's report. */
-  static String stepName(String set) {
-    return set + "-set";
-  }
+    /** The name of a set's step in the export stage's report. */
+    static String stepName(String set) {
+        return set + "-set";
+    }
 
-  static SplitAssigner splits(PipelineContext ctx) {
-    return new SplitAssigner(ctx.config().run().seed(), ctx.config().export().validationFraction());
-  }
+    static SplitAssigner splits(PipelineContext ctx) {
+        return new SplitAssigner(
+                ctx.config().run().seed(), ctx.config().export().validationFraction());
+    }
 
-  static Dataset<Row> classified(PipelineContext ctx) {
-    return ctx.spark().read().parquet(ctx.layout().records(ClassifyJob.STAGE));
-  }
+    static Dataset<Row> classified(PipelineContext ctx) {
+        return ctx.spark().read().parquet(ctx.layout().records(ClassifyJob.STAGE));
+    }
 
-  /** The detail of a label_disagreement: the two labels, or null when one is missing. */
-  static Column disagreement() {
-    return concat(lit("written for "), col("intended_scenario"), lit(", classified as "), col("predicted_scenario"));
-  }
+    /** The detail of a label_disagreement: the two labels, or null when one is missing. */
+    static Column disagreement() {
+        return concat(
+                lit("written for "), col("intended_scenario"), lit(", classified as "), col("predicted_scenario"));
+    }
 
-  /** A rejected instruction's input: its own fields as JSON. */
-  static Column instructionJson() {
-    String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
-    return to_json(struct(Arrays.stream(fields).map(f -> col(f)).toArray(Column[]::new)));
-  }
+    /** A rejected instruction's input: its own fields as JSON. */
+    static Column instructionJson() {
+        String[] fields = RecordCodec.of(Instruction.class).schema().fieldNames();
+        return to_json(struct(Arrays.stream(fields).map(f -> col(f)).toArray(Column[]::new)));
+    }
 
-  /** {@code rows} as a set's records, one {@code type} each. */
-  static <E extends Record> Dataset<Row> examples(Dataset<Row> rows, Class<E> type, MapFunction<Row, E> example) {
-    RecordCodec<E> codec = RecordCodec.of(type);
-    return rows.map((MapFunction<Row, Row>) row -> codec.toRow(example.call(row)), Encoders.row(codec.schema()));
-  }
+    /** {@code rows} as a set's records, one {@code type} each. */
+    static <E extends Record> Dataset<Row> examples(Dataset<Row> rows, Class<E> type, MapFunction<Row, E> example) {
+        RecordCodec<E> codec = RecordCodec.of(type);
+        return rows.map((MapFunction<Row, Row>) row -> codec.toRow(example.call(row)), Encoders.row(codec.schema()));
+    }
 
-  static Dataset<Row> rejects(Dataset<Row> rows, String step, ItemStatus status, Column itemId, Column scenario,
-      Column reason, Column detail, Column input) {
-    return RejectRows.of(rows, ExportJob.STAGE, step, status, itemId, scenario, reason, detail, input);
-  }
+    static Dataset<Row> rejects(
+            Dataset<Row> rows,
+            String step,
+            ItemStatus status,
+            Column itemId,
+            Column scenario,
+            Column reason,
+            Column detail,
+            Column input) {
+        return RejectRows.of(rows, ExportJob.STAGE, step, status, itemId, scenario, reason, detail, input);
+    }
 }

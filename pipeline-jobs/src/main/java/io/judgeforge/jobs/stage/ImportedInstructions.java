@@ -1,6 +1,5 @@
 package io.judgeforge.jobs.stage;
 
-import io.judgeforge.stage.RejectReason;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -19,6 +18,7 @@ import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.RecordIds;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,58 +37,94 @@ import org.apache.spark.sql.types.StructField;
  * does not have, or repeating an earlier row's id is quarantined with that reason.
  */
 final class ImportedInstructions {
-  static final String METHOD = "imported";
-  static final String ID_PREFIX = RecordIds.IMPORTED_INSTRUCTION_PREFIX;
-  private static final InputTable TABLE = new InputTable("instructions", "inputs.instructions-format",
-      List.of("id", "text"), List.of("scenario", "reference"));
+    static final String METHOD = "imported";
+    static final String ID_PREFIX = RecordIds.IMPORTED_INSTRUCTION_PREFIX;
+    private static final InputTable TABLE = new InputTable(
+            "instructions", "inputs.instructions-format", List.of("id", "text"), List.of("scenario", "reference"));
 
-  private ImportedInstructions() {}
+    private ImportedInstructions() {}
 
-  /** The step, or null when the run imports nothing. */
-  static StepOutput read(PipelineContext ctx) {
-    String path = ctx.instructionsPath();
-    if (path == null) {
-      return null;
+    /** The step, or null when the run imports nothing. */
+    static StepOutput read(PipelineContext ctx) {
+        String path = ctx.instructionsPath();
+        if (path == null) {
+            return null;
+        }
+        Dataset<Row> raw = TABLE.read(
+                        ctx.spark(), ctx.files(), path, ctx.config().inputs().instructionsFormat())
+                .cache();
+        List<String> scenarios =
+                ctx.catalog().scenarios().stream().map(s -> s.id()).toList();
+        Column blankScenario = col("scenario").isNull().or(trim(col("scenario")).equalTo(""));
+        Dataset<Row> checked = raw.withColumn(
+                        "scenario",
+                        when(blankScenario, lit(null).cast("string")).otherwise(trim(col("scenario"))))
+                .withColumn(
+                        "reason",
+                        when(col(InputTable.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_JSON.code()))
+                                .when(
+                                        col("id").isNull().or(trim(col("id")).equalTo("")),
+                                        lit(RejectReason.MISSING_ID.code()))
+                                .when(
+                                        col("text")
+                                                .isNull()
+                                                .or(trim(col("text")).equalTo("")),
+                                        lit(RejectReason.MISSING_TEXT.code()))
+                                .when(
+                                        col("scenario")
+                                                .isNotNull()
+                                                .and(col("scenario")
+                                                        .isin(scenarios.toArray())
+                                                        .unary_$bang()),
+                                        lit(RejectReason.UNKNOWN_SCENARIO.code())))
+                // Of usable rows sharing an id the first by text is kept, whatever the partitioning.
+                .withColumn(
+                        "id_rank",
+                        row_number()
+                                .over(Window.partitionBy(
+                                                trim(col("id")), col("reason").isNull())
+                                        .orderBy(col("text"), col("scenario"))))
+                .withColumn(
+                        "reason",
+                        coalesce(col("reason"), when(col("id_rank").gt(1), lit(RejectReason.DUPLICATE_ID.code()))))
+                .cache();
+        Dataset<Row> rejects = RejectRows.of(
+                checked.filter(col("reason").isNotNull()),
+                GenerateJob.STAGE,
+                "import",
+                ItemStatus.QUARANTINED,
+                col("id"),
+                col("scenario"),
+                col("reason"),
+                when(
+                                col("reason").equalTo(RejectReason.UNKNOWN_SCENARIO.code()),
+                                concat(lit("not a catalog scenario: "), col("scenario")))
+                        .otherwise(lit("an inputs.instructions row is unusable")),
+                coalesce(
+                        col(InputTable.CORRUPT),
+                        to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
+        Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
+        long in = checked.count();
+        long out = instructions.count();
+        ctx.progress().say("[generate] imported " + out + " of " + in + " instructions from " + path);
+        return new StepOutput(instructions, rejects, StepCounts.ofFilter("import", in, out, rejects));
     }
-    Dataset<Row> raw = TABLE.read(ctx.spark(), ctx.files(), path, ctx.config().inputs().instructionsFormat()).cache();
-    List<String> scenarios = ctx.catalog().scenarios().stream().map(s -> s.id()).toList();
-    Column blankScenario = col("scenario").isNull().or(trim(col("scenario")).equalTo(""));
-    Dataset<Row> checked = raw
-        .withColumn("scenario", when(blankScenario, lit(null).cast("string")).otherwise(trim(col("scenario"))))
-        .withColumn("reason", when(col(InputTable.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_JSON.code()))
-            .when(col("id").isNull().or(trim(col("id")).equalTo("")), lit(RejectReason.MISSING_ID.code()))
-            .when(col("text").isNull().or(trim(col("text")).equalTo("")), lit(RejectReason.MISSING_TEXT.code()))
-            .when(col("scenario").isNotNull().and(col("scenario").isin(scenarios.toArray()).unary_$bang()), lit(RejectReason.UNKNOWN_SCENARIO.code())))
-        // Of usable rows sharing an id the first by text is kept, whatever the partitioning.
-        .withColumn("id_rank", row_number().over(Window.partitionBy(trim(col("id")), col("reason").isNull())
-            .orderBy(col("text"), col("scenario"))))
-        .withColumn("reason", coalesce(col("reason"), when(col("id_rank").gt(1), lit(RejectReason.DUPLICATE_ID.code()))))
-        .cache();
-    Dataset<Row> rejects = RejectRows.of(checked.filter(col("reason").isNotNull()), GenerateJob.STAGE, "import",
-        ItemStatus.QUARANTINED, col("id"), col("scenario"), col("reason"),
-        when(col("reason").equalTo(RejectReason.UNKNOWN_SCENARIO.code()), concat(lit("not a catalog scenario: "), col("scenario")))
-            .otherwise(lit("an inputs.instructions row is unusable")),
-        coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
-    Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
-    long in = checked.count();
-    long out = instructions.count();
-    ctx.progress().say("[generate] imported " + out + " of " + in + " instructions from " + path);
-    return new StepOutput(instructions, rejects, StepCounts.ofFilter("import", in, out, rejects));
-  }
 
-  private static Dataset<Row> asInstructions(Dataset<Row> rows) {
-    Map<String, Column> values = Map.of(
-        "id", concat(lit(ID_PREFIX), trim(col("id"))),
-        "scenario", col("scenario"),
-        "intended_scenario", col("scenario"),
-        "method", lit(METHOD),
-        "text", trim(col("text")),
-        "seed_example_ids", array(),
-        "reference_answer", when(trim(col("reference")).notEqual(""), col("reference")));
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : RecordCodec.of(Instruction.class).schema().fields()) {
-      columns.add(values.getOrDefault(field.name(), lit(null)).cast(field.dataType()).as(field.name()));
+    private static Dataset<Row> asInstructions(Dataset<Row> rows) {
+        Map<String, Column> values = Map.of(
+                "id", concat(lit(ID_PREFIX), trim(col("id"))),
+                "scenario", col("scenario"),
+                "intended_scenario", col("scenario"),
+                "method", lit(METHOD),
+                "text", trim(col("text")),
+                "seed_example_ids", array(),
+                "reference_answer", when(trim(col("reference")).notEqual(""), col("reference")));
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : RecordCodec.of(Instruction.class).schema().fields()) {
+            columns.add(values.getOrDefault(field.name(), lit(null))
+                    .cast(field.dataType())
+                    .as(field.name()));
+        }
+        return rows.select(columns.toArray(Column[]::new));
     }
-    return rows.select(columns.toArray(Column[]::new));
-  }
 }

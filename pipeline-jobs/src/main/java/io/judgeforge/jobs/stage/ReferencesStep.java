@@ -38,56 +38,81 @@ import org.apache.spark.sql.types.StructType;
  * given the passage its reference index picks.
  */
 final class ReferencesStep {
-  private ReferencesStep() {}
+    private ReferencesStep() {}
 
-  static StepOutput read(PipelineContext ctx) {
-    var inputs = ctx.config().inputs();
-    Dataset<Row> raw = ReferenceReader.read(ctx.spark(), ctx.files(), ctx.referencesPath(), inputs.referencesFormat())
-        .cache();
-    String[] fields = raw.columns();
-    FlatMapGroupsFunction<String, Row, Row> check = (id, group) -> {
-      List<Row> rows = new ArrayList<>();
-      group.forEachRemaining(rows::add);
-      return RejectionColumns.append(rows, fields, ReferenceChecks.check(rows.stream().map(r -> new ReferenceChecks.Input(
-          r.getAs(InputTable.CORRUPT) != null, r.<String>getAs("id"), r.<String>getAs("text"))).toList()));
-    };
-    // Rows that share an id are checked together (those without one fall into one group, which the checks allow).
-    MapFunction<Row, String> byId = r -> Objects.toString(r.getAs("id"), "");
-    Dataset<Row> checked = raw.groupByKey(byId, Encoders.STRING())
-        .flatMapGroups(check, Encoders.row(RejectionColumns.appendedTo(raw.schema())));
-    Dataset<Row> rejects = RejectRows.of(checked.filter(col(RejectionColumns.REASON).isNotNull()), GenerateJob.STAGE,
-        "references", ItemStatus.QUARANTINED, col("id"), lit(null), col(RejectionColumns.REASON),
-        col(RejectionColumns.DETAIL),
-        coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("title"), col("topic"), col("text")))));
-    Dataset<Row> good = checked.filter(col(RejectionColumns.REASON).isNull()).select("id", "title", "topic", "text");
-    RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
-    ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
-    FlatMapFunction<Row, Row> cut = row -> chunker.chunks(codec.fromRow(row)).stream().map(codec::toRow).iterator();
-    Dataset<Row> chunks = good.flatMap(cut, Encoders.row(codec.schema())).cache();
-    long in = raw.count();
-    return new StepOutput(chunks, rejects, StepCounts.ofFilter("references", in, good.count(), chunks.count(), rejects));
-  }
-
-  /** Passages numbered 0..n-1 in id order, so a task's reference index picks the same passage on every run. */
-  static Dataset<Row> indexed(PipelineContext ctx, Dataset<Row> passages) {
-    JavaRDD<Row> rows = passages.select("id", "text").orderBy("id").javaRDD().zipWithIndex()
-        .map(t -> RowFactory.create(t._2(), t._1().getString(0), t._1().getString(1)));
-    StructType schema = new StructType().add("ref_index", DataTypes.LongType).add("ref_id", DataTypes.StringType)
-        .add("ref_text", DataTypes.StringType);
-    return ctx.spark().createDataFrame(rows, schema);
-  }
-
-  /** The tasks of {@code plan}, each with the passage of {@link #indexed} its reference index picks. */
-  static Dataset<Row> withPassages(PipelineContext ctx, List<GenerationTask> plan, Dataset<Row> indexedPassages) {
-    RecordCodec<GenerationTask> taskCodec = RecordCodec.of(GenerationTask.class);
-    Dataset<Row> tasks = ctx.spark().createDataFrame(plan.stream().map(taskCodec::toRow).toList(), taskCodec.schema());
-    List<Column> columns = new ArrayList<>();
-    for (String name : taskCodec.schema().fieldNames()) {
-      columns.add(name.equals("reference_id") ? col("ref_id").as(name) : name.equals("reference") ? col("ref_text").as(name)
-          : col(name));
+    static StepOutput read(PipelineContext ctx) {
+        var inputs = ctx.config().inputs();
+        Dataset<Row> raw = ReferenceReader.read(
+                        ctx.spark(), ctx.files(), ctx.referencesPath(), inputs.referencesFormat())
+                .cache();
+        String[] fields = raw.columns();
+        FlatMapGroupsFunction<String, Row, Row> check = (id, group) -> {
+            List<Row> rows = new ArrayList<>();
+            group.forEachRemaining(rows::add);
+            return RejectionColumns.append(
+                    rows,
+                    fields,
+                    ReferenceChecks.check(rows.stream()
+                            .map(r -> new ReferenceChecks.Input(
+                                    r.getAs(InputTable.CORRUPT) != null,
+                                    r.<String>getAs("id"),
+                                    r.<String>getAs("text")))
+                            .toList()));
+        };
+        // Rows that share an id are checked together (those without one fall into one group, which the checks allow).
+        MapFunction<Row, String> byId = r -> Objects.toString(r.getAs("id"), "");
+        Dataset<Row> checked = raw.groupByKey(byId, Encoders.STRING())
+                .flatMapGroups(check, Encoders.row(RejectionColumns.appendedTo(raw.schema())));
+        Dataset<Row> rejects = RejectRows.of(
+                checked.filter(col(RejectionColumns.REASON).isNotNull()),
+                GenerateJob.STAGE,
+                "references",
+                ItemStatus.QUARANTINED,
+                col("id"),
+                lit(null),
+                col(RejectionColumns.REASON),
+                col(RejectionColumns.DETAIL),
+                coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("title"), col("topic"), col("text")))));
+        Dataset<Row> good =
+                checked.filter(col(RejectionColumns.REASON).isNull()).select("id", "title", "topic", "text");
+        RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
+        ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
+        FlatMapFunction<Row, Row> cut = row ->
+                chunker.chunks(codec.fromRow(row)).stream().map(codec::toRow).iterator();
+        Dataset<Row> chunks = good.flatMap(cut, Encoders.row(codec.schema())).cache();
+        long in = raw.count();
+        return new StepOutput(
+                chunks, rejects, StepCounts.ofFilter("references", in, good.count(), chunks.count(), rejects));
     }
-    return tasks.drop("reference_id", "reference")
-        .join(indexedPassages, col("reference_index").equalTo(col("ref_index")), "left")
-        .select(columns.toArray(Column[]::new));
-  }
+
+    /** Passages numbered 0..n-1 in id order, so a task's reference index picks the same passage on every run. */
+    static Dataset<Row> indexed(PipelineContext ctx, Dataset<Row> passages) {
+        JavaRDD<Row> rows = passages.select("id", "text")
+                .orderBy("id")
+                .javaRDD()
+                .zipWithIndex()
+                .map(t -> RowFactory.create(t._2(), t._1().getString(0), t._1().getString(1)));
+        StructType schema = new StructType()
+                .add("ref_index", DataTypes.LongType)
+                .add("ref_id", DataTypes.StringType)
+                .add("ref_text", DataTypes.StringType);
+        return ctx.spark().createDataFrame(rows, schema);
+    }
+
+    /** The tasks of {@code plan}, each with the passage of {@link #indexed} its reference index picks. */
+    static Dataset<Row> withPassages(PipelineContext ctx, List<GenerationTask> plan, Dataset<Row> indexedPassages) {
+        RecordCodec<GenerationTask> taskCodec = RecordCodec.of(GenerationTask.class);
+        Dataset<Row> tasks =
+                ctx.spark().createDataFrame(plan.stream().map(taskCodec::toRow).toList(), taskCodec.schema());
+        List<Column> columns = new ArrayList<>();
+        for (String name : taskCodec.schema().fieldNames()) {
+            columns.add(
+                    name.equals("reference_id")
+                            ? col("ref_id").as(name)
+                            : name.equals("reference") ? col("ref_text").as(name) : col(name));
+        }
+        return tasks.drop("reference_id", "reference")
+                .join(indexedPassages, col("reference_index").equalTo(col("ref_index")), "left")
+                .select(columns.toArray(Column[]::new));
+    }
 }

@@ -12,28 +12,29 @@ import org.apache.spark.sql.types.StructType;
 
 /** A core check's verdict on rows as two columns appended to them: {@code reason} and {@code detail}, null where kept. */
 final class RejectionColumns {
-  static final String REASON = "reason";
-  static final String DETAIL = "detail";
+    static final String REASON = "reason";
+    static final String DETAIL = "detail";
 
-  private RejectionColumns() {}
+    private RejectionColumns() {}
 
-  static StructType appendedTo(StructType schema) {
-    return schema.add(REASON, DataTypes.StringType).add(DETAIL, DataTypes.StringType);
-  }
-
-  /** Each of {@code rows} with its rejection; {@code fields} names the columns kept, in order. */
-  static Iterator<Row> append(List<Row> rows, String[] fields, List<Optional<Rejection>> rejections) {
-    List<Row> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Object[] values = new Object[fields.length + 2];
-      for (int f = 0; f < fields.length; f++) {
-        values[f] = rows.get(i).getAs(fields[f]);
-      }
-      Rejection rejection = rejections.get(i).orElse(null);
-      values[fields.length] = rejection == null ? null : rejection.reason().code();
-      values[fields.length + 1] = rejection == null ? null : rejection.detail();
-      out.add(RowFactory.create(values));
+    static StructType appendedTo(StructType schema) {
+        return schema.add(REASON, DataTypes.StringType).add(DETAIL, DataTypes.StringType);
     }
-    return out.iterator();
-  }
+
+    /** Each of {@code rows} with its rejection; {@code fields} names the columns kept, in order. */
+    static Iterator<Row> append(List<Row> rows, String[] fields, List<Optional<Rejection>> rejections) {
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] values = new Object[fields.length + 2];
+            for (int f = 0; f < fields.length; f++) {
+                values[f] = rows.get(i).getAs(fields[f]);
+            }
+            Rejection rejection = rejections.get(i).orElse(null);
+            values[fields.length] =
+                    rejection == null ? null : rejection.reason().code();
+            values[fields.length + 1] = rejection == null ? null : rejection.detail();
+            out.add(RowFactory.create(values));
+        }
+        return out.iterator();
+    }
 }

@@ -22,65 +22,73 @@ import org.apache.hadoop.fs.FileStatus;
  * while no other run exports into the same output root.
  */
 public final class RunResume {
-  /** The marker of a run folder. */
-  record RunMarker(String runId, String configSha256, String started) {}
+    /** The marker of a run folder. */
+    record RunMarker(String runId, String configSha256, String started) {}
 
-  private RunResume() {}
+    private RunResume() {}
 
-  /** The stages still to run, after recording (new run) or checking (resumed run) the marker. */
-  public static List<Pipeline.Stage> remaining(PipelineContext ctx, List<Pipeline.Stage> stages) {
-    String marker = ctx.layout().run() + "/_run.json";
-    if (!ctx.files().exists(marker)) {
-      ctx.files().writeText(marker, Json.write(new RunMarker(ctx.layout().runId(), ctx.configSha256(),
-          Instant.now().toString())));
-      return stages;
+    /** The stages still to run, after recording (new run) or checking (resumed run) the marker. */
+    public static List<Pipeline.Stage> remaining(PipelineContext ctx, List<Pipeline.Stage> stages) {
+        String marker = ctx.layout().run() + "/_run.json";
+        if (!ctx.files().exists(marker)) {
+            ctx.files()
+                    .writeText(
+                            marker,
+                            Json.write(new RunMarker(
+                                    ctx.layout().runId(),
+                                    ctx.configSha256(),
+                                    Instant.now().toString())));
+            return stages;
+        }
+        RunMarker made = Json.read(ctx.files().readText(marker), RunMarker.class);
+        if (!made.configSha256().equals(ctx.configSha256())) {
+            throw new ConfigException(
+                    "Run " + ctx.layout().runId() + " was made with another config (sha256 "
+                            + made.configSha256().substring(0, 12) + ", now "
+                            + ctx.configSha256().substring(0, 12)
+                            + "): resuming it would mix two configs. Rerun it with the config it was made with, or start a new run.");
+        }
+        List<Pipeline.Stage> left = new ArrayList<>();
+        for (Pipeline.Stage stage : stages) {
+            if (left.isEmpty() && committed(ctx, stage.name())) {
+                ctx.progress().say("[" + stage.name() + "] committed by an earlier attempt of this run: skipped");
+                continue;
+            }
+            left.add(stage);
+        }
+        removeExportLeftovers(ctx);
+        return left;
     }
-    RunMarker made = Json.read(ctx.files().readText(marker), RunMarker.class);
-    if (!made.configSha256().equals(ctx.configSha256())) {
-      throw new ConfigException("Run " + ctx.layout().runId() + " was made with another config (sha256 "
-          + made.configSha256().substring(0, 12) + ", now " + ctx.configSha256().substring(0, 12)
-          + "): resuming it would mix two configs. Rerun it with the config it was made with, or start a new run.");
-    }
-    List<Pipeline.Stage> left = new ArrayList<>();
-    for (Pipeline.Stage stage : stages) {
-      if (left.isEmpty() && committed(ctx, stage.name())) {
-        ctx.progress().say("[" + stage.name() + "] committed by an earlier attempt of this run: skipped");
-        continue;
-      }
-      left.add(stage);
-    }
-    removeExportLeftovers(ctx);
-    return left;
-  }
 
-  private static boolean committed(PipelineContext ctx, String stage) {
-    String report = ctx.layout().report(stage);
-    if (!ctx.files().exists(report) || stage.equals(ExportJob.STAGE) && !ExportJob.published(ctx)) {
-      return false;
+    private static boolean committed(PipelineContext ctx, String stage) {
+        String report = ctx.layout().report(stage);
+        if (!ctx.files().exists(report) || stage.equals(ExportJob.STAGE) && !ExportJob.published(ctx)) {
+            return false;
+        }
+        return StageOutputs.guardFailure(ctx, Json.read(ctx.files().readText(report), StageReport.class)) == null;
     }
-    return StageOutputs.guardFailure(ctx, Json.read(ctx.files().readText(report), StageReport.class)) == null;
-  }
 
-  private static void removeExportLeftovers(PipelineContext ctx) {
-    if (!ctx.files().exists(ctx.layout().datasets())) {
-      return;
+    private static void removeExportLeftovers(PipelineContext ctx) {
+        if (!ctx.files().exists(ctx.layout().datasets())) {
+            return;
+        }
+        for (FileStatus f : ctx.files().list(ctx.layout().datasets())) {
+            if (f.getPath().getName().startsWith(".staging-")) {
+                ctx.progress().say("[resume] removing " + f.getPath() + ", left by an export that did not finish");
+                ctx.files().delete(f.getPath().toString());
+            }
+        }
     }
-    for (FileStatus f : ctx.files().list(ctx.layout().datasets())) {
-      if (f.getPath().getName().startsWith(".staging-")) {
-        ctx.progress().say("[resume] removing " + f.getPath() + ", left by an export that did not finish");
-        ctx.files().delete(f.getPath().toString());
-      }
-    }
-  }
 
-  /** The reports of the skipped stages, for the run's summary. */
-  public static List<StageReport> skippedReports(PipelineContext ctx, List<Pipeline.Stage> all, List<Pipeline.Stage> left) {
-    List<StageReport> reports = new ArrayList<>();
-    for (Pipeline.Stage stage : all) {
-      if (!left.contains(stage)) {
-        reports.add(Json.read(ctx.files().readText(ctx.layout().report(stage.name())), StageReport.class));
-      }
+    /** The reports of the skipped stages, for the run's summary. */
+    public static List<StageReport> skippedReports(
+            PipelineContext ctx, List<Pipeline.Stage> all, List<Pipeline.Stage> left) {
+        List<StageReport> reports = new ArrayList<>();
+        for (Pipeline.Stage stage : all) {
+            if (!left.contains(stage)) {
+                reports.add(Json.read(ctx.files().readText(ctx.layout().report(stage.name())), StageReport.class));
+            }
+        }
+        return reports;
     }
-    return reports;
-  }
 }

@@ -12,21 +12,32 @@ import java.util.List;
 
 /** Stage score: the instruction-following difficulty (IFD) of every judge record, from log-likelihoods. */
 public final class ScoreJob {
-  public static final String STAGE = "score";
+    public static final String STAGE = "score";
 
-  private ScoreJob() {}
+    private ScoreJob() {}
 
-  public static StageReport run(PipelineContext ctx) {
-    long start = System.nanoTime();
-    PipelineConfig.Score settings = ctx.config().score();
-    DifficultyScorer scorer = new DifficultyScorer(new IfdCalculator(settings.responseMarker(), settings.maxLength()),
-        new io.judgeforge.teacher.CompletionClient.ScorerCall(settings.endpoint(), settings.model()));
-    String endpoint = settings.endpoint();
-    TeacherStep<Judgment, IfdScore> step = new TeacherStep<>(STAGE, "logprob-calls", Judgment.class, IfdScore.class,
-        (judgment, clients) -> scorer.score(judgment, clients), Judgment::id, Judgment::scenario,
-        ctx.clients(STAGE), ctx.inFlight(endpoint));
-    StepOutput out = step.run(ctx.spark(), ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE)),
-        ctx.layout(), ctx.partitions());
-    return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);
-  }
+    public static StageReport run(PipelineContext ctx) {
+        long start = System.nanoTime();
+        PipelineConfig.Score settings = ctx.config().score();
+        DifficultyScorer scorer = new DifficultyScorer(
+                new IfdCalculator(settings.responseMarker(), settings.maxLength()),
+                new io.judgeforge.teacher.CompletionClient.ScorerCall(settings.endpoint(), settings.model()));
+        String endpoint = settings.endpoint();
+        TeacherStep<Judgment, IfdScore> step = new TeacherStep<>(
+                STAGE,
+                "logprob-calls",
+                Judgment.class,
+                IfdScore.class,
+                (judgment, clients) -> scorer.score(judgment, clients),
+                Judgment::id,
+                Judgment::scenario,
+                ctx.clients(STAGE),
+                ctx.inFlight(endpoint));
+        StepOutput out = step.run(
+                ctx.spark(),
+                ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE)),
+                ctx.layout(),
+                ctx.partitions());
+        return StageOutputs.write(ctx, STAGE, out.records(), List.of(out), start);
+    }
 }

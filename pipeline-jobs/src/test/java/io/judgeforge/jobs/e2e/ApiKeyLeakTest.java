@@ -24,46 +24,51 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class ApiKeyLeakTest {
-  static final String VARIABLE = "JUDGEFORGE_TEST_SENTINEL_KEY";
+    static final String VARIABLE = "JUDGEFORGE_TEST_SENTINEL_KEY";
 
-  @Test
-  void theKeyAppearsInNoOutput(@TempDir Path out) throws Exception {
-    String sentinel = System.getenv(VARIABLE);
-    Assumptions.assumeTrue(sentinel != null, VARIABLE + " is set by the build's Surefire configuration; run with Maven");
-    PipelineRuns.Run run = PipelineRuns.run(out, "../conf/local.yaml", "generate.quota=1",
-        "endpoints.sim.api-key-env=" + VARIABLE);
-    assertFalse(run.stdout().contains(sentinel));
-    assertFalse(run.stderr().contains(sentinel));
+    @Test
+    void theKeyAppearsInNoOutput(@TempDir Path out) throws Exception {
+        String sentinel = System.getenv(VARIABLE);
+        Assumptions.assumeTrue(
+                sentinel != null, VARIABLE + " is set by the build's Surefire configuration; run with Maven");
+        PipelineRuns.Run run = PipelineRuns.run(
+                out, "../conf/local.yaml", "generate.quota=1", "endpoints.sim.api-key-env=" + VARIABLE);
+        assertFalse(run.stdout().contains(sentinel));
+        assertFalse(run.stderr().contains(sentinel));
 
-    // A planted copy proves the search finds the key where it is.
-    Path planted = Files.writeString(out.resolve("planted-control.txt"), "key=" + sentinel);
-    List<Path> leaks = new ArrayList<>();
-    List<Path> parquetDirs = new ArrayList<>();
-    int files = 0;
-    try (Stream<Path> all = Files.walk(out)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        if (Files.isRegularFile(p)) {
-          files++;
-          if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(sentinel)) {
-            leaks.add(p);
-          }
-          if (p.getFileName().toString().endsWith(".parquet") && !parquetDirs.contains(p.getParent())) {
-            parquetDirs.add(p.getParent());
-          }
+        // A planted copy proves the search finds the key where it is.
+        Path planted = Files.writeString(out.resolve("planted-control.txt"), "key=" + sentinel);
+        List<Path> leaks = new ArrayList<>();
+        List<Path> parquetDirs = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(out)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                if (Files.isRegularFile(p)) {
+                    files++;
+                    if (new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(sentinel)) {
+                        leaks.add(p);
+                    }
+                    if (p.getFileName().toString().endsWith(".parquet") && !parquetDirs.contains(p.getParent())) {
+                        parquetDirs.add(p.getParent());
+                    }
+                }
+            }
         }
-      }
-    }
-    assertTrue(files > 50, "the run wrote its outputs: " + files + " files");
-    assertTrue(parquetDirs.size() > 10, "found " + parquetDirs.size() + " Parquet datasets");
-    for (Path dir : parquetDirs) {
-      for (String row : SparkSession.active().read().parquet(dir.toString()).toJSON().collectAsList()) {
-        if (row.contains(sentinel)) {
-          leaks.add(dir);
-          break;
+        assertTrue(files > 50, "the run wrote its outputs: " + files + " files");
+        assertTrue(parquetDirs.size() > 10, "found " + parquetDirs.size() + " Parquet datasets");
+        for (Path dir : parquetDirs) {
+            for (String row : SparkSession.active()
+                    .read()
+                    .parquet(dir.toString())
+                    .toJSON()
+                    .collectAsList()) {
+                if (row.contains(sentinel)) {
+                    leaks.add(dir);
+                    break;
+                }
+            }
         }
-      }
+        assertEquals(List.of(planted), leaks, "the API key leaked into these outputs");
+        assertTrue(Files.isDirectory(out.resolve("store")), "the response store was written and searched");
     }
-    assertEquals(List.of(planted), leaks, "the API key leaked into these outputs");
-    assertTrue(Files.isDirectory(out.resolve("store")), "the response store was written and searched");
-  }
 }

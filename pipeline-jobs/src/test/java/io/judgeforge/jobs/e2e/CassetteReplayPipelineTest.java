@@ -24,29 +24,47 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class CassetteReplayPipelineTest {
-  @Test
-  void aReplayedRunPublishesTheSameShards(@TempDir Path dir) throws Exception {
-    PipelineRuns.Run recorded = PipelineRuns.reference();
-    Path cassette = dir.resolve("run.cassette.jsonl");
-    StringWriter out = new StringWriter();
-    assertEquals(0, Main.execute(new String[] {"cassette", "--store", recorded.out().resolve("store").toString(), "--out",
-        cassette.toString()}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
-    long recordedCalls = recorded.manifest().at("/totals/calls").asLong();
-    assertEquals(recordedCalls, Files.readAllLines(cassette).size(), "one line per paid request");
+    @Test
+    void aReplayedRunPublishesTheSameShards(@TempDir Path dir) throws Exception {
+        PipelineRuns.Run recorded = PipelineRuns.reference();
+        Path cassette = dir.resolve("run.cassette.jsonl");
+        StringWriter out = new StringWriter();
+        assertEquals(
+                0,
+                Main.execute(
+                        new String[] {
+                            "cassette",
+                            "--store",
+                            recorded.out().resolve("store").toString(),
+                            "--out",
+                            cassette.toString()
+                        },
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true)));
+        long recordedCalls = recorded.manifest().at("/totals/calls").asLong();
+        assertEquals(recordedCalls, Files.readAllLines(cassette).size(), "one line per paid request");
 
-    try (ReplayServer replay = ReplayServer.start(Cassette.parse(Files.readAllLines(cassette), "run"), 0)) {
-      PipelineRuns.Run replayed = PipelineRuns.run(dir.resolve("replayed"), "../conf/local.yaml", "generate.quota=1",
-          "export.shard-records=20", "simulator.start=false", "endpoints.sim.base-url=" + replay.baseUrl(), "store.enabled=false");
-      assertEquals(recordedCalls, replay.served());
-      assertEquals(0, replay.missing(), "every request of the replayed run was in the cassette");
-      assertEquals(shards(recorded.manifest()), shards(replayed.manifest()));
+        try (ReplayServer replay = ReplayServer.start(Cassette.parse(Files.readAllLines(cassette), "run"), 0)) {
+            PipelineRuns.Run replayed = PipelineRuns.run(
+                    dir.resolve("replayed"),
+                    "../conf/local.yaml",
+                    "generate.quota=1",
+                    "export.shard-records=20",
+                    "simulator.start=false",
+                    "endpoints.sim.base-url=" + replay.baseUrl(),
+                    "store.enabled=false");
+            assertEquals(recordedCalls, replay.served());
+            assertEquals(0, replay.missing(), "every request of the replayed run was in the cassette");
+            assertEquals(shards(recorded.manifest()), shards(replayed.manifest()));
+        }
     }
-  }
 
-  static List<String> shards(JsonNode manifest) {
-    List<String> out = new ArrayList<>();
-    manifest.get("shards").forEach(s -> out.add(s.get("path").asText() + " " + s.get("sha256").asText()));
-    assertTrue(!out.isEmpty());
-    return out;
-  }
+    static List<String> shards(JsonNode manifest) {
+        List<String> out = new ArrayList<>();
+        manifest.get("shards")
+                .forEach(s ->
+                        out.add(s.get("path").asText() + " " + s.get("sha256").asText()));
+        assertTrue(!out.isEmpty());
+        return out;
+    }
 }

@@ -27,70 +27,112 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class FailureGuardPipelineTest {
-  @Test
-  void aPoolWhoseEveryAnswerIsCutOffStopsTheRunBeforeAnythingIsPublished(@TempDir Path out) throws Exception {
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code = Main.execute(new String[] {"run", "--conf", "../conf/local.yaml", "--out", out.toString(),
-        "--set", "generate.quota=1",
-        "--set", "respond.pool=[{name: terse, endpoint: sim, model: sim-6b, temperature: 0.5, max-tokens: 1}]"},
-        new PrintWriter(stdout, true), new PrintWriter(stderr, true));
-    assertEquals(1, code, stdout + "\n" + stderr);
-    assertTrue(stderr.toString().contains("Stage respond step answer-calls quarantined 10 of 10 items, over"
-        + " run.max-quarantined-share 0.50; reasons {truncated=10}"), stderr.toString());
-    assertFalse(Files.exists(out.resolve("datasets/LATEST")), "nothing published");
-    try (var runs = Files.list(out.resolve("runs"))) {
-      Path run = runs.findFirst().orElseThrow();
-      assertTrue(Files.exists(run.resolve("respond/quarantine")), "the failed items are kept with their reasons");
-      assertTrue(Files.exists(run.resolve("respond/_report.json")));
+    @Test
+    void aPoolWhoseEveryAnswerIsCutOffStopsTheRunBeforeAnythingIsPublished(@TempDir Path out) throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Main.execute(
+                new String[] {
+                    "run",
+                    "--conf",
+                    "../conf/local.yaml",
+                    "--out",
+                    out.toString(),
+                    "--set",
+                    "generate.quota=1",
+                    "--set",
+                    "respond.pool=[{name: terse, endpoint: sim, model: sim-6b, temperature: 0.5, max-tokens: 1}]"
+                },
+                new PrintWriter(stdout, true),
+                new PrintWriter(stderr, true));
+        assertEquals(1, code, stdout + "\n" + stderr);
+        assertTrue(
+                stderr.toString()
+                        .contains("Stage respond step answer-calls quarantined 10 of 10 items, over"
+                                + " run.max-quarantined-share 0.50; reasons {truncated=10}"),
+                stderr.toString());
+        assertFalse(Files.exists(out.resolve("datasets/LATEST")), "nothing published");
+        try (var runs = Files.list(out.resolve("runs"))) {
+            Path run = runs.findFirst().orElseThrow();
+            assertTrue(Files.exists(run.resolve("respond/quarantine")), "the failed items are kept with their reasons");
+            assertTrue(Files.exists(run.resolve("respond/_report.json")));
+        }
     }
-  }
 
-  @Test
-  void anUnknownModelStopsTheRunAtOnceWithOneLine(@TempDir Path out) {
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code = Main.execute(new String[] {"run", "--conf", "../conf/local.yaml", "--out", out.toString(),
-        "--set", "generate.quota=1",
-        "--set", "respond.pool=[{name: ghost, endpoint: sim, model: sim-does-not-exist, temperature: 0.5, max-tokens: 32}]"},
-        new PrintWriter(stdout, true), new PrintWriter(stderr, true));
-    assertEquals(Main.USAGE, code, stdout + "\n" + stderr);
-    assertTrue(stderr.toString().startsWith("run: endpoint 'sim' (model sim-does-not-exist): model_not_found: HTTP 404"),
-        stderr.toString());
-    assertEquals(1, stderr.toString().strip().lines().count(), "one line, no stack trace: " + stderr);
-    assertFalse(Files.exists(out.resolve("datasets/LATEST")), "nothing published");
-  }
-
-  @Test
-  void aBadKeyStopsTheRunBeforeTheOtherItemsSpendARequest(@TempDir Path out) throws Exception {
-    AtomicInteger requests = new AtomicInteger();
-    HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    provider.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      byte[] body = ("{\"error\":{\"message\":\"Incorrect API key provided: sk-wrong. You can find your API key at"
-          + " https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,"
-          + "\"code\":\"invalid_api_key\"}}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(401, body.length);
-      try (OutputStream o = exchange.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    provider.start();
-    try {
-      StringWriter stdout = new StringWriter();
-      StringWriter stderr = new StringWriter();
-      int code = Main.execute(new String[] {"run", "--conf", "../conf/local.yaml", "--out", out.toString(),
-          "--set", "generate.quota=1",
-          "--set", "endpoints.provider.base-url=http://127.0.0.1:" + provider.getAddress().getPort() + "/v1",
-          "--set", "endpoints.provider.max-in-flight=1",
-          "--set", "respond.pool=[{name: remote, endpoint: provider, model: gpt-4o, temperature: 0.5, max-tokens: 32}]"},
-          new PrintWriter(stdout, true), new PrintWriter(stderr, true));
-      assertEquals(Main.USAGE, code, stdout + "\n" + stderr);
-      assertTrue(stderr.toString().contains("auth_failed: HTTP 401: Incorrect API key provided"), stderr.toString());
-      // 10 items to answer, 2 Spark tasks with 1 request in flight each: the first 401 stops the rest.
-      assertTrue(requests.get() <= 2, "requests sent after the endpoint said the key is wrong: " + requests.get());
-    } finally {
-      provider.stop(0);
+    @Test
+    void anUnknownModelStopsTheRunAtOnceWithOneLine(@TempDir Path out) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Main.execute(
+                new String[] {
+                    "run",
+                    "--conf",
+                    "../conf/local.yaml",
+                    "--out",
+                    out.toString(),
+                    "--set",
+                    "generate.quota=1",
+                    "--set",
+                    "respond.pool=[{name: ghost, endpoint: sim, model: sim-does-not-exist, temperature: 0.5, max-tokens: 32}]"
+                },
+                new PrintWriter(stdout, true),
+                new PrintWriter(stderr, true));
+        assertEquals(Main.USAGE, code, stdout + "\n" + stderr);
+        assertTrue(
+                stderr.toString()
+                        .startsWith("run: endpoint 'sim' (model sim-does-not-exist): model_not_found: HTTP 404"),
+                stderr.toString());
+        assertEquals(1, stderr.toString().strip().lines().count(), "one line, no stack trace: " + stderr);
+        assertFalse(Files.exists(out.resolve("datasets/LATEST")), "nothing published");
     }
-  }
+
+    @Test
+    void aBadKeyStopsTheRunBeforeTheOtherItemsSpendARequest(@TempDir Path out) throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        provider.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body =
+                    ("{\"error\":{\"message\":\"Incorrect API key provided: sk-wrong. You can find your API key at"
+                                    + " https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,"
+                                    + "\"code\":\"invalid_api_key\"}}")
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        provider.start();
+        try {
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int code = Main.execute(
+                    new String[] {
+                        "run",
+                        "--conf",
+                        "../conf/local.yaml",
+                        "--out",
+                        out.toString(),
+                        "--set",
+                        "generate.quota=1",
+                        "--set",
+                        "endpoints.provider.base-url=http://127.0.0.1:"
+                                + provider.getAddress().getPort() + "/v1",
+                        "--set",
+                        "endpoints.provider.max-in-flight=1",
+                        "--set",
+                        "respond.pool=[{name: remote, endpoint: provider, model: gpt-4o, temperature: 0.5, max-tokens: 32}]"
+                    },
+                    new PrintWriter(stdout, true),
+                    new PrintWriter(stderr, true));
+            assertEquals(Main.USAGE, code, stdout + "\n" + stderr);
+            assertTrue(
+                    stderr.toString().contains("auth_failed: HTTP 401: Incorrect API key provided"), stderr.toString());
+            // 10 items to answer, 2 Spark tasks with 1 request in flight each: the first 401 stops the rest.
+            assertTrue(
+                    requests.get() <= 2, "requests sent after the endpoint said the key is wrong: " + requests.get());
+        } finally {
+            provider.stop(0);
+        }
+    }
 }

@@ -22,67 +22,72 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached.
  */
 public final class JsonSchemas {
-  public static final String ID_PREFIX = "https://judgeforge.io/schemas/";
+    public static final String ID_PREFIX = "https://judgeforge.io/schemas/";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
-  private static volatile JsonSchemaFactory factory;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+    private static volatile JsonSchemaFactory factory;
 
-  private JsonSchemas() {}
+    private JsonSchemas() {}
 
-  /** The violation messages of {@code json} against schema {@code schemaName}; empty when it is valid. */
-  public static List<String> validate(String schemaName, String json) {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      return List.of("not JSON: " + e.getOriginalMessage());
-    }
-    return validate(schemaName, node);
-  }
-
-  /** The violation messages of an already parsed document; empty when it is valid. */
-  public static List<String> validate(String schemaName, JsonNode json) {
-    return schema(schemaName).validate(json).stream().map(ValidationMessage::getMessage).sorted().toList();
-  }
-
-  /** The compiled schema {@code <name>.schema.json}. */
-  public static JsonSchema schema(String schemaName) {
-    return CACHE.computeIfAbsent(schemaName, name -> {
-      JsonSchema schema = factory().getSchema(SchemaLocation.of(ID_PREFIX + name + ".schema.json"));
-      schema.initializeValidators(); // resolve every $ref now, so a broken reference fails here
-      return schema;
-    });
-  }
-
-  /**
-   * The schemas folder: {@code ../data-schemas} from the module folder (where Maven runs the tests),
-   * or {@code data-schemas} from the repository root.
-   */
-  public static Path directory() {
-    for (String candidate : List.of("../data-schemas", "data-schemas")) {
-      Path dir = Path.of(candidate).toAbsolutePath().normalize();
-      if (Files.isDirectory(dir)) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("No data-schemas folder from " + Path.of("").toAbsolutePath());
-  }
-
-  private static JsonSchemaFactory factory() {
-    JsonSchemaFactory f = factory;
-    if (f == null) {
-      synchronized (JsonSchemas.class) {
-        f = factory;
-        if (f == null) {
-          String dirUri = directory().toUri().toString();
-          String target = dirUri.endsWith("/") ? dirUri : dirUri + "/";
-          f = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-              builder -> builder.schemaMappers(m -> m.mapPrefix(ID_PREFIX, target)));
-          factory = f;
+    /** The violation messages of {@code json} against schema {@code schemaName}; empty when it is valid. */
+    public static List<String> validate(String schemaName, String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
         }
-      }
+        return validate(schemaName, node);
     }
-    return f;
-  }
+
+    /** The violation messages of an already parsed document; empty when it is valid. */
+    public static List<String> validate(String schemaName, JsonNode json) {
+        return schema(schemaName).validate(json).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
+    }
+
+    /** The compiled schema {@code <name>.schema.json}. */
+    public static JsonSchema schema(String schemaName) {
+        return CACHE.computeIfAbsent(schemaName, name -> {
+            JsonSchema schema = factory().getSchema(SchemaLocation.of(ID_PREFIX + name + ".schema.json"));
+            schema.initializeValidators(); // resolve every $ref now, so a broken reference fails here
+            return schema;
+        });
+    }
+
+    /**
+     * The schemas folder: {@code ../data-schemas} from the module folder (where Maven runs the tests),
+     * or {@code data-schemas} from the repository root.
+     */
+    public static Path directory() {
+        for (String candidate : List.of("../data-schemas", "data-schemas")) {
+            Path dir = Path.of(candidate).toAbsolutePath().normalize();
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException(
+                "No data-schemas folder from " + Path.of("").toAbsolutePath());
+    }
+
+    private static JsonSchemaFactory factory() {
+        JsonSchemaFactory f = factory;
+        if (f == null) {
+            synchronized (JsonSchemas.class) {
+                f = factory;
+                if (f == null) {
+                    String dirUri = directory().toUri().toString();
+                    String target = dirUri.endsWith("/") ? dirUri : dirUri + "/";
+                    f = JsonSchemaFactory.getInstance(
+                            SpecVersion.VersionFlag.V202012,
+                            builder -> builder.schemaMappers(m -> m.mapPrefix(ID_PREFIX, target)));
+                    factory = f;
+                }
+            }
+        }
+        return f;
+    }
 }

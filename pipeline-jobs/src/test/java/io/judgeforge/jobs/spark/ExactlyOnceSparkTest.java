@@ -43,85 +43,120 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class ExactlyOnceSparkTest {
-  static final int ITEMS = 24;
-  static SparkSession spark;
-  static SimulatorServer simulator;
-  @TempDir static Path dir;
+    static final int ITEMS = 24;
+    static SparkSession spark;
+    static SimulatorServer simulator;
 
-  @BeforeAll
-  static void start() {
-    // local[2,4]: two cores and up to four attempts per task, so a failed task is retried.
-    SparkSession.getActiveSession().foreach(s -> {
-      s.stop();
-      return null;
-    });
-    spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
-    simulator = SimulatorServer.start(SimulatorSettings.defaults(), 0);
-  }
+    @TempDir
+    static Path dir;
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-    simulator.close();
-  }
-
-  static Dataset<Row> tasks() {
-    RecordCodec<AnswerTask> codec = RecordCodec.of(AnswerTask.class);
-    AnswerModel model = new AnswerModel("small", "sim", "sim-13b", 0.8, 128);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < ITEMS; i++) {
-      Instruction instruction = new Instruction("i" + i, "open_qa", "open_qa", "open_qa", "reference",
-          "Give three tips for learning to play chess, item " + i + ".", "t", "r", List.of(), "v", "m", "h", null);
-      rows.add(codec.toRow(new AnswerTask(instruction, model)));
+    @BeforeAll
+    static void start() {
+        // local[2,4]: two cores and up to four attempts per task, so a failed task is retried.
+        SparkSession.getActiveSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
+        spark = SparkSession.builder()
+                .master("local[2,4]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate();
+        simulator = SimulatorServer.start(SimulatorSettings.defaults(), 0);
     }
-    return spark.createDataFrame(rows, codec.schema());
-  }
 
-  static TeacherStep<AnswerTask, Response> step(String crashFlag) {
-    Endpoint sim = new Endpoint(simulator.baseUrl(), "", 30_000, 4, 2);
-    TeacherClients clients = new TeacherClients(Map.of("sim", sim),
-        HadoopResponseStore.factory(dir.resolve("store").toUri().toString(), spark.sparkContext().hadoopConfiguration()));
-    AnswerCollector collector = new AnswerCollector();
-    Stage<AnswerTask, Response> crashOnceAfterCalling = (task, c) -> {
-      ItemOutcome<Response> result = collector.answer(task.instruction(), task.model(), c);
-      try {
-        Files.createFile(Path.of(crashFlag));
-        // An Error, not an item failure: the whole task dies, as when an executor is lost.
-        throw new AssertionError("simulated executor loss after the call was paid for");
-      } catch (FileAlreadyExistsException once) {
-        return result;
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    };
-    return new TeacherStep<>("respond", "answer-calls", AnswerTask.class, Response.class, crashOnceAfterCalling,
-        AnswerTask::id, t -> t.instruction().scenario(), clients, 4);
-  }
+    @AfterAll
+    static void stop() {
+        spark.stop();
+        simulator.close();
+    }
 
-  static long chatRequestsSeen() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(simulator.baseUrl().replace("/v1", "/sim/stats"))).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode stats = Json.mapper().readTree(r.body());
-    return stats.at("/by_path/~1v1~1chat~1completions").asLong();
-  }
+    static Dataset<Row> tasks() {
+        RecordCodec<AnswerTask> codec = RecordCodec.of(AnswerTask.class);
+        AnswerModel model = new AnswerModel("small", "sim", "sim-13b", 0.8, 128);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ITEMS; i++) {
+            Instruction instruction = new Instruction(
+                    "i" + i,
+                    "open_qa",
+                    "open_qa",
+                    "open_qa",
+                    "reference",
+                    "Give three tips for learning to play chess, item " + i + ".",
+                    "t",
+                    "r",
+                    List.of(),
+                    "v",
+                    "m",
+                    "h",
+                    null);
+            rows.add(codec.toRow(new AnswerTask(instruction, model)));
+        }
+        return spark.createDataFrame(rows, codec.schema());
+    }
 
-  @Test
-  void aRetriedTaskAndARerunPayForNothingTwice() throws Exception {
-    String flag = dir.resolve("crashed").toString();
-    StepOutput first = step(flag).run(spark, tasks(), new RunLayout(dir.resolve("out").toUri().toString(), "run-1"), 3);
-    StepReport report = first.report();
-    assertTrue(Files.exists(Path.of(flag)), "a task did crash and was retried");
-    assertEquals(ITEMS, report.out());
-    assertEquals(ITEMS, chatRequestsSeen(), "each request reached the endpoint once, the crashed task's included");
-    assertTrue(report.stored() >= 1, "the retry found the crashed attempt's responses in the store: " + report);
-    assertEquals(ITEMS, report.calls() + report.stored());
+    static TeacherStep<AnswerTask, Response> step(String crashFlag) {
+        Endpoint sim = new Endpoint(simulator.baseUrl(), "", 30_000, 4, 2);
+        TeacherClients clients = new TeacherClients(
+                Map.of("sim", sim),
+                HadoopResponseStore.factory(
+                        dir.resolve("store").toUri().toString(),
+                        spark.sparkContext().hadoopConfiguration()));
+        AnswerCollector collector = new AnswerCollector();
+        Stage<AnswerTask, Response> crashOnceAfterCalling = (task, c) -> {
+            ItemOutcome<Response> result = collector.answer(task.instruction(), task.model(), c);
+            try {
+                Files.createFile(Path.of(crashFlag));
+                // An Error, not an item failure: the whole task dies, as when an executor is lost.
+                throw new AssertionError("simulated executor loss after the call was paid for");
+            } catch (FileAlreadyExistsException once) {
+                return result;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return new TeacherStep<>(
+                "respond",
+                "answer-calls",
+                AnswerTask.class,
+                Response.class,
+                crashOnceAfterCalling,
+                AnswerTask::id,
+                t -> t.instruction().scenario(),
+                clients,
+                4);
+    }
 
-    StepOutput rerun = step(flag).run(spark, tasks(), new RunLayout(dir.resolve("out").toUri().toString(), "run-2"), 5);
-    assertEquals(ITEMS, rerun.report().out());
-    assertEquals(ITEMS, rerun.report().stored());
-    assertEquals(0, rerun.report().calls());
-    assertEquals(ITEMS, chatRequestsSeen(), "the rerun made no request at all");
-    assertEquals(first.records().orderBy("id").collectAsList(), rerun.records().orderBy("id").collectAsList());
-  }
+    static long chatRequestsSeen() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl().replace("/v1", "/sim/stats")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        JsonNode stats = Json.mapper().readTree(r.body());
+        return stats.at("/by_path/~1v1~1chat~1completions").asLong();
+    }
+
+    @Test
+    void aRetriedTaskAndARerunPayForNothingTwice() throws Exception {
+        String flag = dir.resolve("crashed").toString();
+        StepOutput first = step(flag)
+                .run(spark, tasks(), new RunLayout(dir.resolve("out").toUri().toString(), "run-1"), 3);
+        StepReport report = first.report();
+        assertTrue(Files.exists(Path.of(flag)), "a task did crash and was retried");
+        assertEquals(ITEMS, report.out());
+        assertEquals(ITEMS, chatRequestsSeen(), "each request reached the endpoint once, the crashed task's included");
+        assertTrue(report.stored() >= 1, "the retry found the crashed attempt's responses in the store: " + report);
+        assertEquals(ITEMS, report.calls() + report.stored());
+
+        StepOutput rerun = step(flag)
+                .run(spark, tasks(), new RunLayout(dir.resolve("out").toUri().toString(), "run-2"), 5);
+        assertEquals(ITEMS, rerun.report().out());
+        assertEquals(ITEMS, rerun.report().stored());
+        assertEquals(0, rerun.report().calls());
+        assertEquals(ITEMS, chatRequestsSeen(), "the rerun made no request at all");
+        assertEquals(
+                first.records().orderBy("id").collectAsList(),
+                rerun.records().orderBy("id").collectAsList());
+    }
 }
