@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Meta-evaluation statistics (issue 7): agreement between two labellers and correlation between two scorers. The
@@ -153,7 +151,7 @@ public final class Statistics {
     }
 
     /**
-     * Spearman's rank correlation (commons-math3): Pearson of the ranks, tied values sharing the mean of the ranks they
+     * Spearman's rank correlation: Pearson (commons-math3) of the ranks, tied values sharing the mean of the ranks they
      * span (the {@code 1 - 6Σd²/…} shortcut is only right without ties, and human scores are full of them). {@code NaN}
      * as for {@link #pearson}.
      *
@@ -164,14 +162,16 @@ public final class Statistics {
         if (x.length < 2) {
             return Double.NaN;
         }
-        return positiveZero(new SpearmansCorrelation().correlation(withoutNegativeZeros(x), withoutNegativeZeros(y)));
+        // Ranks from RankCorrelation, not SpearmansCorrelation, which boxes every value (see there).
+        return pearson(RankCorrelation.averageRanks(x), RankCorrelation.averageRanks(y));
     }
 
     /**
-     * Kendall's tau-b (commons-math3), {@code (C - D) / sqrt((n0 - n1)(n0 - n2))}: C and D count concordant and
+     * Kendall's tau-b, {@code (C - D) / sqrt((n0 - n1)(n0 - n2))}: C and D count concordant and
      * discordant pairs, n0 all pairs, n1 and n2 the pairs tied in x and in y (a pair tied in both counts in each). This
-     * is scipy's default; tau-a and tau-c give different values on tied data. Commons Math counts the pairs with Knight's
-     * O(n log n) method, as scipy does, which the bootstrap needs. {@code NaN} for fewer than two items or a constant
+     * is scipy's default; tau-a and tau-c give different values on tied data. Counted by Knight's O(n log n) method, as
+     * scipy and commons-math3's KendallsCorrelation do, on primitive ranks (RankCorrelation) because the bootstrap calls
+     * it thousands of times. {@code NaN} for fewer than two items or a constant
      * input.
      *
      * @throws IllegalArgumentException if the arrays differ in length or hold NaN
@@ -181,24 +181,12 @@ public final class Statistics {
         if (x.length < 2) {
             return Double.NaN;
         }
-        return new KendallsCorrelation().correlation(withoutNegativeZeros(x), withoutNegativeZeros(y));
+        return positiveZero(RankCorrelation.kendallTauB(x, y));
     }
 
     /** No correlation as 0.0: Commons Math gives -0.0 for some, which a report would print as "-0.0000". */
     private static double positiveZero(double correlation) {
         return correlation + 0.0;
-    }
-
-    /**
-     * The values with -0.0 made 0.0: Commons Math orders and ties values by {@link Double#compare}, for which -0.0 is
-     * below 0.0, but a score of -0 is a score of 0 (an order and a tie must not depend on how a zero was written).
-     */
-    private static double[] withoutNegativeZeros(double[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] + 0.0;
-        }
-        return out;
     }
 
     private static void checkPaired(double[] x, double[] y) {
