@@ -7,9 +7,7 @@ import io.judgeforge.config.ConfigLoader;
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.prompt.PromptLibrary;
-import io.judgeforge.prompt.PromptTemplate;
 import io.judgeforge.scenario.ScenarioCatalog;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,15 +46,11 @@ record JudgeConfig(PipelineConfig config, ScenarioCatalog catalog, PromptLibrary
         PipelineConfig config = ConfigLoader.bind(tree, Map.of(Launch.SIMULATOR_URL, "http://127.0.0.1:0/v1"));
         String dir = new org.apache.hadoop.fs.Path(confUri).getParent().toString();
         ScenarioCatalog catalog = ScenarioCatalog.parse(
-                readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog"), config.catalog());
+                ConfigFiles.readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog"),
+                config.catalog());
         String promptsDir = HadoopFiles.resolve(dir, config.prompts());
-        Map<String, PromptTemplate> templates = new HashMap<>();
         // All of them, not only the judge's: the library checks the whole set, as at the start of a run.
-        for (String name : PromptLibrary.REQUIRED.keySet()) {
-            templates.put(
-                    name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
-        }
-        return new JudgeConfig(config, catalog, new PromptLibrary(templates));
+        return new JudgeConfig(config, catalog, new PromptLibrary(ConfigFiles.templates(files, promptsDir)));
     }
 
     /** Fills the keys a run needs and meta-eval does not, where the merged config leaves them empty. */
@@ -98,12 +92,5 @@ record JudgeConfig(PipelineConfig config, ScenarioCatalog catalog, PromptLibrary
                     .put("temperature", 0.0)
                     .put("max-tokens", 1);
         }
-    }
-
-    private static String readRequired(HadoopFiles files, String path, String key) {
-        if (!files.exists(path)) {
-            throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
-        }
-        return files.readText(path);
     }
 }

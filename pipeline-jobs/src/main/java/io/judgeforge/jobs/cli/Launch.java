@@ -19,7 +19,6 @@ import io.judgeforge.teacher.LocalEndpointServers;
 import io.judgeforge.teacher.spi.LocalEndpointServer;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -103,27 +102,23 @@ public final class Launch implements AutoCloseable {
             LocalEndpointServer simulator) {
         PipelineConfig config = ConfigLoader.bind(tree, variables);
         ConfigValidator.checkApiKeys(config, System::getenv);
-        String catalogYaml = readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
+        String catalogYaml = ConfigFiles.readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
         ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
         ConfigValidator.checkAgainstCatalog(config, catalog);
         RunFingerprint fingerprint = new RunFingerprint(tree).add(catalogYaml);
         String promptsDir = HadoopFiles.resolve(dir, config.prompts());
-        Map<String, PromptTemplate> templates = new HashMap<>();
-        for (String name : PromptLibrary.REQUIRED.keySet().stream().sorted().toList()) {
-            templates.put(
-                    name, PromptTemplate.of(name, readRequired(files, promptsDir + "/" + name + ".txt", "prompts")));
-            fingerprint.add(templates.get(name).version());
-        }
+        Map<String, PromptTemplate> templates = ConfigFiles.templates(files, promptsDir);
+        templates.values().forEach(t -> fingerprint.add(t.version()));
         PromptLibrary prompts =
                 new PromptLibrary(templates); // its checks of the templates come before the seeds' checks
-        String seedsText =
-                readRequired(files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
+        String seedsText = ConfigFiles.readRequired(
+                files, HadoopFiles.resolve(dir, config.inputs().seeds()), "inputs.seeds");
         List<SeedInstruction> seeds =
                 ConfigValidator.readSeeds(seedsText, config.inputs().seeds(), catalog);
         fingerprint.add(seedsText);
         if (config.augment().paraphrase() > 0) {
             // Read now, so a missing file stops the run before any call; its text is part of the run's identity.
-            fingerprint.add(readRequired(
+            fingerprint.add(ConfigFiles.readRequired(
                     files, HadoopFiles.resolve(dir, config.augment().paraphrases()), "augment.paraphrases"));
         }
         String refs = HadoopFiles.resolve(dir, config.inputs().references());
@@ -148,13 +143,6 @@ public final class Launch implements AutoCloseable {
                 String.valueOf(sim.latencyMs())));
         arguments.addAll(sim.args());
         return arguments;
-    }
-
-    private static String readRequired(HadoopFiles files, String path, String key) {
-        if (!files.exists(path)) {
-            throw new ConfigException("Invalid value for '" + key + "': no such file " + path);
-        }
-        return files.readText(path);
     }
 
     /** Starts Spark and returns the context for a run folder: {@code runId}, or a new run when null. */
