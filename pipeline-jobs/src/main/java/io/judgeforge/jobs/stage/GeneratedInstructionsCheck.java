@@ -76,7 +76,7 @@ final class GeneratedInstructionsCheck {
                     ItemStatus.FILTERED,
                     col("id"),
                     col("scenario"),
-                    lit(NearDuplicateRule.REASON),
+                    lit(NearDuplicateRule.REASON.code()),
                     col("near_detail"),
                     to_json(struct(instructionColumns))));
         }
