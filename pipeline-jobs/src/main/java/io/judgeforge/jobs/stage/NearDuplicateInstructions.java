@@ -39,7 +39,7 @@ final class NearDuplicateInstructions {
     /** The reject rows of the near duplicates. */
     Dataset<Row> rejects() {
         return GeneratedInstructionsCheck.rejects(
-                unique.join(near, same), lit(NearDuplicateRule.REASON), col("near_detail"));
+                unique.join(near, same), lit(NearDuplicateRule.REASON.code()), col("near_detail"));
     }
 
     /** The near duplicates among {@code unique}, compared by question: columns near_origin, near_id and near_detail. */
