@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
@@ -18,7 +17,6 @@ import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.RecordIds;
-import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -55,39 +52,7 @@ final class ImportedInstructions {
                 .cache();
         List<String> scenarios =
                 ctx.catalog().scenarios().stream().map(s -> s.id()).toList();
-        Column blankScenario = col("scenario").isNull().or(trim(col("scenario")).equalTo(""));
-        Dataset<Row> checked = raw.withColumn(
-                        "scenario",
-                        when(blankScenario, lit(null).cast("string")).otherwise(trim(col("scenario"))))
-                .withColumn(
-                        "reason",
-                        when(col(InputTable.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_JSON.code()))
-                                .when(
-                                        col("id").isNull().or(trim(col("id")).equalTo("")),
-                                        lit(RejectReason.MISSING_ID.code()))
-                                .when(
-                                        col("text")
-                                                .isNull()
-                                                .or(trim(col("text")).equalTo("")),
-                                        lit(RejectReason.MISSING_TEXT.code()))
-                                .when(
-                                        col("scenario")
-                                                .isNotNull()
-                                                .and(col("scenario")
-                                                        .isin(scenarios.toArray())
-                                                        .unary_$bang()),
-                                        lit(RejectReason.UNKNOWN_SCENARIO.code())))
-                // Of usable rows sharing an id the first by text is kept, whatever the partitioning.
-                .withColumn(
-                        "id_rank",
-                        row_number()
-                                .over(Window.partitionBy(
-                                                trim(col("id")), col("reason").isNull())
-                                        .orderBy(col("text"), col("scenario"))))
-                .withColumn(
-                        "reason",
-                        coalesce(col("reason"), when(col("id_rank").gt(1), lit(RejectReason.DUPLICATE_ID.code()))))
-                .cache();
+        Dataset<Row> checked = ImportedInstructionChecks.checked(raw, scenarios).cache();
         Dataset<Row> rejects = RejectRows.of(
                 checked.filter(col("reason").isNotNull()),
                 GenerateJob.STAGE,
@@ -96,10 +61,7 @@ final class ImportedInstructions {
                 col("id"),
                 col("scenario"),
                 col("reason"),
-                when(
-                                col("reason").equalTo(RejectReason.UNKNOWN_SCENARIO.code()),
-                                concat(lit("not a catalog scenario: "), col("scenario")))
-                        .otherwise(lit("an inputs.instructions row is unusable")),
+                ImportedInstructionChecks.detail(),
                 coalesce(
                         col(InputTable.CORRUPT),
                         to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
