@@ -32,24 +32,11 @@ public final class ParaphraseFile {
 
     /** The paraphrases by lower-case criterion name; {@code source} names the file in error messages. */
     public static Map<String, List<Paraphrase>> parse(String yaml, String source) {
-        if (yaml.isBlank()) {
+        Map<String, List<Paraphrase>> raw = read(yaml, source);
+        // A blank file, and a document that is only "---" or "~", read as nothing.
+        if (raw == null) {
             throw new ConfigException(
                     KEY + ": " + source + " is empty (expected criterion name: [{name, description}, ...])");
-        }
-        Map<String, List<Paraphrase>> raw;
-        try {
-            raw = MAPPER.readValue(yaml, new TypeReference<LinkedHashMap<String, List<Paraphrase>>>() {});
-        } catch (UnrecognizedPropertyException e) {
-            List<JsonMappingException.Reference> path = e.getPath();
-            throw new ConfigException(
-                    KEY + ": " + source + ": unknown key '" + e.getPropertyName() + "' at "
-                            + where(path.subList(0, path.size() - 1)) + " (expected name and description)",
-                    e);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(
-                    KEY + ": " + source + ": cannot read " + where(e.getPath()) + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(KEY + ": cannot read " + source + ": " + e.getMessage(), e);
         }
         Map<String, List<Paraphrase>> byName = new LinkedHashMap<>();
         raw.forEach((criterion, options) -> {
@@ -88,5 +75,24 @@ public final class ParaphraseFile {
             }
         }
         return at.length() == 0 ? "the top level" : at.toString();
+    }
+
+    private static Map<String, List<Paraphrase>> read(String yaml, String source) {
+        try {
+            return yaml.isBlank()
+                    ? null
+                    : MAPPER.readValue(yaml, new TypeReference<LinkedHashMap<String, List<Paraphrase>>>() {});
+        } catch (UnrecognizedPropertyException e) {
+            List<JsonMappingException.Reference> path = e.getPath();
+            throw new ConfigException(
+                    KEY + ": " + source + ": unknown key '" + e.getPropertyName() + "' at "
+                            + where(path.subList(0, path.size() - 1)) + " (expected name and description)",
+                    e);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(
+                    KEY + ": " + source + ": cannot read " + where(e.getPath()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(KEY + ": cannot read " + source + ": " + e.getMessage(), e);
+        }
     }
 }

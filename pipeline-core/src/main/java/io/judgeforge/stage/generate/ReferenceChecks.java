@@ -27,6 +27,14 @@ public final class ReferenceChecks {
     /** A row as read: whether the reader could parse it, and its id and text (either may be null). */
     public record Input(boolean malformed, String id, String text) {}
 
+    /**
+     * Whether a row passes the checks that need no other row. Those that do not are rejected whatever else is read,
+     * so a reader at scale checks them one by one and groups only the usable rows by id.
+     */
+    public static boolean usableAlone(Input row) {
+        return unusable(row).isEmpty();
+    }
+
     /** The rejection of each row, in their order (empty for those kept). */
     public static List<Optional<Rejection>> check(List<Input> rows) {
         List<Optional<Rejection>> rejections = new ArrayList<>();

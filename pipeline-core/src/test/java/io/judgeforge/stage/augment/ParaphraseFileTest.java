@@ -73,6 +73,8 @@ class ParaphraseFileTest {
     @Test
     void anEmptyFileOrACriterionWithoutAListIsAnError() {
         assertError("", "conf/p.yaml is empty");
+        assertError("---\n", "conf/p.yaml is empty");
+        assertError("~\n", "conf/p.yaml is empty");
         assertError("Clarity:\n", "conf/p.yaml", "'Clarity' has no list");
         assertError("Clarity: Readability\n", "conf/p.yaml", "cannot read Clarity");
     }

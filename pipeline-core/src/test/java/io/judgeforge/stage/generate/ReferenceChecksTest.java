@@ -41,6 +41,18 @@ class ReferenceChecksTest {
 
     /** Only spaces make a value blank: a text of tabs and line breaks is a passage, as it was when Spark's trim judged it. */
     @Test
+    void aRowUnusableOnItsOwnNeedsNoOtherRowToBeJudged() {
+        List<Input> rows =
+                List.of(new Input(true, "r1", "text"), new Input(false, null, "text"), new Input(false, "r2", " "));
+        for (Input row : rows) {
+            assertEquals(false, ReferenceChecks.usableAlone(row), row.toString());
+            // Checked alone or with the others, such a row gets the same rejection.
+            assertEquals(check(row), List.of(check(rows.toArray(Input[]::new)).get(rows.indexOf(row))));
+        }
+        assertEquals(true, ReferenceChecks.usableAlone(new Input(false, "r3", "text")));
+    }
+
+    @Test
     void onlySpacesMakeAValueBlank() {
         assertEquals(Arrays.asList(null, null), check(new Input(false, "r1", "\t\n"), new Input(false, "\t", "text")));
     }

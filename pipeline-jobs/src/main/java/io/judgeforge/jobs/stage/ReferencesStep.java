@@ -3,6 +3,7 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -19,7 +20,6 @@ import io.judgeforge.stage.generate.ReferenceChunker;
 import io.judgeforge.stage.generate.ReferencePassage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -38,7 +38,14 @@ import org.apache.spark.sql.types.StructType;
  * given the passage its reference index picks.
  */
 final class ReferencesStep {
+    private static final String ROW = "_row";
+
     private ReferencesStep() {}
+
+    private static ReferenceChecks.Input input(Row r) {
+        return new ReferenceChecks.Input(
+                r.getAs(InputTable.CORRUPT) != null, r.<String>getAs("id"), r.<String>getAs("text"));
+    }
 
     static StepOutput read(PipelineContext ctx) {
         var inputs = ctx.config().inputs();
@@ -46,22 +53,21 @@ final class ReferencesStep {
                         ctx.spark(), ctx.files(), ctx.referencesPath(), inputs.referencesFormat())
                 .cache();
         String[] fields = raw.columns();
-        FlatMapGroupsFunction<String, Row, Row> check = (id, group) -> {
+        FlatMapGroupsFunction<String, Row, Row> check = (key, group) -> {
             List<Row> rows = new ArrayList<>();
             group.forEachRemaining(rows::add);
             return RejectionColumns.append(
                     rows,
                     fields,
-                    ReferenceChecks.check(rows.stream()
-                            .map(r -> new ReferenceChecks.Input(
-                                    r.getAs(InputTable.CORRUPT) != null,
-                                    r.<String>getAs("id"),
-                                    r.<String>getAs("text")))
-                            .toList()));
+                    ReferenceChecks.check(
+                            rows.stream().map(ReferencesStep::input).toList()));
         };
-        // Rows that share an id are checked together (those without one fall into one group, which the checks allow).
-        MapFunction<Row, String> byId = r -> Objects.toString(r.getAs("id"), "");
-        Dataset<Row> checked = raw.groupByKey(byId, Encoders.STRING())
+        // Rows that share an id are checked together. A row unusable on its own (no id, no text, not JSON) is its
+        // own group: a file of id-less rows must not become one group held by one task.
+        MapFunction<Row, String> byId =
+                r -> ReferenceChecks.usableAlone(input(r)) ? "id:" + r.getAs("id") : "row:" + r.getAs(ROW);
+        Dataset<Row> checked = raw.withColumn(ROW, monotonically_increasing_id())
+                .groupByKey(byId, Encoders.STRING())
                 .flatMapGroups(check, Encoders.row(RejectionColumns.appendedTo(raw.schema())));
         Dataset<Row> rejects = RejectRows.of(
                 checked.filter(col(RejectionColumns.REASON).isNotNull()),
