@@ -1,13 +1,10 @@
 package io.judgeforge.jobs.stage;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import io.judgeforge.config.PipelineConfig.ClassifierLabels;
 import io.judgeforge.jobs.spark.RecordCodec;
-import io.judgeforge.stage.ItemStatus;
-import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.export.ClassifierExample;
 import io.judgeforge.stage.export.ClassifierExamples;
 import io.judgeforge.stage.generate.Instruction;
@@ -35,15 +32,8 @@ final class ClassifierSet {
         Dataset<Row> labelled = FineTuningSets.classified(ctx)
                 .withColumn("label", label.apply(col("intended_scenario"), col("predicted_scenario")))
                 .cache();
-        Dataset<Row> disagree = FineTuningSets.rejects(
-                labelled.filter(col("label").isNull()),
-                STEP,
-                ItemStatus.FILTERED,
-                col("id"),
-                col("scenario"),
-                lit(RejectReason.LABEL_DISAGREEMENT.code()),
-                FineTuningSets.disagreement(),
-                FineTuningSets.instructionJson());
+        Dataset<Row> disagree =
+                FineTuningSets.disagreements(labelled.filter(col("label").isNull()), STEP);
 
         RecordCodec<Instruction> instruction = RecordCodec.of(Instruction.class);
         ClassifierExamples builder =

@@ -11,6 +11,7 @@ import io.judgeforge.jobs.spark.RejectRows;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
+import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.export.SplitAssigner;
 import io.judgeforge.stage.generate.Instruction;
 import java.util.Arrays;
@@ -102,5 +103,18 @@ final class FineTuningSets {
             Column detail,
             Column input) {
         return RejectRows.of(rows, ExportJob.STAGE, step, status, itemId, scenario, reason, detail, input);
+    }
+
+    /** The instructions of {@code rows} filtered from a set because their label policy disagrees, as rejects of {@code step}. */
+    static Dataset<Row> disagreements(Dataset<Row> rows, String step) {
+        return rejects(
+                rows,
+                step,
+                ItemStatus.FILTERED,
+                col("id"),
+                col("scenario"),
+                lit(RejectReason.LABEL_DISAGREEMENT.code()),
+                disagreement(),
+                instructionJson());
     }
 }

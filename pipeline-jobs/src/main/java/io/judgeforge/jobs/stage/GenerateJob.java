@@ -28,7 +28,7 @@ public final class GenerateJob {
         long referenceCount = references.report().produced();
         // Kept with the run: the questioner set pairs each question with the passage it was written from.
         // With the earlier run's passages, which its carried instructions name.
-        PreviousRun.withPassages(ctx, references.records())
+        PreviousPassages.with(ctx, references.records())
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(ctx.layout().passages());
@@ -41,10 +41,10 @@ public final class GenerateJob {
         // validated with the new ones, so a new instruction that repeats one of them is the one removed.
         rounds.add(PreviousRun.instructions(ctx), InstructionOrigin.CARRIED);
         rounds.add(ImportedInstructions.read(ctx), InstructionOrigin.IMPORTED);
-        Map<String, Integer> callsMade = new HashMap<>(PreviousRun.callsMade(ctx));
+        Map<String, Integer> callsMade = new HashMap<>(PreviousCalls.made(ctx));
         StepOutput validated = rounds.run(referenceCount, indexedReferences, callsMade);
         StageReport report = StageOutputs.write(ctx, STAGE, validated.records(), steps, start);
-        PreviousRun.writeCallsMade(ctx, callsMade);
+        PreviousCalls.write(ctx, callsMade);
         return report;
     }
 }

@@ -12,7 +12,6 @@ import io.judgeforge.stage.generate.Instruction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,20 +73,5 @@ final class PreviousRun {
                 .createDataFrame(
                         List.<Row>of(), RecordCodec.of(RejectedRecord.class).schema());
         return new StepOutput(carried, none, StepCounts.ofFilter("previous-run", n, n, none));
-    }
-
-    /** This run's passages and those the carried instructions name: {@link PreviousPassages#with}. */
-    static Dataset<Row> withPassages(PipelineContext ctx, Dataset<Row> current) {
-        return PreviousPassages.with(ctx, current);
-    }
-
-    /** Keeps this run's call numbering with it: {@link PreviousCalls#write}. */
-    static void writeCallsMade(PipelineContext ctx, Map<String, Integer> callsMade) {
-        PreviousCalls.write(ctx, callsMade);
-    }
-
-    /** Per scenario, the next call number after the earlier run's: {@link PreviousCalls#made}. */
-    static Map<String, Integer> callsMade(PipelineContext ctx) {
-        return PreviousCalls.made(ctx);
     }
 }

@@ -60,15 +60,7 @@ final class QuestionerSet {
                 .join(passages, col("reference_id").equalTo(col("passage_id")), "left")
                 .cache();
         Column agrees = col("keep");
-        Dataset<Row> disagree = FineTuningSets.rejects(
-                checked.filter(not(agrees)),
-                STEP,
-                ItemStatus.FILTERED,
-                col("id"),
-                col("scenario"),
-                lit(RejectReason.LABEL_DISAGREEMENT.code()),
-                FineTuningSets.disagreement(),
-                FineTuningSets.instructionJson());
+        Dataset<Row> disagree = FineTuningSets.disagreements(checked.filter(not(agrees)), STEP);
         Dataset<Row> noPassage = FineTuningSets.rejects(
                 checked.filter(agrees.and(col("passage").isNull())),
                 STEP,
