@@ -32,7 +32,8 @@ public record PipelineConfig(
         Score score,
         Select select,
         Augment augment,
-        Export export)
+        Export export,
+        Refresh refresh)
         implements Serializable {
 
     public PipelineConfig {
@@ -774,6 +775,22 @@ public record PipelineConfig(
                     validationFraction,
                     "a number in [0, 1)");
             check(shardRecords >= 1, "export.shard-records", shardRecords, "an integer >= 1");
+        }
+    }
+
+    /** What the {@code refresh} command's lock does when another refresh holds it. */
+    public enum OnLocked {
+        /** Print one line naming the holder and exit with code 3. */
+        EXIT,
+        /** Wait until the holder finishes or its lease lapses. */
+        WAIT
+    }
+
+    public record Refresh(int keepVersions, long lockLeaseMs, OnLocked onLocked) implements Serializable {
+        public Refresh {
+            check(keepVersions >= 0, "refresh.keep-versions", keepVersions, "an integer >= 0 (0 = keep all)");
+            check(lockLeaseMs >= 3000, "refresh.lock-lease-ms", lockLeaseMs, "an integer >= 3000");
+            check(onLocked != null, "refresh.on-locked", null, "exit or wait");
         }
     }
 }

@@ -57,6 +57,8 @@ public enum RejectReason implements Reason {
     LABEL_DISAGREEMENT("written for one scenario, classified as another (export.classifier-labels)"),
     MISSING_REFERENCE("the passage a questioner example was written from is missing"),
     MISSING_JUDGMENT("a selected record has no judge record"),
+    INPUT_REMOVED("a record of the parent version whose source input (reference document, imported instruction)"
+            + " was removed or changed since: a refresh does not carry it into the new version"),
 
     // any step
     /** Quarantined, not thrown: one item's bad data must not sink the other items of its partition. */

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The account of one published dataset version: what was written (shards with checksums), how the
  * records divide (per set, split, scenario and score), the config that made it, and every stage's
- * reconciliation of its records.
+ * reconciliation of its records. {@code parentVersion} names the version a refresh built this one on
+ * (its records are this version's, less those whose inputs were removed); null for a version a full
+ * run made.
  */
 public record Manifest(
         String version,
@@ -21,7 +23,8 @@ public record Manifest(
         List<ShardInfo> shards,
         List<StageReport> stages,
         Totals totals,
-        BudgetUse budget) {
+        BudgetUse budget,
+        String parentVersion) {
 
     /**
      * One fine-tuning set: what it trains ({@code task}) and its record counts. {@code byMode},

@@ -50,8 +50,7 @@ public final class GenerationPlanner {
             int quota = (int) Math.max(0, settings.quotaFor(scenario.id()) - has.getOrDefault(scenario.id(), 0L));
             int first = callsMade.getOrDefault(scenario.id(), 0);
             int calls = (quota + settings.perCall() - 1) / settings.perCall();
-            boolean needsReference =
-                    scenario.method() == GenerationMethod.REFERENCE || "reading_comprehension".equals(scenario.id());
+            boolean needsReference = needsReference(scenario);
             if (calls > 0 && needsReference && referenceCount == 0) {
                 throw new IllegalArgumentException(
                         "Scenario '" + scenario.id() + "' needs reference passages but inputs.references has none");
@@ -100,6 +99,11 @@ public final class GenerationPlanner {
             }
         }
         return tasks;
+    }
+
+    /** True when the scenario's calls are written from a reference passage (reading comprehension quizzes on one). */
+    public static boolean needsReference(Scenario scenario) {
+        return scenario.method() == GenerationMethod.REFERENCE || "reading_comprehension".equals(scenario.id());
     }
 
     private List<String> sampleSeeds(String scenario, SplittableRandom random) {

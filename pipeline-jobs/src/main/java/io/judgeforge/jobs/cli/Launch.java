@@ -39,6 +39,11 @@ public final class Launch implements AutoCloseable {
     final List<SeedInstruction> seeds;
     final String configSha256;
     private final LocalEndpointServer simulator;
+    // What the config was made of, so a refresh can bind it again with its own overrides.
+    private String configText;
+    private List<String> overrides = List.of();
+    private Map<String, String> variables = Map.of();
+    private boolean ownsSimulator = true;
 
     private Launch(
             PipelineConfig config,
@@ -83,8 +88,12 @@ public final class Launch implements AutoCloseable {
                 ? Map.of()
                 : Map.of(SIMULATOR_URL, simulator == null ? "http://127.0.0.1:0/v1" : simulator.baseUrl());
         try {
-            return resolve(
+            Launch launch = resolve(
                     files, new org.apache.hadoop.fs.Path(confUri).getParent().toString(), tree, variables, simulator);
+            launch.configText = files.readText(confUri);
+            launch.overrides = List.copyOf(overrides);
+            launch.variables = variables;
+            return launch;
         } catch (RuntimeException e) {
             if (simulator != null) {
                 simulator.close();
@@ -127,6 +136,19 @@ public final class Launch implements AutoCloseable {
                     + config.inputs().references() + "' (no such file or folder: " + refs + ")");
         }
         return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
+    }
+
+    /**
+     * The same config with {@code more} overrides after the command line's, sharing this launch's
+     * simulator (which only this launch closes): a refresh's run over its new work.
+     */
+    public Launch withOverrides(List<String> more) {
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(more);
+        Launch derived = resolve(
+                HadoopFiles.beforeSession(), configDir, ConfigLoader.tree(configText, all), variables, simulator);
+        derived.ownsSimulator = false;
+        return derived;
     }
 
     /**
@@ -190,7 +212,7 @@ public final class Launch implements AutoCloseable {
 
     @Override
     public void close() {
-        if (simulator != null) {
+        if (simulator != null && ownsSimulator) {
             simulator.close();
         }
     }

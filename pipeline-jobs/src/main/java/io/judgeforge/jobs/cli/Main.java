@@ -75,6 +75,7 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         StageCommands.addTo(cli);
+        cli.addSubcommand(new RefreshCommand());
         for (Class<?> tool : List.of(
                 SimServerCommand.class,
                 ValidateConfCommand.class,

@@ -15,7 +15,7 @@ final class RunSummary {
     static String render(List<StageReport> reports, long wallMs, String dataset, String simulatorStats) {
         StringBuilder sb = new StringBuilder("\nRun summary\n");
         sb.append(String.format(
-                "%-18s %8s %8s %9s %12s %8s %8s %8s %12s %8s%n",
+                "%-24s %8s %8s %9s %12s %8s %8s %8s %12s %8s%n",
                 "stage", "in", "out", "filtered", "quarantined", "records", "calls", "stored", "tokens", "wall s"));
         long calls = 0;
         long stored = 0;
@@ -32,7 +32,7 @@ final class RunSummary {
                 for (StepReport s : r.steps()) {
                     String name = r.stage() + ":" + s.step().replaceAll("-(set|calls)$", "");
                     sb.append(String.format(
-                            "%-18s %8d %8d %9d %12d %8d %8d %8d %12d %8s%n",
+                            "%-24s %8d %8d %9d %12d %8d %8d %8d %12d %8s%n",
                             name,
                             s.in(),
                             s.out(),
@@ -45,7 +45,7 @@ final class RunSummary {
                             ""));
                 }
                 sb.append(String.format(
-                        "%-18s %8s %8s %9s %12s %8d %8d %8d %12d %8.1f%n",
+                        "%-24s %8s %8s %9s %12s %8d %8d %8d %12d %8.1f%n",
                         r.stage(),
                         "",
                         "",
@@ -62,7 +62,7 @@ final class RunSummary {
             long quarantined =
                     r.steps().stream().mapToLong(StepReport::quarantined).sum();
             sb.append(String.format(
-                    "%-18s %8d %8d %9d %12d %8d %8d %8d %12d %8.1f%n",
+                    "%-24s %8d %8d %9d %12d %8d %8d %8d %12d %8.1f%n",
                     r.stage(),
                     r.steps().get(0).in(),
                     r.steps().get(r.steps().size() - 1).out(),

@@ -62,4 +62,28 @@ public record RunLayout(String out, String runId) implements Serializable {
     public String latest() {
         return datasets() + "/LATEST";
     }
+
+    /** A published version's folder. */
+    public String version(String version) {
+        return datasets() + "/" + version;
+    }
+
+    /**
+     * What a refresh compares the next one with, kept inside each version (so it is published with it):
+     * {@code inputs/} (every input's kind, id and content hash), {@code lineage/} (each instruction's
+     * source document) and {@code files.json} (the input files' hashes).
+     */
+    public String versionRefresh(String version) {
+        return version(version) + "/_refresh";
+    }
+
+    /** The lock two refreshes of one output take turns on. */
+    public String refreshLock() {
+        return datasets() + "/.refresh.lock";
+    }
+
+    /** A refresh's own folder in its run: its plan, the inputs it found and the new work it made of them. */
+    public String refresh() {
+        return run() + "/refresh";
+    }
 }

@@ -3,7 +3,9 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 
 import io.judgeforge.config.ConfigException;
+import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.json.Json;
+import io.judgeforge.refresh.RefreshPlan;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.export.Manifest;
 import io.judgeforge.stage.export.ShardInfo;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -48,16 +51,19 @@ public final class ExportJob {
                     + "; set export.version to a new name");
         }
 
-        List<FineTuningSets.Built> sets = FineTuningSets.all(ctx);
-        FineTuningSets.Built judge = sets.get(0);
-        StageReport report = StageOutputs.write(
-                ctx,
-                STAGE,
-                judge.examples(),
-                sets.stream().map(FineTuningSets.Built::step).toList(),
-                start);
-        for (FineTuningSets.Built set : sets.subList(1, sets.size())) {
-            set.examples().write().mode(SaveMode.Overwrite).parquet(ctx.layout().records(STAGE, set.name()));
+        RefreshPlan plan = RefreshDelta.planOf(ctx).orElse(null);
+        List<ParentVersion.Merged> sets = FineTuningSets.all(ctx).stream()
+                .map(set -> ParentVersion.merge(ctx, plan, set))
+                .toList();
+        List<StepOutput> steps =
+                new ArrayList<>(sets.stream().map(m -> m.set().step()).toList());
+        sets.stream().map(ParentVersion.Merged::step).filter(Objects::nonNull).forEach(steps::add);
+        StageReport report = StageOutputs.write(ctx, STAGE, sets.get(0).examples(), steps, start);
+        for (ParentVersion.Merged set : sets.subList(1, sets.size())) {
+            set.examples()
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(ctx.layout().records(STAGE, set.set().name()));
         }
 
         Dataset<Row> written =
@@ -71,18 +77,20 @@ public final class ExportJob {
                 renames ? ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis() : target;
         List<ShardInfo> shards = new ArrayList<>();
         Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
-        for (FineTuningSets.Built set : sets) {
-            Dataset<Row> records = set == judge
+        for (ParentVersion.Merged merged : sets) {
+            String name = merged.set().name();
+            Dataset<Row> records = merged == sets.get(0)
                     ? written
-                    : ctx.spark().read().parquet(ctx.layout().records(STAGE, set.name()));
+                    : ctx.spark().read().parquet(ctx.layout().records(STAGE, name));
             for (String split : List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION)) {
-                shards.addAll(ExportShards.write(
-                        ctx, records.filter(col("split").equalTo(split)), staging, set.name(), split));
+                shards.addAll(
+                        ExportShards.write(ctx, records.filter(col("split").equalTo(split)), staging, name, split));
             }
-            counts.put(set.name(), ExportManifest.setCounts(set.task(), records));
+            counts.put(name, ExportManifest.setCounts(merged.set().task(), records));
         }
 
-        Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report);
+        Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report, plan);
+        VersionArtifacts.write(ctx, staging, plan, sets, manifest);
         // The commit: the manifest is written last (on object stores its PUT is what publishes the
         // version), then the staging folder is renamed into place where renames are atomic.
         ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));

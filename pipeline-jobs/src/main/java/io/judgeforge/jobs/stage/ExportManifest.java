@@ -35,7 +35,8 @@ final class ExportManifest {
             String version,
             Map<String, Manifest.SetCounts> counts,
             List<ShardInfo> shards,
-            StageReport export) {
+            StageReport export,
+            io.judgeforge.refresh.RefreshPlan plan) {
         List<StageReport> stages = new ArrayList<>();
         for (String stage : UPSTREAM) {
             stages.add(Json.read(ctx.files().readText(ctx.layout().report(stage)), StageReport.class));
@@ -51,7 +52,8 @@ final class ExportManifest {
                 shards,
                 stages,
                 Manifest.Totals.over(stages),
-                Manifest.BudgetUse.of(ctx.config().budget(), stages));
+                Manifest.BudgetUse.of(ctx.config().budget(), stages),
+                plan == null ? null : plan.parentVersion());
     }
 
     // Only the groups reach the driver: a few per split and scenario (and mode, score, verdict in the judge set).

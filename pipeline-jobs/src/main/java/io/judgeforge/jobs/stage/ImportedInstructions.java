@@ -47,9 +47,7 @@ final class ImportedInstructions {
         if (path == null) {
             return null;
         }
-        Dataset<Row> raw = TABLE.read(
-                        ctx.spark(), ctx.files(), path, ctx.config().inputs().instructionsFormat())
-                .cache();
+        Dataset<Row> raw = raw(ctx, path).cache();
         List<String> scenarios =
                 ctx.catalog().scenarios().stream().map(s -> s.id()).toList();
         Dataset<Row> checked = ImportedInstructionChecks.checked(raw, scenarios).cache();
@@ -70,6 +68,11 @@ final class ImportedInstructions {
         long out = instructions.count();
         ctx.progress().say("[generate] imported " + out + " of " + in + " instructions from " + path);
         return new StepOutput(instructions, rejects, StepCounts.ofFilter("import", in, out, rejects));
+    }
+
+    /** The rows of the instructions table at {@code path}, as read, before any check. */
+    static Dataset<Row> raw(PipelineContext ctx, String path) {
+        return TABLE.read(ctx.spark(), ctx.files(), path, ctx.config().inputs().instructionsFormat());
     }
 
     private static Dataset<Row> asInstructions(Dataset<Row> rows) {

@@ -37,7 +37,11 @@ final class PreviousCalls {
      * used, read from its call log and its instructions' task ids; empty when none is configured.
      */
     static Map<String, Integer> made(PipelineContext ctx) {
-        String folder = PreviousRun.folder(ctx);
+        // A refresh continues the numbering of the run that made the version it builds on.
+        String folder = RefreshDelta.planOf(ctx)
+                .filter(plan -> plan.parentRunId() != null)
+                .map(plan -> ctx.layout().runs() + "/" + plan.parentRunId())
+                .orElseGet(() -> PreviousRun.folder(ctx));
         Map<String, Integer> made = new HashMap<>();
         if (folder == null) {
             return made;

@@ -472,7 +472,8 @@ class JsonSchemasTest {
                 List.of(new ShardInfo("judge/train/part-00000.jsonl", "judge", "train", 1, 100, SHA)),
                 List.of(stage),
                 new Manifest.Totals(2, 0, 100, 20, 0.5, 1234, true, 64, 8),
-                new Manifest.BudgetUse(1.0, 0, 0.5, 120, false));
+                new Manifest.BudgetUse(1.0, 0, 0.5, 120, false),
+                "v0");
         Map<String, Object> records = new LinkedHashMap<>();
         records.put("reference-passage", new ReferencePassage("ref-001", "Title", null, "Text."));
         records.put("seed-instruction", new SeedInstruction("seed-math_qa-1", "math_qa", "What is 2 + 2?"));
