@@ -19,8 +19,8 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Stage export: turns the run's data into the paper's three chat-format fine-tuning sets (judge,
  * scenario classifier, questioner; see FineTuningSets) and publishes them as a dataset version: JSONL
- * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl} and a
- * {@code manifest.json}.
+ * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl}, a
+ * {@code report.html} ({@link ExportReport}) and a {@code manifest.json}.
  * Where renames are atomic (local files, HDFS) the version is assembled in a staging folder and
  * renamed into place; on object stores (S3A and the like) the shards are written straight into the
  * version's folder and {@code manifest.json}, one PUT, is written last: a version folder without a
@@ -83,6 +83,7 @@ public final class ExportJob {
         }
 
         Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report);
+        ExportReport.write(ctx, manifest, staging);
         // The commit: the manifest is written last (on object stores its PUT is what publishes the
         // version), then the staging folder is renamed into place where renames are atomic.
         ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
