@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.judgeforge.config.PipelineConfig.IfdFilter;
+import io.judgeforge.jobs.schema.JsonSchemas;
 import io.judgeforge.jobs.spark.RecordCodec;
 import io.judgeforge.json.Json;
 import io.judgeforge.stage.score.IfdScore;
@@ -180,8 +181,9 @@ class SelectionTargetsTest {
         assertTrue(Files.exists(dir.resolve("out/runs/p1/select/_balance.json")));
         // The IFD histogram: equal bins from the lowest to the highest IFD, each record in the bin the core's rule
         // gives.
-        IfdHistogram histogram =
-                Json.read(Files.readString(dir.resolve("out/runs/p1/select/_ifd_histogram.json")), IfdHistogram.class);
+        String written = Files.readString(dir.resolve("out/runs/p1/select/_ifd_histogram.json"));
+        assertEquals(List.of(), JsonSchemas.validate("ifd-histogram", written));
+        IfdHistogram histogram = Json.read(written, IfdHistogram.class);
         List<Double> edges = IfdHistogram.edges(
                 supply.stream().mapToDouble(IfdScore::ifd).min().orElseThrow(),
                 supply.stream().mapToDouble(IfdScore::ifd).max().orElseThrow());
