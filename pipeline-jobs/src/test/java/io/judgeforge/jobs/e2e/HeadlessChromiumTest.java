@@ -1,11 +1,13 @@
 package io.judgeforge.jobs.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The browser check of {@link ReportInBrowserTest} catches what it is there to catch: a deliberately broken page
  * (an uncaught exception, a {@code console.error}, an image from the network) fails it on each count. (The report
- * itself is the clean page that passes it.)
+ * itself is the clean page that passes it.) A browser that never answers fails at the deadline.
  */
 class HeadlessChromiumTest {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -25,7 +27,8 @@ class HeadlessChromiumTest {
         var binary = HeadlessChromium.binary();
         Assumptions.assumeTrue(
                 binary.isPresent(),
-                "chromium is not installed (Debian package chromium; .ci/run installs it): browser test skipped");
+                "no chromium on the PATH (Debian package chromium; .ci/run installs it) or at JUDGEFORGE_CHROMIUM: "
+                        + "browser test skipped");
         return binary.get();
     }
 
@@ -46,5 +49,19 @@ class HeadlessChromiumTest {
                 visit.requests().contains("http://judgeforge.invalid/pixel.png"),
                 visit.requests().toString());
         assertEquals("broken", visit.probe());
+    }
+
+    @Test
+    void aBrowserThatNeverAnswersFailsAtTheDeadline() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell for the hung browser");
+        Path hung = dir.resolve("hung-chromium");
+        Files.writeString(hung, "#!/bin/sh\nexec sleep 60\n");
+        assertTrue(hung.toFile().setExecutable(true));
+        long start = System.nanoTime();
+        TimeoutException timeout = assertThrows(
+                TimeoutException.class,
+                () -> HeadlessChromium.open(hung, dir.resolve("any.html"), "1", Duration.ofSeconds(2)));
+        assertTrue(timeout.getMessage().contains("Chromium to start"), timeout.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "it gives up at its deadline");
     }
 }
