@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.json.Json;
+import io.judgeforge.report.ReportPage;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.export.Manifest;
 import io.judgeforge.stage.export.ShardInfo;
@@ -92,7 +93,9 @@ public final class ExportJob {
         }
         ctx.files().replaceText(ctx.layout().latest(), version + "\n");
         written.unpersist();
-        ctx.progress().say("[export] published " + target + " (" + shards.size() + " shards); LATEST -> " + version);
+        ctx.progress()
+                .say("[export] published " + target + " (" + shards.size() + " shards, " + ReportPage.FILE
+                        + "); LATEST -> " + version);
         return target;
     }
 

@@ -28,6 +28,7 @@ class ReportInBrowserTest {
         PipelineRuns.Run run = PipelineRuns.reference();
         Path report = run.dataset().resolve("report.html");
         assertTrue(Files.exists(report), "the version has its report beside the manifest: " + report);
+        assertTrue(run.stdout().contains(" shards, report.html); LATEST -> " + run.version()), run.stdout());
 
         HeadlessChromium.Visit visit = HeadlessChromium.open(chromium, report, PROBE, HeadlessChromiumTest.TIMEOUT);
         Path screenshot = keep(visit.screenshot());
