@@ -21,6 +21,24 @@ public final class BalanceReport {
     /** Records of one scenario, mode and label. */
     public record LabelCount(String scenario, String mode, String label, long records) {}
 
+    /**
+     * Records of one scenario, mode, label and {@link IfdHistogram} bin: one grouping gives both the label counts
+     * ({@link #labelCounts}) and the IFD histogram, so the histogram costs no pass of its own.
+     */
+    public record BinnedCount(String scenario, String mode, String label, int ifdBin, long records) {}
+
+    /** The label counts of {@code counts}, their IFD bins summed. */
+    public static List<LabelCount> labelCounts(List<BinnedCount> counts) {
+        Map<List<String>, Long> sums = new java.util.LinkedHashMap<>();
+        for (BinnedCount c : counts) {
+            sums.merge(List.of(c.scenario(), c.mode(), c.label()), c.records(), Long::sum);
+        }
+        return sums.entrySet().stream()
+                .map(e -> new LabelCount(
+                        e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()))
+                .toList();
+    }
+
     /** The IFD at each of {@link #IFD_QUANTILES}. */
     public record IfdSpread(Double min, Double p10, Double median, Double p90, Double max) {
         public static IfdSpread of(List<Double> quantiles) {
@@ -32,9 +50,15 @@ public final class BalanceReport {
         }
     }
 
-    /** One scenario's entry: mode to label to records; a side without records is left out. */
-    record ScenarioBalance(
+    /** One scenario's entry: mode to label to records; a side without records is left out (null). */
+    public record ScenarioBalance(
             Map<String, Map<String, Long>> before, Map<String, Map<String, Long>> after, IfdSpread ifd) {}
+
+    /** A report {@link #json} wrote, read back: scenario to its entry. */
+    public static Map<String, ScenarioBalance> read(String json) {
+        return new TreeMap<>(
+                Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, ScenarioBalance>>() {}));
+    }
 
     /** The report from the label counts before and after selection and the IFD quantiles per scenario. */
     public static String json(List<LabelCount> before, List<LabelCount> after, Map<String, List<Double>> ifdQuantiles) {

@@ -31,6 +31,32 @@ class BalanceReportTest {
     }
 
     @Test
+    void theLabelCountsOfBinnedGroupsSumTheirBins() {
+        List<BalanceReport.BinnedCount> binned = List.of(
+                new BalanceReport.BinnedCount("math_qa", "single", "4", 0, 3),
+                new BalanceReport.BinnedCount("math_qa", "single", "4", 7, 2),
+                new BalanceReport.BinnedCount("math_qa", "pairwise", "A", 7, 1));
+        assertEquals(
+                List.of(new LabelCount("math_qa", "single", "4", 5), new LabelCount("math_qa", "pairwise", "A", 1)),
+                BalanceReport.labelCounts(binned));
+    }
+
+    @Test
+    void theReportReadsBackAsWritten() {
+        String json = BalanceReport.json(
+                List.of(new LabelCount("math_qa", "single", "5", 3), new LabelCount("open_qa", "pairwise", "C", 1)),
+                List.of(new LabelCount("math_qa", "single", "5", 2)),
+                Map.of("math_qa", List.of(0.4, 0.5, 0.55, 0.6, 0.7)));
+        Map<String, BalanceReport.ScenarioBalance> read = BalanceReport.read(json);
+        assertEquals(List.of("math_qa", "open_qa"), List.copyOf(read.keySet()));
+        assertEquals(Map.of("single", Map.of("5", 3L)), read.get("math_qa").before());
+        assertEquals(Map.of("single", Map.of("5", 2L)), read.get("math_qa").after());
+        assertEquals(0.55, read.get("math_qa").ifd().median());
+        assertEquals(null, read.get("open_qa").after(), "nothing of open_qa was selected");
+        assertEquals(null, read.get("open_qa").ifd());
+    }
+
+    @Test
     void theIfdSpreadNeedsEveryQuantile() {
         assertEquals(5, BalanceReport.IFD_QUANTILES.size());
         assertThrows(IllegalArgumentException.class, () -> BalanceReport.IfdSpread.of(List.of(0.1, 0.2)));

@@ -6,6 +6,7 @@ import io.judgeforge.config.ConfigException;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.json.Json;
 import io.judgeforge.refresh.RefreshPlan;
+import io.judgeforge.report.ReportPage;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.export.Manifest;
 import io.judgeforge.stage.export.ShardInfo;
@@ -22,8 +23,8 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Stage export: turns the run's data into the paper's three chat-format fine-tuning sets (judge,
  * scenario classifier, questioner; see FineTuningSets) and publishes them as a dataset version: JSONL
- * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl} and a
- * {@code manifest.json}.
+ * shards under {@code OUT/datasets/<version>/<set>/{train,validation}/part-NNNNN.jsonl}, a
+ * {@code report.html} ({@link ExportReport}) and a {@code manifest.json}.
  * Where renames are atomic (local files, HDFS) the version is assembled in a staging folder and
  * renamed into place; on object stores (S3A and the like) the shards are written straight into the
  * version's folder and {@code manifest.json}, one PUT, is written last: a version folder without a
@@ -91,6 +92,7 @@ public final class ExportJob {
 
         Manifest manifest = ExportManifest.of(ctx, version, counts, shards, report, plan);
         VersionArtifacts.write(ctx, staging, plan, sets, manifest);
+        ExportReport.write(ctx, manifest, staging);
         // The commit: the manifest is written last (on object stores its PUT is what publishes the
         // version), then the staging folder is renamed into place where renames are atomic.
         ctx.files().writeText(staging + "/manifest.json", Json.write(manifest));
@@ -99,7 +101,9 @@ public final class ExportJob {
         }
         ctx.files().replaceText(ctx.layout().latest(), version + "\n");
         written.unpersist();
-        ctx.progress().say("[export] published " + target + " (" + shards.size() + " shards); LATEST -> " + version);
+        ctx.progress()
+                .say("[export] published " + target + " (" + shards.size() + " shards, " + ReportPage.FILE
+                        + "); LATEST -> " + version);
         return target;
     }
 

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.judgeforge.config.PipelineConfig.IfdFilter;
+import io.judgeforge.jobs.schema.JsonSchemas;
 import io.judgeforge.jobs.spark.RecordCodec;
+import io.judgeforge.json.Json;
 import io.judgeforge.stage.score.IfdScore;
+import io.judgeforge.stage.select.BalanceReport;
+import io.judgeforge.stage.select.IfdHistogram;
 import io.judgeforge.stage.select.IfdOutlierFilter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -175,6 +179,23 @@ class SelectionTargetsTest {
                         .keySet(),
                 "a seeded random choice is repeatable");
         assertTrue(Files.exists(dir.resolve("out/runs/p1/select/_balance.json")));
+        // The IFD histogram: equal bins from the lowest to the highest IFD, each record in the bin the core's rule
+        // gives.
+        String written = Files.readString(dir.resolve("out/runs/p1/select/_ifd_histogram.json"));
+        assertEquals(List.of(), JsonSchemas.validate("ifd-histogram", written));
+        IfdHistogram histogram = Json.read(written, IfdHistogram.class);
+        List<Double> edges = IfdHistogram.edges(
+                supply.stream().mapToDouble(IfdScore::ifd).min().orElseThrow(),
+                supply.stream().mapToDouble(IfdScore::ifd).max().orElseThrow());
+        assertEquals(IfdHistogram.of(edges, binned(supply, edges), binned(one.values(), edges)), histogram);
+    }
+
+    /** The records per IFD bin by the core's rule, as one counted group each. */
+    static List<BalanceReport.BinnedCount> binned(java.util.Collection<IfdScore> scores, List<Double> edges) {
+        return scores.stream()
+                .map(s -> new BalanceReport.BinnedCount(
+                        s.scenario(), s.mode(), s.label(), IfdHistogram.bin(edges, s.ifd()), 1))
+                .toList();
     }
 
     /** The ifd-filter rejects of run {@code id}: judgment id to detail. */

@@ -63,6 +63,7 @@ class JsonSchemasTest {
             "response",
             "judgment",
             "ifd-score",
+            "ifd-histogram",
             "item-outcome",
             "rejected-record",
             "step-report",
@@ -143,6 +144,8 @@ class JsonSchemasTest {
         VALID.put("ifd-score", """
         {"judgment_id": "jdg-gen-close_qa-0000-0~sim-6b", "scenario": "close_qa", "mode": "single", "label": "4",
          "conditioned_loss": 1.2766, "direct_loss": 2.1796, "ifd": 0.5857, "answer_tokens": 165}""");
+        VALID.put("ifd-histogram", """
+        {"edges": [0.5, 0.55, 0.6], "before": [3, 1], "after": [2, 0]}""");
         VALID.put("item-outcome", """
         {"item_id": "gen-close_qa-0000", "scenario": "close_qa", "status": "quarantined", "reason": "parse_failed",
          "detail": "no numbered list", "input": "{\\"id\\":\\"gen-close_qa-0000\\"}", "calls": 1, "stored": 0,
@@ -222,6 +225,8 @@ class JsonSchemasTest {
         BROKEN.put("ifd-score", new String[] {"""
         {"judgment_id": "jdg-x", "scenario": "x", "mode": "single", "label": "4", "conditioned_loss": 1.2, "direct_loss": 2.1,
          "answer_tokens": 165}""", "ifd"});
+        BROKEN.put("ifd-histogram", new String[] {"""
+        {"edges": [0.5, 0.55, 0.6], "before": [3, -1], "after": [2, 0]}""", "before"});
         BROKEN.put("item-outcome", new String[] {"""
         {"item_id": "gen-x-0000", "status": "failed", "calls": 1, "stored": 0, "prompt_tokens": 4, "completion_tokens": 3, "cost_usd": 0.0, "latency_ms": 5,
          "records": []}""", "status"});
