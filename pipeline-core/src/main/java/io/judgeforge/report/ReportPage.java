@@ -87,6 +87,11 @@ public final class ReportPage {
         definition(page, "Run name", m.runName());
         definition(page, "Created", m.createdAt());
         definition(page, "Config SHA-256", m.configSha256());
+        // A refresh's version: its records are the parent's, less those whose inputs are gone, and the new ones.
+        definition(
+                page,
+                "Parent version",
+                m.parentVersion() == null ? "none (a full run)" : m.parentVersion() + " (see CHANGELOG.md)");
         page.append("</dl>\n");
         Manifest.Totals t = m.totals();
         long records = m.sets().values().stream()

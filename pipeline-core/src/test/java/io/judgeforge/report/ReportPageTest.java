@@ -44,7 +44,8 @@ class ReportPageTest {
                 List.of(),
                 stages,
                 Manifest.Totals.over(stages),
-                new Manifest.BudgetUse(0, 0, 1.0, 220, false));
+                new Manifest.BudgetUse(0, 0, 1.0, 220, false),
+                "v-0");
     }
 
     static final List<StageReport> STAGES = List.of(
@@ -77,7 +78,8 @@ class ReportPageTest {
                 "20261206-172209-da47",
                 "2026-12-06T17:23:14.035Z",
                 "12232a72992e2be6f5e0d15521ef0278c5f1e586df994c81bf8bb0d52be0ebf9",
-                "night &lt;run&gt;")) {
+                "night &lt;run&gt;",
+                "v-0 (see CHANGELOG.md)")) {
             assertTrue(page.contains("<dd>" + shown + "</dd>"), shown);
         }
     }

@@ -1,6 +1,7 @@
 package io.judgeforge.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.judgeforge.jobs.stage.Pipeline;
@@ -50,7 +51,8 @@ class CommandLineTest {
     void runThenEveryStageOfThePipelineInOrderThenTheTools() {
         List<String> expected = new ArrayList<>(List.of("run"));
         Pipeline.STAGES.forEach(stage -> expected.add(stage.name()));
-        expected.addAll(List.of("sim-server", "validate-conf", "meta-eval", "cassette", "replay-server", "bench"));
+        expected.addAll(
+                List.of("refresh", "sim-server", "validate-conf", "meta-eval", "cassette", "replay-server", "bench"));
         assertEquals(
                 expected, new ArrayList<>(Main.commandLine().getSubcommands().keySet()));
     }
@@ -86,6 +88,21 @@ class CommandLineTest {
         assertEquals(
                 "run: Unknown option: '--frobnicate' (see 'judgeforge run --help')",
                 run("run", "--frobnicate").err().strip());
+    }
+
+    @Test
+    void refreshRefusesAFixedRunIdOrALeaseTooShortInOneLineBeforeAnyRun() {
+        Outcome id =
+                run("refresh", "--conf", "../conf/local.yaml", "--out", "target/refresh-refused", "--set", "run.id=x");
+        assertEquals(2, id.code());
+        assertEquals(
+                "refresh: Invalid value for 'run.id': 'x' (a refresh starts a new run each time; leave run.id empty)",
+                id.err().strip());
+        Outcome lease = run("refresh", "--conf", "../conf/local.yaml", "--set", "refresh.lock-lease-ms=10");
+        assertEquals(2, lease.code());
+        assertTrue(
+                lease.err().strip().startsWith("refresh: Invalid value for 'refresh.lock-lease-ms': 10"), lease.err());
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("target/refresh-refused")));
     }
 
     @Test
