@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,12 +44,8 @@ final class RefreshCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "judgeforge-out",
-            description = "Output root: runs under DIR/runs, versions under DIR/datasets (default: ${DEFAULT-VALUE}).")
-    String out;
+    @Mixin
+    OutOption output;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +65,7 @@ final class RefreshCommand implements Callable<Integer> {
                         + config.run().id() + "' (a refresh starts a new run each time; leave run.id empty)");
             }
             HadoopFiles files = HadoopFiles.beforeSession();
-            RunLayout layout = new RunLayout(Launch.localToUri(out), "-");
+            RunLayout layout = new RunLayout(Launch.localToUri(output.out), "-");
             RefreshLock lock = lock(config.refresh(), files, layout, progress);
             if (lock == null) {
                 return LOCKED;
@@ -95,7 +90,7 @@ final class RefreshCommand implements Callable<Integer> {
                     progress.say("simulator: serving on " + launch.simulator().baseUrl());
                 }
                 ProgressListener listener = new ProgressListener(progress, 2000);
-                PipelineContext first = launch.context(out, launch.newRunId(), true, progress, listener);
+                PipelineContext first = launch.context(output.out, launch.newRunId(), true, progress, listener);
                 RefreshPlan plan = RefreshDelta.plan(first, parent, inputFiles);
                 if (parent != null && !plan.hasWork()) {
                     files.delete(first.layout().run());
@@ -108,7 +103,7 @@ final class RefreshCommand implements Callable<Integer> {
                         + describe(plan));
                 Launch delta = launch.withOverrides(RefreshDelta.overrides(
                         first.layout(), plan, !config.inputs().instructions().isBlank()));
-                PipelineContext ctx = delta.context(out, first.layout().runId(), true, progress, null);
+                PipelineContext ctx = delta.context(output.out, first.layout().runId(), true, progress, null);
                 Pipeline.Result result = Pipeline.run(ctx, Pipeline.STAGES, listener::label);
                 List<String> pruned =
                         PublishedVersions.prune(files, layout, config.refresh().keepVersions());

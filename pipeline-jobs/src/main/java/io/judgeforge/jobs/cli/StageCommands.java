@@ -57,13 +57,8 @@ final class StageCommands {
         @Mixin
         ConfigOptions options;
 
-        @Option(
-                names = "--out",
-                paramLabel = "DIR",
-                defaultValue = "judgeforge-out",
-                description =
-                        "Output root: runs under DIR/runs, datasets under DIR/datasets (default: ${DEFAULT-VALUE}).")
-        String out;
+        @Mixin
+        OutOption output;
 
         @Option(
                 names = "--run-id",
@@ -103,7 +98,7 @@ final class StageCommands {
                 }
                 String id = runId != null ? runId : startsRun() ? launch.newRunId() : null;
                 ProgressListener listener = new ProgressListener(progress, 2000);
-                PipelineContext ctx = launch.context(out, id, startsRun(), progress, listener);
+                PipelineContext ctx = launch.context(output.out, id, startsRun(), progress, listener);
                 progress.say(
                         "run " + ctx.layout().runId() + " -> " + ctx.layout().run());
                 List<Pipeline.Stage> toRun = stages;
