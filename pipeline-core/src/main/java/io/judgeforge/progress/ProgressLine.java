@@ -20,39 +20,49 @@ public final class ProgressLine {
 
     /** One line, for logs: label, count, and while the step runs its rates, in-flight requests, USD and ETA. */
     public static String plain(ProgressSnapshot s) {
-        return head(s) + " " + count(s) + figures(s, true);
+        List<String> parts = calls(s, true);
+        parts.add(eta(s));
+        return line(head(s) + " " + count(s), parts);
     }
 
     /**
-     * The same with a bar, kept shorter than {@code columns} so that a carriage return redraws it in place: the bar
-     * narrows first, then the line is cut.
+     * A bar, kept shorter than {@code columns} so that a carriage return redraws it in place: the ETA comes first,
+     * and where the line is too long the bar narrows, then the last figures are left out, then the line is cut.
      */
     public static String bar(ProgressSnapshot s, int columns) {
         int room = Math.max(1, columns - 1);
-        if (s.total() <= 0) {
-            return cut(plain(s), room);
-        }
-        String rest = " " + count(s) + figures(s, true);
+        List<String> parts = calls(s, true);
+        parts.add(0, eta(s));
         int cells = BAR_CELLS;
-        String line = withBar(s, cells, rest);
-        while (line.length() > room && cells > MIN_BAR_CELLS) {
-            cells--;
-            line = withBar(s, cells, rest);
+        while (true) {
+            String bar = s.total() > 0 ? " [" + cells(s.done(), s.total(), cells) + "]" : "";
+            String line = line(head(s) + bar + " " + count(s), parts);
+            if (line.length() <= room) {
+                return line;
+            }
+            if (!bar.isEmpty() && cells > MIN_BAR_CELLS) {
+                cells--;
+            } else if (parts.size() > 1) {
+                parts.remove(parts.size() - 1);
+            } else {
+                return line.substring(0, room);
+            }
         }
-        return cut(line, room);
-    }
-
-    private static String withBar(ProgressSnapshot s, int cells, String rest) {
-        return head(s) + " [" + cells(s.done(), s.total(), cells) + "]" + rest;
     }
 
     /** The step's last line: its rates over the whole step, its USD, and the time it took. */
     public static String finished(ProgressSnapshot s) {
-        return head(s) + " " + count(s) + figures(s, false);
+        List<String> parts = calls(s, false);
+        parts.add("took " + clock(s.elapsedMs()));
+        return line(head(s) + " " + count(s), parts);
     }
 
     private static String head(ProgressSnapshot s) {
         return "[" + s.label() + "]";
+    }
+
+    private static String line(String start, List<String> parts) {
+        return parts.isEmpty() ? start : start + " | " + String.join(" | ", parts);
     }
 
     /** {@code 412/960 items 42%}; {@code 412 items} when the total is unknown. */
@@ -64,7 +74,8 @@ public final class ProgressLine {
         return s.total() == 0 ? count : count + " " + percent(s.done(), s.total()) + "%";
     }
 
-    private static String figures(ProgressSnapshot s, boolean live) {
+    /** A calling step's rates, 429s, requests in flight (while it runs) and USD; none for other steps. */
+    private static List<String> calls(ProgressSnapshot s, boolean live) {
         List<String> parts = new ArrayList<>();
         ProgressSnapshot.Calls calls = s.calls();
         if (calls != null) {
@@ -76,13 +87,12 @@ public final class ProgressLine {
             }
             parts.add(usd(calls.usd()));
         }
-        if (live) {
-            long eta = etaMs(s.done(), s.total(), s.elapsedMs());
-            parts.add("ETA " + (eta < 0 ? UNKNOWN : clock(eta)));
-        } else {
-            parts.add("took " + clock(s.elapsedMs()));
-        }
-        return " | " + String.join(" | ", parts);
+        return parts;
+    }
+
+    private static String eta(ProgressSnapshot s) {
+        long eta = etaMs(s.done(), s.total(), s.elapsedMs());
+        return "ETA " + (eta < 0 ? UNKNOWN : clock(eta));
     }
 
     /** Whole percent done, floored (99% until the last item is in), within 0 and 100. */
@@ -139,9 +149,5 @@ public final class ProgressLine {
             bar.append('>').append(" ".repeat(cells - filled - 1));
         }
         return bar.toString();
-    }
-
-    private static String cut(String line, int room) {
-        return line.length() <= room ? line : line.substring(0, room);
     }
 }
