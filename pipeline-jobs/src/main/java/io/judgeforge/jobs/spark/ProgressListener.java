@@ -35,7 +35,7 @@ public final class ProgressListener extends SparkListener {
     private final Map<Integer, Followed> byStage = new HashMap<>();
     private final Map<Integer, SparkStage> sparkStages = new LinkedHashMap<>();
     private Followed current;
-    private volatile String label = "";
+    private volatile String label = "judgeforge";
 
     public ProgressListener(Consumer<ProgressSnapshot> onStepEnd) {
         this.onStepEnd = onStepEnd;

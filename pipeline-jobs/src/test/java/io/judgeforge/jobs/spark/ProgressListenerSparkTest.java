@@ -31,7 +31,7 @@ class ProgressListenerSparkTest {
     static volatile ProgressListener followed;
 
     @Test
-    void namedAccumulatorsReachTheDriverWhileTheTasksRunAndAtTheirEnd() {
+    void namedAccumulatorsReachTheDriverWhileTheTasksRunAndAtTheirEnd() throws InterruptedException {
         SparkContext sc = SparkSession.builder()
                 .master("local[2]")
                 .config("spark.ui.enabled", "false")
@@ -78,6 +78,12 @@ class ProgressListenerSparkTest {
                                 awaitOnTheDriver(4, 2);
                                 meters.returned(false);
                             }));
+            // Listeners hear of the job's end on their own thread, after the job has returned.
+            long deadline = System.currentTimeMillis() + WAIT_MS;
+            while (ends.isEmpty() || shownCount(shown) < 6) {
+                assertTrue(System.currentTimeMillis() < deadline, "no end heard: " + ends + " " + shown);
+                Thread.sleep(50);
+            }
         } finally {
             sc.removeSparkListener(listener);
             sc.removeSparkListener(stagePage);
@@ -99,6 +105,12 @@ class ProgressListenerSparkTest {
                             "judgeforge test tokens",
                             "judgeforge test usd")),
                     shown);
+        }
+    }
+
+    static int shownCount(Set<String> shown) {
+        synchronized (shown) {
+            return shown.size();
         }
     }
 
