@@ -26,18 +26,14 @@ import org.junit.jupiter.api.Test;
 @Tag("spark")
 class ProgressListenerSparkTest {
     static final long WAIT_MS = 60_000;
+    static final String HEARTBEAT = "spark.executor.heartbeatInterval";
 
     // Read by the tasks, which run in this JVM in local mode.
     static volatile ProgressListener followed;
 
     @Test
     void namedAccumulatorsReachTheDriverWhileTheTasksRunAndAtTheirEnd() throws InterruptedException {
-        SparkContext sc = SparkSession.builder()
-                .master("local[2]")
-                .config("spark.ui.enabled", "false")
-                .config("spark.executor.heartbeatInterval", "1s") // when this test makes the session
-                .getOrCreate()
-                .sparkContext();
+        SparkContext sc = quickHeartbeats();
         List<ProgressSnapshot> ends = new CopyOnWriteArrayList<>();
         ProgressListener listener = new ProgressListener(ends::add);
         Set<String> shown = new TreeSet<>();
@@ -106,6 +102,28 @@ class ProgressListenerSparkTest {
                             "judgeforge test usd")),
                     shown);
         }
+    }
+
+    /**
+     * A local[2] context whose executors send heartbeats every second. A session an earlier test made with Spark's
+     * default (10 s, the first one after 10 to 20 s) would make this test wait that long: it is stopped and made
+     * again, as ExactlyOnceSparkTest does for its own settings.
+     */
+    static SparkContext quickHeartbeats() {
+        SparkSession spark = localSession();
+        if (spark.sparkContext().getConf().getTimeAsMs(HEARTBEAT, "10s") > 1_000) {
+            spark.stop();
+            spark = localSession();
+        }
+        return spark.sparkContext();
+    }
+
+    static SparkSession localSession() {
+        return SparkSession.builder()
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .config(HEARTBEAT, "1s")
+                .getOrCreate();
     }
 
     static int shownCount(Set<String> shown) {
