@@ -16,6 +16,7 @@ import java.util.Map;
 public record PipelineConfig(
         Run run,
         SparkSettings spark,
+        ProgressSettings progress,
         Simulator simulator,
         String catalog,
         String prompts,
@@ -357,6 +358,18 @@ public record PipelineConfig(
                     "endpoints.*.recover-in-flight",
                     recoverInFlight,
                     "none with url-style azure (stored completions are read on" + " OpenAI's URL shape only)");
+        }
+    }
+
+    /** The live progress line: how often it is drawn, and as what ({@code io.judgeforge.progress.ProgressStyle}). */
+    public record ProgressSettings(long intervalMs, String style) implements Serializable {
+        public ProgressSettings {
+            check(intervalMs >= 100, "progress.interval-ms", intervalMs, "an integer >= 100");
+            check(
+                    List.of("auto", "bar", "plain", "off").contains(style),
+                    "progress.style",
+                    style,
+                    "auto, bar, plain or off");
         }
     }
 

@@ -16,10 +16,13 @@ public final class RunFingerprint {
     /**
      * Starts from the merged config tree ({@link ConfigLoader#tree}) before its {@code ${...}} references are replaced,
      * so that the simulator's port, new on every run, leaves an unchanged config's hash unchanged. Keys are sorted:
-     * the order a file gives them in does not matter.
+     * the order a file gives them in does not matter. The {@code progress} section is left out: how the live line is
+     * drawn changes no output, and a run started on a terminal may be resumed from cron.
      */
     public RunFingerprint(ObjectNode tree) {
-        text = new StringBuilder(canonical(tree));
+        ObjectNode made = tree.deepCopy();
+        made.remove("progress");
+        text = new StringBuilder(canonical(made));
     }
 
     /** Adds one more part (a file's text, a template's version); the order of the parts counts. */

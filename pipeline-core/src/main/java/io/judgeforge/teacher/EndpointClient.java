@@ -7,6 +7,7 @@ import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.json.Json;
 import io.judgeforge.teacher.call.BudgetedCaller;
+import io.judgeforge.teacher.call.CallEvents;
 import io.judgeforge.teacher.call.Caller;
 import io.judgeforge.teacher.call.InFlightRecovery;
 import io.judgeforge.teacher.call.Reply;
@@ -42,6 +43,18 @@ public final class EndpointClient implements ChatClient, CompletionClient {
             Spending spending,
             Function<String, String> environment,
             Sleeper sleeper) {
+        this(name, endpoint, store, spending, environment, sleeper, CallEvents.NONE);
+    }
+
+    /** {@code events} hears of every attempt put on the wire, for the live progress line. */
+    public EndpointClient(
+            String name,
+            Endpoint endpoint,
+            ResponseStore store,
+            Spending spending,
+            Function<String, String> environment,
+            Sleeper sleeper,
+            CallEvents events) {
         this.name = name;
         this.endpoint = endpoint;
         OkHttpTransport transport = new OkHttpTransport(endpoint, apiKey(endpoint, environment));
@@ -50,7 +63,9 @@ public final class EndpointClient implements ChatClient, CompletionClient {
         long lease = (long) endpoint.maxAttempts() * (endpoint.timeoutMs() + endpoint.maxWaitMs() + 8_000) + 60_000;
         this.caller = new StoredCaller(
                 new BudgetedCaller(
-                        new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper), spending, lease),
+                        new RetryingCaller(transport, name, endpoint, spending.limits(), sleeper, events),
+                        spending,
+                        lease),
                 store,
                 lease,
                 sleeper,

@@ -1,6 +1,7 @@
 package io.judgeforge.teacher;
 
 import io.judgeforge.config.PipelineConfig.Endpoint;
+import io.judgeforge.teacher.call.CallEvents;
 import io.judgeforge.teacher.cost.Spending;
 import io.judgeforge.teacher.store.ResponseStore;
 import java.io.Serializable;
@@ -18,6 +19,7 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     private final ResponseStore.Factory store;
     private final Spending spending;
     private final ApiKeys keys;
+    private final CallEvents events;
     private transient Map<String, EndpointClient> clients;
     private transient ResponseStore openStore;
 
@@ -32,10 +34,25 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
     public TeacherClients(
             Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
+        this(endpoints, store, spending, keys, CallEvents.NONE);
+    }
+
+    private TeacherClients(
+            Map<String, Endpoint> endpoints,
+            ResponseStore.Factory store,
+            Spending spending,
+            ApiKeys keys,
+            CallEvents events) {
         this.endpoints = Map.copyOf(endpoints);
         this.store = store;
         this.spending = spending;
         this.keys = keys;
+        this.events = events;
+    }
+
+    /** The same clients, telling {@code events} of every attempt they put on the wire (for live progress). */
+    public TeacherClients withEvents(CallEvents events) {
+        return new TeacherClients(endpoints, store, spending, keys, events);
     }
 
     @Override
@@ -68,6 +85,6 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
         return clients.computeIfAbsent(
                 name,
                 n -> new EndpointClient(
-                        n, endpoint, openStore, spending, keys.environment(System::getenv), Thread::sleep));
+                        n, endpoint, openStore, spending, keys.environment(System::getenv), Thread::sleep, events));
     }
 }

@@ -39,4 +39,10 @@ class RunFingerprintTest {
         assertEquals(of(""), of("generate:\n  quota: 10\n"));
         assertEquals(of("", "generate.quota=11"), of("generate:\n  quota: 11\n"));
     }
+
+    @Test
+    void howProgressIsDrawnIsNotPartOfTheConfig() {
+        // A run started on a terminal can be resumed from cron with plain lines.
+        assertEquals(of(""), of("", "progress.style=plain", "progress.interval-ms=500"));
+    }
 }

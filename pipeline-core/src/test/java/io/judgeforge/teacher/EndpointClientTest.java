@@ -135,6 +135,29 @@ class EndpointClientTest {
     }
 
     @Test
+    void everyAttemptOnTheWireIsHeardWithItsRateLimit() {
+        reply(429, "{}", Map.of("Retry-After", "0"));
+        reply(503, "{}", Map.of());
+        reply(200, OK, Map.of());
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.judgeforge.teacher.call.CallEvents events = new io.judgeforge.teacher.call.CallEvents() {
+            @Override
+            public void sent() {
+                heard.add("sent");
+            }
+
+            @Override
+            public void returned(boolean rateLimited) {
+                heard.add(rateLimited ? "429" : "back");
+            }
+        };
+        assertEquals(
+                CallOutcome.OK,
+                chat(server.client(server.endpoint("", 3), events)).outcome());
+        assertEquals(List.of("sent", "429", "sent", "back", "sent", "back"), heard);
+    }
+
+    @Test
     void persistentFailuresEndAsOutcomesAfterTheRetryCap() {
         for (int i = 0; i < 3; i++) {
             reply(429, "{}", Map.of());

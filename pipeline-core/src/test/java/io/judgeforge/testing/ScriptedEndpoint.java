@@ -99,6 +99,11 @@ public final class ScriptedEndpoint implements AutoCloseable {
         return new EndpointClient(name, endpoint, store, spending, env::get, sleeps::add);
     }
 
+    /** A client of {@code endpoint} without a key, telling {@code events} of every attempt it sends. */
+    public EndpointClient client(Endpoint endpoint, io.judgeforge.teacher.call.CallEvents events) {
+        return new EndpointClient(name, endpoint, store, spending, k -> null, sleeps::add, events);
+    }
+
     /** The endpoint name this server's clients call it by. */
     public String endpointName() {
         return name;

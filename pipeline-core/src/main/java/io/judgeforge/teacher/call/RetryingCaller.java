@@ -28,10 +28,17 @@ public final class RetryingCaller implements Caller {
     private final Sleeper sleeper;
     private final WaitNotices notices;
     private final SharedLimits shared;
+    private final CallEvents events;
 
     public RetryingCaller(
-            Transport transport, String endpointName, Endpoint endpoint, SharedLimits shared, Sleeper sleeper) {
+            Transport transport,
+            String endpointName,
+            Endpoint endpoint,
+            SharedLimits shared,
+            Sleeper sleeper,
+            CallEvents events) {
         this.transport = transport;
+        this.events = events;
         this.shared = shared;
         this.endpoint = endpoint;
         this.retry = RetryPolicy.of(endpoint.maxAttempts());
@@ -85,11 +92,14 @@ public final class RetryingCaller implements Caller {
                 Thread.currentThread().interrupt();
                 return interrupted(request, attempt, start);
             }
+            events.sent();
             try {
                 last = send(request, bytes);
             } finally {
                 // insufficient_quota is a 429 too, but not a rate limit: it must not halve the concurrency.
-                limits.concurrency.release(last != null && last.outcome() == CallOutcome.RATE_LIMITED);
+                boolean rateLimited = last != null && last.outcome() == CallOutcome.RATE_LIMITED;
+                limits.concurrency.release(rateLimited);
+                events.returned(rateLimited);
             }
             limits.breaker.record(last.serverFault());
             if (last.hints().pauseMs() > 0) {

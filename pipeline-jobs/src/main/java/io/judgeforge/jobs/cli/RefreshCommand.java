@@ -53,12 +53,9 @@ final class RefreshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
-        PipelineContext.Progress progress = line -> {
-            stdout.println(line);
-            stdout.flush();
-        };
         long start = System.nanoTime();
-        try (Launch launch = Launch.load(options.conf, options.overrides)) {
+        try (Launch launch = Launch.load(options.conf, options.overrides);
+                ConsoleProgress progress = ConsoleProgress.of(stdout, launch.config.progress())) {
             PipelineConfig config = launch.config;
             if (!config.run().id().isEmpty()) {
                 throw new ConfigException("Invalid value for 'run.id': '"
@@ -82,19 +79,20 @@ final class RefreshCommand implements Callable<Integer> {
                                         launch.configDir, config.inputs().instructions()));
                 if (parent != null
                         && inputFiles.equals(PublishedVersions.inputFiles(files, layout, parent.version()))) {
-                    stdout.println("refresh: nothing new since version " + parent.version()
+                    progress.say("refresh: nothing new since version " + parent.version()
                             + " (its input files are unchanged); no new version");
                     return 0;
                 }
                 if (launch.simulator() != null) {
                     progress.say("simulator: serving on " + launch.simulator().baseUrl());
                 }
-                ProgressListener listener = new ProgressListener(progress, 2000);
+                ProgressListener listener = progress.listener();
                 PipelineContext first = launch.context(output.out, launch.newRunId(), true, progress, listener);
+                progress.follow(first.spark().sparkContext(), listener);
                 RefreshPlan plan = RefreshDelta.plan(first, parent, inputFiles);
                 if (parent != null && !plan.hasWork()) {
                     files.delete(first.layout().run());
-                    stdout.println("refresh: nothing new since version " + parent.version() + " (" + describe(plan)
+                    progress.say("refresh: nothing new since version " + parent.version() + " (" + describe(plan)
                             + "); no new version");
                     return 0;
                 }
@@ -111,7 +109,7 @@ final class RefreshCommand implements Callable<Integer> {
                     progress.say("[refresh] pruned " + pruned.size() + " old version(s) (refresh.keep-versions "
                             + config.refresh().keepVersions() + "): " + String.join(", ", pruned));
                 }
-                stdout.println(RunSummary.render(
+                progress.say(RunSummary.render(
                         result.reports(),
                         (System.nanoTime() - start) / 1_000_000,
                         result.dataset(),

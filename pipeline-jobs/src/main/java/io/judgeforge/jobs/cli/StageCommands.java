@@ -87,18 +87,16 @@ final class StageCommands {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
-            PipelineContext.Progress progress = line -> {
-                stdout.println(line);
-                stdout.flush();
-            };
             long start = System.nanoTime();
-            try (Launch launch = Launch.load(options.conf, options.overrides)) {
+            try (Launch launch = Launch.load(options.conf, options.overrides);
+                    ConsoleProgress progress = ConsoleProgress.of(stdout, launch.config.progress())) {
                 if (launch.simulator() != null) {
                     progress.say("simulator: serving on " + launch.simulator().baseUrl());
                 }
                 String id = runId != null ? runId : startsRun() ? launch.newRunId() : null;
-                ProgressListener listener = new ProgressListener(progress, 2000);
+                ProgressListener listener = progress.listener();
                 PipelineContext ctx = launch.context(output.out, id, startsRun(), progress, listener);
+                progress.follow(ctx.spark().sparkContext(), listener);
                 progress.say(
                         "run " + ctx.layout().runId() + " -> " + ctx.layout().run());
                 List<Pipeline.Stage> toRun = stages;
@@ -112,7 +110,7 @@ final class StageCommands {
                 String simStats = launch.simulator() == null
                         ? null
                         : SimulatorStats.fetch(launch.simulator().baseUrl());
-                stdout.println(RunSummary.render(
+                progress.say(RunSummary.render(
                         reports, (System.nanoTime() - start) / 1_000_000, result.dataset(), simStats));
                 return 0;
             }

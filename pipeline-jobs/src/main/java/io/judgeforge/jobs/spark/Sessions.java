@@ -6,7 +6,18 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the run's Spark session: spark-submit's master when there is one, else {@code spark.master} of the config. */
 public final class Sessions {
+    static final String HEARTBEAT = "spark.executor.heartbeatInterval";
+
     private Sessions() {}
+
+    /**
+     * How often executors report to the driver: their heartbeats carry the running tasks' accumulators, the live
+     * progress line's figures. Half the line's interval, so each line has fresh figures, within 1 s (the driver's
+     * load) and Spark's own 10 s.
+     */
+    static long heartbeatMs(long progressIntervalMs) {
+        return Math.max(1_000, Math.min(10_000, progressIntervalMs / 2));
+    }
 
     public static SparkSession create(PipelineConfig config) {
         SparkConf given = new SparkConf();
@@ -25,6 +36,9 @@ public final class Sessions {
         }
         builder.config(
                 "spark.sql.shuffle.partitions", Integer.toString(config.spark().shufflePartitions()));
+        if (!given.contains(HEARTBEAT) && !config.progress().style().equals("off")) {
+            builder.config(HEARTBEAT, heartbeatMs(config.progress().intervalMs()) + "ms");
+        }
         SparkSession spark = builder.getOrCreate();
         // A session that already ran (tests, notebooks) keeps its Hadoop configuration: give it this
         // run's spark.hadoop.* settings too, as a new session would have taken them.

@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * calls in flight, and every input item ends as one row of the step's item log
  * ({@code items/<step>/}), with its status, reason, call usage and output records. The log is
  * written before anything reads the outputs, so the calls are made once per item and the counts
- * come from committed files rather than from accumulators that retries can inflate.
+ * come from committed files rather than from accumulators that retries can inflate. Accumulators
+ * ({@link TeacherMeters}) only feed the live progress line while the step runs.
  */
 public final class TeacherStep<I extends Record, O extends Record> implements Serializable {
     private final String stage;
@@ -86,9 +87,11 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     /** Runs the calls, writes the item log and returns the step's outputs read back from it. */
     public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
         String itemsPath = layout.items(stage, step);
+        TeacherMeters meters = TeacherMeters.register(spark.sparkContext(), stage);
+        TeacherClients metered = clients.withEvents(meters);
         MapPartitionsFunction<Row, Row> perPartition = rows -> {
-            BoundedParallelMap<Row, Row> calls =
-                    new BoundedParallelMap<>(rows, parallelism, clients.longestAttemptMs(), this::process);
+            BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(
+                    rows, parallelism, clients.longestAttemptMs(), row -> process(row, metered, meters));
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
             if (task != null) {
                 task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
@@ -96,11 +99,15 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
             return calls;
         };
         long inputItems = input.count();
-        input.repartition(partitions)
-                .mapPartitions(perPartition, Encoders.row(itemSchema()))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(itemsPath);
+        meters.tagging(
+                spark.sparkContext(),
+                stage + " " + step,
+                inputItems,
+                () -> input.repartition(partitions)
+                        .mapPartitions(perPartition, Encoders.row(itemSchema()))
+                        .write()
+                        .mode(SaveMode.Overwrite)
+                        .parquet(itemsPath));
 
         Dataset<Row> items = spark.read().parquet(itemsPath);
         Dataset<Row> records = items.filter(col("status").equalTo(ItemStatus.OUT.code()))
@@ -119,11 +126,11 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
         return new StepOutput(records, rejects, StepCounts.ofItems(step, inputItems, items));
     }
 
-    private Row process(Row row) {
+    private Row process(Row row, TeacherClients metered, TeacherMeters meters) {
         I item = in.fromRow(row);
         ItemOutcome<O> result;
         try {
-            result = fn.apply(item, clients);
+            result = fn.apply(item, metered);
         } catch (io.judgeforge.config.ConfigException e) {
             // A configuration problem fails every item alike: stop the run instead of quarantining it all.
             throw e;
@@ -133,6 +140,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
             result = ItemOutcome.quarantined(
                     RejectReason.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), CallUsage.NONE);
         }
+        meters.item(result.usage());
         List<Row> produced = new ArrayList<>();
         for (O record : result.records()) {
             produced.add(out.toRow(record));

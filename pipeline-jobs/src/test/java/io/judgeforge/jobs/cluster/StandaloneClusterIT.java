@@ -82,7 +82,8 @@ class StandaloneClusterIT {
                 "store.path=" + store,
                 "spark.partitions=2",
                 "spark.shuffle-partitions=2",
-                "export.shard-records=20")) {
+                "export.shard-records=20",
+                "progress.interval-ms=500")) {
             run.addAll(List.of("--set", s));
         }
         // The rates are counted by pipeline-core's classes, the same on both lines: one line limits them.
@@ -133,6 +134,19 @@ class StandaloneClusterIT {
             if (limited) {
                 assertEquals(0, stats.path("rate_limited").asLong(), "no request was refused for its rate: " + stats);
             }
+            // Live progress from executors in other JVMs: their heartbeats' and finished tasks' accumulators reached
+            // the driver, which drew live lines and a last line per step that counts every committed item; the
+            // accumulators are in the event log, which the Spark UI and the history server show.
+            String console = Files.readString(submitLog);
+            assertTrue(
+                    console.lines()
+                            .anyMatch(l -> PipelineRuns.LIVE_LINE.matcher(l).matches()),
+                    tail(submitLog));
+            List<String> lastLines = PipelineRuns.lastLines(manifest(dir.resolve("cluster-out")));
+            assertTrue(lastLines.size() >= 6, lastLines.toString());
+            assertEquals(List.of(), PipelineRuns.missing(lastLines, console), tail(submitLog));
+            assertTrue(
+                    eventLogText(events).contains("\"judgeforge judge items\""), "named accumulators in the event log");
 
             Map<String, String> clusterShards = PipelineRuns.shards(manifest(dir.resolve("cluster-out")));
             for (String set : List.of("judge/train/", "classifier/train/", "questioner/train/")) {
@@ -234,6 +248,16 @@ class StandaloneClusterIT {
     }
 
     /** Every file the cluster, the run and the store wrote, searched as bytes; the endpoint's own log excepted. */
+    static String eventLogText(Path eventLogDir) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> logs = Files.walk(eventLogDir)) {
+            for (Path log : (Iterable<Path>) logs.filter(Files::isRegularFile)::iterator) {
+                text.append(Files.readString(log));
+            }
+        }
+        return text.toString();
+    }
+
     static void assertKeyFoundNowhere(String sentinel, Path dir, Path... alsoSearched) throws Exception {
         assertKeyFoundNowhere(sentinel, dir, 100, alsoSearched);
     }

@@ -38,7 +38,8 @@ class EndToEndPipelineTest {
 
     @BeforeAll
     static void runPipeline() throws IOException {
-        run = PipelineRuns.run(out, "../conf/local.yaml", "generate.quota=" + QUOTA);
+        // A short progress interval, so that even this small run's steps draw live lines.
+        run = PipelineRuns.run(out, "../conf/local.yaml", "generate.quota=" + QUOTA, "progress.interval-ms=200");
         manifest = run.manifest();
     }
 
@@ -49,6 +50,19 @@ class EndToEndPipelineTest {
         }
         assertTrue(run.stdout().contains("Run summary"), run.stdout());
         assertTrue(run.stdout().contains("records by scenario"), run.stdout());
+    }
+
+    @Test
+    void everyTeacherStepDrawsLiveLinesAndEndsWithItsItemsAllDone() {
+        // Not a terminal here, so plain lines.
+        assertTrue(
+                run.stdout()
+                        .lines()
+                        .anyMatch(l -> PipelineRuns.LIVE_LINE.matcher(l).matches()),
+                run.stdout());
+        List<String> lastLines = PipelineRuns.lastLines(manifest);
+        assertTrue(lastLines.size() >= 6, "generate, classify, respond, judge (two), score: " + lastLines);
+        assertEquals(List.of(), PipelineRuns.missing(lastLines, run.stdout()), run.stdout());
     }
 
     @Test

@@ -48,6 +48,46 @@ public final class PipelineRuns {
     }
 
     /**
+     * A live progress line as a run writes it when its output is not a terminal: {@code [stage step] done/total items
+     * % | req/s | tok/s | 429s | in flight | $ | ETA}.
+     */
+    public static final java.util.regex.Pattern LIVE_LINE = java.util.regex.Pattern.compile(
+            "\\[[a-z]+ [a-z0-9-]+\\] [\\d,]+/[\\d,]+ items \\d+% \\| \\d+\\.\\d req/s \\| [\\d,]+ tok/s \\| 429s \\d+"
+                    + " \\| in flight \\d+ \\| \\$[\\d.,]+ \\| ETA (\\?|\\d+:\\d\\d)");
+
+    /**
+     * The start of the last progress line of each teacher step of a manifest (the steps named {@code *-calls}):
+     * {@code [stage step] in/in items 100% | }, every item of the step's committed item log. The accumulators told
+     * the driver as much when no task was retried.
+     */
+    public static List<String> lastLines(JsonNode manifest) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode stage : manifest.get("stages")) {
+            for (JsonNode step : stage.get("steps")) {
+                if (step.get("step").asText().matches(".*calls(-\\d+)?")) {
+                    long in = step.get("in").asLong();
+                    lines.add(String.format(
+                            java.util.Locale.US,
+                            "[%s %s] %,d/%,d items 100%% | ",
+                            stage.get("stage").asText(),
+                            step.get("step").asText(),
+                            in,
+                            in));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Those of {@code lastLines} that start no line of {@code console} ending with the time the step took. */
+    public static List<String> missing(List<String> lastLines, String console) {
+        return lastLines.stream()
+                .filter(last ->
+                        console.lines().noneMatch(l -> l.startsWith(last) && l.matches(".* \\| took \\d+:\\d\\d")))
+                .toList();
+    }
+
+    /**
      * The README's config at quota 1, in shards of 20 records: the run several tests compare against
      * (other partitions, a cassette replay, a driver killed and resumed). Made once per test JVM, under
      * target/, and only read by the tests that share it.
