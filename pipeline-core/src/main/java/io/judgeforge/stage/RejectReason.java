@@ -58,6 +58,9 @@ public enum RejectReason implements Reason {
     MISSING_REFERENCE("the passage a questioner example was written from is missing"),
     MISSING_JUDGMENT("a selected record has no judge record"),
 
+    // any teacher step with batch.stages
+    BATCH_UNANSWERED("a request a provider batch left unanswered after batch.max-resubmits, with batch.on-unanswered: quarantine"),
+
     // any step
     /** Quarantined, not thrown: one item's bad data must not sink the other items of its partition. */
     ERROR("an exception while processing the item (a defect in its data, or in the code)");

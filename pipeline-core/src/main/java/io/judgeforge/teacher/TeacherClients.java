@@ -18,6 +18,8 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     private final ResponseStore.Factory store;
     private final Spending spending;
     private final ApiKeys keys;
+    private final io.judgeforge.config.PipelineConfig.Batch batch;
+    private final transient io.judgeforge.teacher.call.Caller deferring;
     private transient Map<String, EndpointClient> clients;
     private transient ResponseStore openStore;
 
@@ -32,10 +34,74 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
     public TeacherClients(
             Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
+        this(endpoints, store, spending, keys, null, null);
+    }
+
+    private TeacherClients(
+            Map<String, Endpoint> endpoints,
+            ResponseStore.Factory store,
+            Spending spending,
+            ApiKeys keys,
+            io.judgeforge.config.PipelineConfig.Batch batch,
+            io.judgeforge.teacher.call.Caller deferring) {
         this.endpoints = Map.copyOf(endpoints);
         this.store = store;
         this.spending = spending;
         this.keys = keys;
+        this.batch = batch;
+        this.deferring = deferring;
+    }
+
+    /** These clients for a stage whose calls go out as provider batches ({@code batch.stages}). */
+    public TeacherClients inBatches(io.judgeforge.config.PipelineConfig.Batch settings) {
+        return new TeacherClients(endpoints, store, spending, keys, settings, null);
+    }
+
+    /** The batch settings when this stage's calls go out as batches; null when they are made online. */
+    public io.judgeforge.config.PipelineConfig.Batch batch() {
+        return batch;
+    }
+
+    /** The same clients, made online: for the items a batch left unanswered. */
+    public TeacherClients online() {
+        return new TeacherClients(endpoints, store, spending, keys, null, null);
+    }
+
+    /**
+     * Clients that make no call: a request the response store answers is answered from it, any other
+     * is handed to {@code pending} and answered as not sent (a transient failure), so one item's
+     * requests can be collected for a batch. Meant for one item at a time.
+     */
+    public TeacherClients deferring(java.util.function.Consumer<io.judgeforge.teacher.call.WireRequest> pending) {
+        TeacherClients view = new TeacherClients(endpoints, store, spending, keys, batch, request -> {
+            java.util.Optional<io.judgeforge.teacher.call.Reply> stored =
+                    io.judgeforge.teacher.call.StoredCaller.answerFromStore(openStore(), request);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            pending.accept(request);
+            return io.judgeforge.teacher.call.Reply.notSent(
+                    CallOutcome.TRANSIENT, "deferred to a provider batch", request.key());
+        });
+        view.openStore = openStore();
+        return view;
+    }
+
+    /** The store this JVM's clients use, opened on first use. */
+    public synchronized ResponseStore openStore() {
+        if (openStore == null) {
+            openStore = store.open();
+        }
+        return openStore;
+    }
+
+    /** The key of endpoint {@code name}, as its clients send it (the driver's, or this JVM's environment). */
+    public String apiKey(String name) {
+        return EndpointClient.apiKey(endpoints.get(name), keys.environment(System::getenv));
+    }
+
+    public Endpoint endpoint(String name) {
+        return endpoints.get(name);
     }
 
     @Override
@@ -62,12 +128,13 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
             throw new IllegalArgumentException(
                     "Unknown endpoint '" + name + "' (configured: " + endpoints.keySet() + ")");
         }
-        if (openStore == null) {
-            openStore = store.open();
+        ResponseStore opened = openStore();
+        if (deferring != null) {
+            return clients.computeIfAbsent(name, n -> new EndpointClient(n, endpoint, deferring));
         }
         return clients.computeIfAbsent(
                 name,
                 n -> new EndpointClient(
-                        n, endpoint, openStore, spending, keys.environment(System::getenv), Thread::sleep));
+                        n, endpoint, opened, spending, keys.environment(System::getenv), Thread::sleep));
     }
 }
