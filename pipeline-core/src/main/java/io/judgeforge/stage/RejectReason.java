@@ -59,7 +59,8 @@ public enum RejectReason implements Reason {
     MISSING_JUDGMENT("a selected record has no judge record"),
 
     // any teacher step with batch.stages
-    BATCH_UNANSWERED("a request a provider batch left unanswered after batch.max-resubmits, with batch.on-unanswered: quarantine"),
+    BATCH_UNANSWERED(
+            "a request a provider batch left unanswered after batch.max-resubmits, with batch.on-unanswered: quarantine"),
 
     // any step
     /** Quarantined, not thrown: one item's bad data must not sink the other items of its partition. */

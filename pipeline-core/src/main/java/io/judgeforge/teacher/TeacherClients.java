@@ -20,6 +20,7 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     private final ApiKeys keys;
     private final io.judgeforge.config.PipelineConfig.Batch batch;
     private final transient io.judgeforge.teacher.call.Caller deferring;
+    private final transient java.util.function.Consumer<String> batchProgress;
     private transient Map<String, EndpointClient> clients;
     private transient ResponseStore openStore;
 
@@ -34,7 +35,7 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     /** {@code keys}: the keys the driver read, for executors whose environment lacks them. */
     public TeacherClients(
             Map<String, Endpoint> endpoints, ResponseStore.Factory store, Spending spending, ApiKeys keys) {
-        this(endpoints, store, spending, keys, null, null);
+        this(endpoints, store, spending, keys, null, null, null);
     }
 
     private TeacherClients(
@@ -43,18 +44,29 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
             Spending spending,
             ApiKeys keys,
             io.judgeforge.config.PipelineConfig.Batch batch,
-            io.judgeforge.teacher.call.Caller deferring) {
+            io.judgeforge.teacher.call.Caller deferring,
+            java.util.function.Consumer<String> batchProgress) {
         this.endpoints = Map.copyOf(endpoints);
         this.store = store;
         this.spending = spending;
         this.keys = keys;
         this.batch = batch;
         this.deferring = deferring;
+        this.batchProgress = batchProgress;
     }
 
-    /** These clients for a stage whose calls go out as provider batches ({@code batch.stages}). */
-    public TeacherClients inBatches(io.judgeforge.config.PipelineConfig.Batch settings) {
-        return new TeacherClients(endpoints, store, spending, keys, settings, null);
+    /**
+     * These clients for a stage whose calls go out as provider batches ({@code batch.stages}); the
+     * driver says what its batches do to {@code progress}.
+     */
+    public TeacherClients inBatches(
+            io.judgeforge.config.PipelineConfig.Batch settings, java.util.function.Consumer<String> progress) {
+        return new TeacherClients(endpoints, store, spending, keys, settings, null, progress);
+    }
+
+    /** Where the driver reports what the batches do (nowhere on an executor). */
+    public java.util.function.Consumer<String> batchProgress() {
+        return batchProgress == null ? line -> {} : batchProgress;
     }
 
     /** The batch settings when this stage's calls go out as batches; null when they are made online. */
@@ -64,7 +76,7 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
 
     /** The same clients, made online: for the items a batch left unanswered. */
     public TeacherClients online() {
-        return new TeacherClients(endpoints, store, spending, keys, null, null);
+        return new TeacherClients(endpoints, store, spending, keys, null, null, null);
     }
 
     /**
@@ -73,16 +85,23 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
      * requests can be collected for a batch. Meant for one item at a time.
      */
     public TeacherClients deferring(java.util.function.Consumer<io.judgeforge.teacher.call.WireRequest> pending) {
-        TeacherClients view = new TeacherClients(endpoints, store, spending, keys, batch, request -> {
-            java.util.Optional<io.judgeforge.teacher.call.Reply> stored =
-                    io.judgeforge.teacher.call.StoredCaller.answerFromStore(openStore(), request);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            pending.accept(request);
-            return io.judgeforge.teacher.call.Reply.notSent(
-                    CallOutcome.TRANSIENT, "deferred to a provider batch", request.key());
-        });
+        TeacherClients view = new TeacherClients(
+                endpoints,
+                store,
+                spending,
+                keys,
+                batch,
+                request -> {
+                    java.util.Optional<io.judgeforge.teacher.call.Reply> stored =
+                            io.judgeforge.teacher.call.StoredCaller.answerFromStore(openStore(), request);
+                    if (stored.isPresent()) {
+                        return stored.get();
+                    }
+                    pending.accept(request);
+                    return io.judgeforge.teacher.call.Reply.notSent(
+                            CallOutcome.TRANSIENT, "deferred to a provider batch", request.key());
+                },
+                null);
         view.openStore = openStore();
         return view;
     }
@@ -98,6 +117,11 @@ public final class TeacherClients implements ChatClient, CompletionClient, Seria
     /** The key of endpoint {@code name}, as its clients send it (the driver's, or this JVM's environment). */
     public String apiKey(String name) {
         return EndpointClient.apiKey(endpoints.get(name), keys.environment(System::getenv));
+    }
+
+    /** The prices (and budget) these clients charge with. */
+    public Spending spending() {
+        return spending;
     }
 
     public Endpoint endpoint(String name) {
