@@ -154,11 +154,12 @@ final class StepBatches {
                         ? requests
                         : requests.join(
                                 answered(passDir), requests.col("key").equalTo(col("answered_key")), "left_anti");
-                if (!files.exists(roundDir) && toSend.isEmpty()) {
-                    break;
-                }
-                if (round > 0) {
-                    progress.accept("resubmitting " + toSend.count() + " unanswered requests (round " + round + ")");
+                if (round > 0 && !files.exists(roundDir)) {
+                    long unanswered = toSend.count();
+                    if (unanswered == 0) {
+                        break;
+                    }
+                    progress.accept("resubmitting " + unanswered + " unanswered requests (round " + round + ")");
                 }
                 sendRound(roundDir, toSend);
                 ingest(roundDir, requests);
@@ -220,7 +221,6 @@ final class StepBatches {
                                 .and(col("path").equalTo(group[1]))
                                 .and(coalesce(col("model"), lit("")).equalTo(group[2])))
                         .select("key", "body")
-                        .orderBy("key")
                         .map(
                                 (MapFunction<Row, String>)
                                         r -> new BatchRequestLine(r.getString(0), lineUrl, r.getString(1)).toJson(),
