@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.judgeforge.config.PipelineConfig;
@@ -143,25 +142,30 @@ final class StepBatches {
                 fresh.write().mode(SaveMode.Overwrite).parquet(passDir + "/requests");
             }
             Dataset<Row> requests = spark.read().parquet(passDir + "/requests");
-            long count = requests.count();
-            if (count == 0) {
-                return;
-            }
-            progress.accept("pass " + pass + ": " + count + " requests for provider batches");
             for (int round = 0; round <= settings.maxResubmits(); round++) {
                 String roundDir = passDir + "/round-" + round;
                 Dataset<Row> toSend = round == 0
                         ? requests
                         : requests.join(
                                 answered(passDir), requests.col("key").equalTo(col("answered_key")), "left_anti");
-                if (round > 0 && !files.exists(roundDir)) {
-                    long unanswered = toSend.count();
-                    if (unanswered == 0) {
-                        break;
+                // One job counts the requests and finds their groups: a batch serves one endpoint, path and model.
+                List<Row> groups = toSend.groupBy("endpoint", "path", "model")
+                        .count()
+                        .orderBy("endpoint", "path", "model")
+                        .collectAsList();
+                long count = groups.stream().mapToLong(g -> g.getLong(3)).sum();
+                if (count == 0 && !files.exists(roundDir)) {
+                    if (round == 0) {
+                        return;
                     }
-                    progress.accept("resubmitting " + unanswered + " unanswered requests (round " + round + ")");
+                    break;
                 }
-                sendRound(roundDir, toSend);
+                progress.accept(
+                        round == 0
+                                ? "pass " + pass + ": " + count + " requests for provider batches"
+                                : "resubmitting " + count + " unanswered requests (pass " + pass + ", round " + round
+                                        + ")");
+                sendRound(roundDir, toSend, groups);
                 ingest(roundDir, requests);
             }
         }
@@ -179,11 +183,7 @@ final class StepBatches {
                 .select(col("key").as("answered_key"));
     }
 
-    private void sendRound(String roundDir, Dataset<Row> toSend) {
-        List<Row> groups = toSend.select("endpoint", "path", "model")
-                .distinct()
-                .orderBy("endpoint", "path", "model")
-                .collectAsList();
+    private void sendRound(String roundDir, Dataset<Row> toSend, List<Row> groups) {
         Map<String, String[]> byFolder = new TreeMap<>();
         for (Row g : groups) {
             String[] group = {g.getString(0), g.getString(1), g.isNullAt(2) ? "" : g.getString(2)};
@@ -233,6 +233,12 @@ final class StepBatches {
             try {
                 List<BatchJob> ended = new BatchRound(client, settings, Thread::sleep, progress)
                         .run(batchFolder, lines, lineUrl, Map.of("judgeforge_group", entry.getKey()));
+                progress.accept(String.format(
+                        "%s: %d batch(es), %d lines answered, %d failed or expired",
+                        dir.substring(folder.length() + 1),
+                        ended.size(),
+                        ended.stream().mapToLong(BatchJob::completed).sum(),
+                        ended.stream().mapToLong(BatchJob::failed).sum()));
                 for (BatchJob job : ended) {
                     if (!job.status().equals("completed")) {
                         progress.accept("batch " + job.id() + " ended " + job.status() + ": " + job.completed() + " of "
@@ -375,20 +381,6 @@ final class StepBatches {
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(roundDir + "/_results");
-        Row tally = spark.read()
-                .parquet(roundDir + "/_results")
-                .agg(
-                        count(lit(1)),
-                        sum(when(col("stored"), 1).otherwise(0)),
-                        sum(when(col("error_code").equalTo(BatchResultLine.EXPIRED), 1)
-                                .otherwise(0)))
-                .first();
-        progress.accept(String.format(
-                "%s: %d result lines, %d answers stored, %d expired",
-                roundDir.substring(folder.length() + 1),
-                tally.getLong(0),
-                tally.isNullAt(1) ? 0 : tally.getLong(1),
-                tally.isNullAt(2) ? 0 : tally.getLong(2)));
     }
 
     /** A folder name for an endpoint, path and model: readable, and unique by a hash of the three. */
@@ -403,28 +395,34 @@ final class StepBatches {
         if (!files.globExists(pattern)) {
             return Accounting.NONE;
         }
-        Dataset<Row> ran =
-                spark.read().parquet(pattern).filter(col("status_code").gt(0));
-        Row t = ran.agg(
+        long calls = 0;
+        long[] tokens = new long[4];
+        double cost = 0;
+        Map<String, Double> byScenario = new TreeMap<>();
+        // One job: the totals are the sums of the few per-scenario rows.
+        for (Row r : spark.read()
+                .parquet(pattern)
+                .filter(col("status_code").gt(0))
+                .groupBy(coalesce(col("scenario"), lit("(none)")))
+                .agg(
                         count(lit(1)),
                         sum("prompt_tokens"),
                         sum("completion_tokens"),
                         sum("cached_tokens"),
                         sum("reasoning_tokens"),
                         sum("cost_usd"))
-                .first();
-        if (t.getLong(0) == 0) {
-            return Accounting.NONE;
-        }
-        Map<String, Double> byScenario = new TreeMap<>();
-        for (Row r : ran.groupBy(coalesce(col("scenario"), lit("(none)")))
-                .agg(sum("cost_usd"))
                 .collectAsList()) {
-            if (r.getDouble(1) > 0) {
-                byScenario.put(r.getString(0), r.getDouble(1));
+            calls += r.getLong(1);
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] += r.getLong(2 + i);
+            }
+            cost += r.getDouble(6);
+            if (r.getDouble(6) > 0) {
+                byScenario.put(r.getString(0), r.getDouble(6));
             }
         }
-        return new Accounting(
-                t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getDouble(5), byScenario);
+        return calls == 0
+                ? Accounting.NONE
+                : new Accounting(calls, tokens[0], tokens[1], tokens[2], tokens[3], cost, byScenario);
     }
 }
