@@ -25,6 +25,7 @@ public record PipelineConfig(
         Store store,
         Map<String, Price> prices,
         Budget budget,
+        Batch batch,
         Teacher teacher,
         Generate generate,
         Classify classify,
@@ -384,34 +385,119 @@ public record PipelineConfig(
      * prompt tokens a provider served from its prompt cache ({@code usage.prompt_tokens_details.cached_tokens}),
      * NaN where the config gives none (they are then priced as input).
      */
-    public record Price(double input, double output, double cachedInput) implements Serializable {
+    /**
+     * USD per million input (prompt) and output (completion) tokens; {@code cachedInput} prices the
+     * prompt tokens a provider served from its prompt cache ({@code usage.prompt_tokens_details.cached_tokens}),
+     * NaN where the config gives none (they are then priced as input). {@code batchInput} and
+     * {@code batchOutput} are the provider's batch API prices, NaN where the config gives none (then
+     * {@code batch.discount} of the online price).
+     */
+    public record Price(double input, double output, double cachedInput, double batchInput, double batchOutput)
+            implements Serializable {
         public Price(double input, double output) {
             this(input, output, Double.NaN);
+        }
+
+        public Price(double input, double output, double cachedInput) {
+            this(input, output, cachedInput, Double.NaN, Double.NaN);
         }
 
         public Price {
             check(input >= 0 && output >= 0, "prices.*", input + "/" + output, "input and output prices >= 0");
             check(Double.isNaN(cachedInput) || cachedInput >= 0, "prices.*.cached-input", cachedInput, "a price >= 0");
+            check(Double.isNaN(batchInput) || batchInput >= 0, "prices.*.batch-input", batchInput, "a price >= 0");
+            check(Double.isNaN(batchOutput) || batchOutput >= 0, "prices.*.batch-output", batchOutput, "a price >= 0");
+            check(
+                    Double.isNaN(batchInput) == Double.isNaN(batchOutput),
+                    "prices.*",
+                    batchInput + "/" + batchOutput,
+                    "batch-input and batch-output together, or neither");
         }
 
-        /** Binds {input, output, cached-input?}: cached-input alone is optional. */
+        /** Binds {input, output, cached-input?, batch-input?, batch-output?}. */
         @com.fasterxml.jackson.annotation.JsonCreator(
                 mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
         static Price fromMap(Map<String, Double> fields) {
             for (String key : fields.keySet()) {
                 check(
-                        key.equals("input") || key.equals("output") || key.equals("cached-input"),
+                        java.util.Set.of("input", "output", "cached-input", "batch-input", "batch-output")
+                                .contains(key),
                         "prices.*." + key,
                         key,
-                        "one of input, output, cached-input");
+                        "one of input, output, cached-input, batch-input, batch-output");
             }
             check(
                     fields.get("input") != null && fields.get("output") != null,
                     "prices.*",
                     fields,
                     "{input: N, output: N}");
-            Double cached = fields.get("cached-input");
-            return new Price(fields.get("input"), fields.get("output"), cached == null ? Double.NaN : cached);
+            return new Price(
+                    fields.get("input"),
+                    fields.get("output"),
+                    orNaN(fields.get("cached-input")),
+                    orNaN(fields.get("batch-input")),
+                    orNaN(fields.get("batch-output")));
+        }
+
+        private static double orNaN(Double value) {
+            return value == null ? Double.NaN : value;
+        }
+    }
+
+    /**
+     * Provider batch APIs (OpenAI's {@code /v1/files} and {@code /v1/batches}) for the teacher calls
+     * of {@code stages}: their requests go out as batch jobs, polled every {@code pollMs}, and what
+     * comes back fills the response store. Failed or expired requests are sent again up to
+     * {@code maxResubmits} times; items that need further calls get up to {@code maxPasses} rounds of
+     * batches; what is still unanswered then is called online or quarantined ({@code onUnanswered}).
+     * {@code discount} is the share of the online price a batch costs, where a model's price gives no
+     * batch prices of its own.
+     */
+    public record Batch(
+            List<String> stages,
+            long pollMs,
+            String completionWindow,
+            int maxResubmits,
+            int maxPasses,
+            double discount,
+            String onUnanswered,
+            int maxRequestsPerFile,
+            long maxFileBytes)
+            implements Serializable {
+        public static final List<String> BATCH_STAGES = List.of("generate", "classify", "respond", "judge", "score");
+        public static final String ONLINE = "online";
+        public static final String QUARANTINE = "quarantine";
+
+        public Batch {
+            check(stages != null, "batch.stages", null, "a list of stages");
+            stages = List.copyOf(stages);
+            for (String stage : stages) {
+                check(BATCH_STAGES.contains(stage), "batch.stages", stage, "stages among " + BATCH_STAGES);
+            }
+            check(pollMs >= 1, "batch.poll-ms", pollMs, "an integer >= 1");
+            check("24h".equals(completionWindow), "batch.completion-window", completionWindow, "24h (OpenAI's only)");
+            check(maxResubmits >= 0, "batch.max-resubmits", maxResubmits, "an integer >= 0");
+            check(maxPasses >= 1, "batch.max-passes", maxPasses, "an integer >= 1");
+            check(discount >= 0 && discount <= 1, "batch.discount", discount, "a share from 0 to 1");
+            check(
+                    ONLINE.equals(onUnanswered) || QUARANTINE.equals(onUnanswered),
+                    "batch.on-unanswered",
+                    onUnanswered,
+                    "online | quarantine");
+            check(
+                    maxRequestsPerFile >= 1 && maxRequestsPerFile <= 50_000,
+                    "batch.max-requests-per-file",
+                    maxRequestsPerFile,
+                    "1 to 50000 (OpenAI's limit)");
+            check(
+                    maxFileBytes >= 1_024 && maxFileBytes <= 200L * 1024 * 1024,
+                    "batch.max-file-bytes",
+                    maxFileBytes,
+                    "1024 to 209715200 (OpenAI's 200 MB)");
+        }
+
+        public boolean covers(String stage) {
+            return stages.contains(stage);
         }
     }
 

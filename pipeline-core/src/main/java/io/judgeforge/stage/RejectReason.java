@@ -60,6 +60,10 @@ public enum RejectReason implements Reason {
     INPUT_REMOVED("a record of the parent version whose source input (reference document, imported instruction)"
             + " was removed or changed since: a refresh does not carry it into the new version"),
 
+    // any teacher step with batch.stages
+    BATCH_UNANSWERED(
+            "a request a provider batch left unanswered after batch.max-resubmits, with batch.on-unanswered: quarantine"),
+
     // any step
     /** Quarantined, not thrown: one item's bad data must not sink the other items of its partition. */
     ERROR("an exception while processing the item (a defect in its data, or in the code)");

@@ -72,6 +72,16 @@ public final class EndpointClient implements ChatClient, CompletionClient {
                 recoversStoredCompletions() ? new StoredCompletionRecovery(transport, name) : InFlightRecovery.NONE);
     }
 
+    /**
+     * A client that sends nothing itself: its requests, built exactly as above (so with the same
+     * keys), go to {@code caller}, e.g. one that answers from the store and defers the rest to a batch.
+     */
+    public EndpointClient(String name, Endpoint endpoint, Caller caller) {
+        this.name = name;
+        this.endpoint = endpoint;
+        this.caller = caller;
+    }
+
     private boolean recoversStoredCompletions() {
         return Endpoint.RECOVER_STORED_COMPLETIONS.equals(endpoint.recoverInFlight());
     }
@@ -80,7 +90,8 @@ public final class EndpointClient implements ChatClient, CompletionClient {
         return new EndpointClient(name, endpoint, store, spending, System::getenv, Thread::sleep);
     }
 
-    private static String apiKey(Endpoint endpoint, Function<String, String> environment) {
+    /** The endpoint's key from {@code environment}, checked; null when the endpoint names no variable. */
+    public static String apiKey(Endpoint endpoint, Function<String, String> environment) {
         if (endpoint.apiKeyEnv().isEmpty()) {
             return null;
         }

@@ -24,6 +24,7 @@ public final class Faults {
 
     private final Map<FaultKind, Double> rates;
     private final int slowMs;
+    private final BatchFaults batch;
 
     /**
      * The first six kinds' rates; the later kinds' are 0 (set them with {@link #with}).
@@ -44,10 +45,10 @@ public final class Faults {
             double truncated,
             double slowRate,
             int slowMs) {
-        this(rates(http500, http503, http429, malformedJson, truncated, slowRate), slowMs);
+        this(rates(http500, http503, http429, malformedJson, truncated, slowRate), slowMs, BatchFaults.NONE);
     }
 
-    private Faults(Map<FaultKind, Double> rates, int slowMs) {
+    private Faults(Map<FaultKind, Double> rates, int slowMs, BatchFaults batch) {
         Map<FaultKind, Double> copy = new EnumMap<>(FaultKind.class);
         for (FaultKind kind : FaultKind.values()) {
             double rate = rates.getOrDefault(kind, 0.0);
@@ -62,6 +63,7 @@ public final class Faults {
         }
         this.rates = Collections.unmodifiableMap(copy);
         this.slowMs = slowMs;
+        this.batch = Objects.requireNonNull(batch, "batch");
     }
 
     /** The name a rate had when each of the first six kinds was a field of its own. */
@@ -122,15 +124,24 @@ public final class Faults {
     public Faults with(FaultKind kind, double rate) {
         Map<FaultKind, Double> changed = new EnumMap<>(rates);
         changed.put(kind, rate);
-        return new Faults(changed, slowMs);
+        return new Faults(changed, slowMs, batch);
     }
 
     public Faults withSlowMs(int newSlowMs) {
-        return new Faults(rates, newSlowMs);
+        return new Faults(rates, newSlowMs, batch);
+    }
+
+    /** The batch API's faults (none by default). */
+    public BatchFaults batch() {
+        return batch;
+    }
+
+    public Faults withBatch(BatchFaults newBatch) {
+        return new Faults(rates, slowMs, newBatch);
     }
 
     public boolean injectsAnything() {
-        return rates.values().stream().anyMatch(rate -> rate > 0);
+        return rates.values().stream().anyMatch(rate -> rate > 0) || !batch.equals(BatchFaults.NONE);
     }
 
     /**
@@ -156,6 +167,9 @@ public final class Faults {
             return "none";
         }
         List<String> parts = new ArrayList<>();
+        if (!batch.equals(BatchFaults.NONE)) {
+            parts.add(batch.describe());
+        }
         for (FaultKind kind : FaultKind.values()) {
             if (rate(kind) > 0) {
                 String part = kind.key() + " " + String.format(Locale.ROOT, "%.3g", rate(kind));
@@ -167,12 +181,15 @@ public final class Faults {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Faults that && rates.equals(that.rates) && slowMs == that.slowMs;
+        return other instanceof Faults that
+                && rates.equals(that.rates)
+                && slowMs == that.slowMs
+                && batch.equals(that.batch);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rates, slowMs);
+        return Objects.hash(rates, slowMs, batch);
     }
 
     @Override

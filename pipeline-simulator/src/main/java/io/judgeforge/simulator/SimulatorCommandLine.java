@@ -127,6 +127,20 @@ final class SimulatorCommandLine {
     double faultSlow;
 
     @Option(
+            names = "--fault-batch-expire",
+            description = "The first batch created (/v1/batches) expires with only half of its lines answered;"
+                    + " the rest are batch_expired in its error file.")
+    boolean faultBatchExpire;
+
+    @Option(
+            names = "--fault-batch-500",
+            paramLabel = "R",
+            defaultValue = "0",
+            description = "Rate of batch lines answered with a 500 in the error file, the first time their"
+                    + " custom_id is seen, 0..1 (default ${DEFAULT-VALUE}).")
+    double faultBatch500;
+
+    @Option(
             names = "--slow-ms",
             paramLabel = "MS",
             defaultValue = "" + Faults.DEFAULT_SLOW_MS,
@@ -406,7 +420,8 @@ final class SimulatorCommandLine {
                 .with(FaultKind.INSUFFICIENT_QUOTA, rate("--fault-insufficient-quota", faultInsufficientQuota))
                 .with(FaultKind.HTML_BODY, rate("--fault-html", faultHtml))
                 .with(FaultKind.NO_CHOICES, rate("--fault-no-choices", faultNoChoices))
-                .withSlowMs(slowMs);
+                .withSlowMs(slowMs)
+                .withBatch(new BatchFaults(faultBatchExpire, rate("--fault-batch-500", faultBatch500)));
     }
 
     private static double rate(String flag, double value) {

@@ -87,6 +87,7 @@ public final class SimulatorServer implements LocalEndpointServer {
     private final RetryAdvice retryAdvice;
     private final Map<String, Route> routes;
     private final StoredCompletions storedCompletions = new StoredCompletions();
+    private final BatchApi batchApi;
     private volatile boolean closed;
 
     private SimulatorServer(
@@ -106,6 +107,23 @@ public final class SimulatorServer implements LocalEndpointServer {
                 MODELS_PATH, new Route("GET", body -> models, false),
                 CHAT_PATH, new Route("POST", chat::handle, true),
                 COMPLETIONS_PATH, new Route("POST", text::handle, true));
+        this.batchApi = new BatchApi(settings.faults().batch(), settings.seed(), this::answerLine, clock);
+    }
+
+    /**
+     * A batch line, answered as the online endpoint answers the same body (its responder, its errors),
+     * without the online path's latency, per-attempt faults and rate limits: a batch has none of them.
+     */
+    private BatchApi.LineReply answerLine(String url, byte[] body) {
+        Route route = routes.get(url);
+        try {
+            return new BatchApi.LineReply(200, dispatch(route, url, "POST", body));
+        } catch (ApiError e) {
+            return new BatchApi.LineReply(e.status(), e.toJson(realism.errorDialect()));
+        } catch (RuntimeException e) {
+            return new BatchApi.LineReply(
+                    500, ApiError.internal("The simulator failed: " + e).toJson(realism.errorDialect()));
+        }
     }
 
     /** The fault kinds after the first six that this server can inject, so that its stats list them. */
@@ -237,6 +255,16 @@ public final class SimulatorServer implements LocalEndpointServer {
                 && (path.equals(CHAT_PATH) || path.startsWith(CHAT_PATH + "/"))) {
             return storedCompletionsReply(path, exchange.getRequestURI().getRawQuery());
         }
+        // OpenAI serves the batch API; vLLM has no such server, and answers its paths with a 404 below.
+        if (!onAzure && servesStoredCompletions() && BatchApi.serves(path)) {
+            try {
+                BatchApi.Answer answer = batchApi.handle(
+                        method, path, exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                return new Reply(answer.status(), answer.body(), Map.of(), answer.contentType());
+            } catch (ApiError e) {
+                return error(e, Map.of());
+            }
+        }
         if (!onAzure) {
             return replyTo(path, method, body);
         }
@@ -274,6 +302,9 @@ public final class SimulatorServer implements LocalEndpointServer {
 
     /** Model calls are counted by path; reads of stored completions apart, so a count of paid calls stays one. */
     private static String statsPath(String method, String path) {
+        if (BatchApi.serves(path)) {
+            return method + " " + BatchApi.statsPath(path);
+        }
         if ("POST".equals(method) || !path.startsWith(CHAT_PATH)) {
             return path;
         }

@@ -200,9 +200,16 @@ public final class StoredCaller implements Caller {
         }
     }
 
-    // A stored body is judged again: a store written by an older version may hold a cut-off or
-    // refused reply, which must be asked again rather than replayed.
     private Optional<Reply> fromStore(WireRequest request) {
+        return answerFromStore(store, request);
+    }
+
+    /**
+     * The stored answer to {@code request}, if the store holds a usable one. A stored body is judged
+     * again: a store written by an older version may hold a cut-off or refused reply, which must be
+     * asked again rather than replayed.
+     */
+    public static Optional<Reply> answerFromStore(ResponseStore store, WireRequest request) {
         return store.get(request.key()).flatMap(s -> {
             try {
                 com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(s.response());

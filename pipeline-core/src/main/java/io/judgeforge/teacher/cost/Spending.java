@@ -72,6 +72,21 @@ public record Spending(Map<String, Price> prices, String ledger, double maxUsd, 
     }
 
     /**
+     * What a call made through a provider's batch API cost: at the model's batch prices where its
+     * price gives them, else {@code discount} of the online cost (OpenAI bills batches at 50%).
+     */
+    public double batchCost(String model, Usage usage, double discount) {
+        Price p = prices.get(model);
+        if (p == null) {
+            return 0;
+        }
+        if (Double.isNaN(p.batchInput())) {
+            return cost(model, usage) * discount;
+        }
+        return (usage.promptTokens() * p.batchInput() + usage.completionTokens() * p.batchOutput()) / 1_000_000.0;
+    }
+
+    /**
      * Books a call of at most {@code promptTokens} and {@code completionTokens}, for at most
      * {@code ttlMs} (the longest the call can take: a booking its executor never settles stops
      * holding room then). While it fits beside what is spent but not beside the calls in flight, it

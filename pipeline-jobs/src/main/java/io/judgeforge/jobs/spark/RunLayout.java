@@ -51,6 +51,11 @@ public record RunLayout(String out, String runId) implements Serializable {
         return stage(stage) + "/items/" + step;
     }
 
+    /** A teacher step's provider batches: their requests, ids, result files and accounting ({@code batch.stages}). */
+    public String batches(String stage, String step) {
+        return stage(stage) + "/batches/" + step;
+    }
+
     public String report(String stage) {
         return stage(stage) + "/_report.json";
     }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
+import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.json.Json;
 import io.judgeforge.stage.BoundedParallelMap;
 import io.judgeforge.stage.CallUsage;
@@ -11,10 +12,13 @@ import io.judgeforge.stage.ItemOutcome;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.RejectReason;
 import io.judgeforge.stage.Stage;
+import io.judgeforge.stage.StepReport;
 import io.judgeforge.teacher.TeacherClients;
+import io.judgeforge.teacher.call.WireRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -84,14 +88,32 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
                 .add("records", DataTypes.createArrayType(out.schema(), false), false);
     }
 
-    /** Runs the calls, writes the item log and returns the step's outputs read back from it. */
+    /**
+     * Runs the calls, writes the item log and returns the step's outputs read back from it. With
+     * {@code batch.stages} naming the stage, the requests go out as provider batches first
+     * ({@link StepBatches}); the items then find their answers in the response store, and the step's
+     * report counts the batch lines as its calls, at the batch price.
+     */
     public StepOutput run(SparkSession spark, Dataset<Row> input, RunLayout layout, int partitions) {
+        StepBatches.Accounting batched = StepBatches.Accounting.NONE;
+        if (clients.batch() != null) {
+            StepBatches batches = new StepBatches(
+                    spark,
+                    layout.batches(stage, step),
+                    clients,
+                    line -> clients.batchProgress().accept(step + ": " + line));
+            batches.run(() -> pending(input, partitions));
+            batched = batches.accounting();
+        }
         String itemsPath = layout.items(stage, step);
         TeacherMeters meters = TeacherMeters.register(spark.sparkContext(), stage);
         TeacherClients metered = clients.withEvents(meters);
+        // In batch mode, after the batches: the store answers what they answered, and what they did not
+        // is called now, online, unless batch.on-unanswered is quarantine.
+        TeacherClients calling = clients.batch() == null ? metered : metered.online();
         MapPartitionsFunction<Row, Row> perPartition = rows -> {
             BoundedParallelMap<Row, Row> calls = new BoundedParallelMap<>(
-                    rows, parallelism, clients.longestAttemptMs(), row -> process(row, metered, meters));
+                    rows, parallelism, clients.longestAttemptMs(), row -> process(row, metered, calling, meters));
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
             if (task != null) {
                 task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
@@ -123,14 +145,77 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
                         col("reason"),
                         col("detail"),
                         col("input"));
-        return new StepOutput(records, rejects, StepCounts.ofItems(step, inputItems, items));
+        return new StepOutput(records, rejects, withBatches(StepCounts.ofItems(step, inputItems, items), batched));
     }
 
-    private Row process(Row row, TeacherClients metered, TeacherMeters meters) {
+    /** The requests the items would make that the response store cannot answer: one PENDING row each, from the tasks. */
+    private Dataset<Row> pending(Dataset<Row> input, int partitions) {
+        return input.repartition(partitions)
+                .flatMap(
+                        (FlatMapFunction<Row, Row>) row -> {
+                            I item = in.fromRow(row);
+                            List<WireRequest> wanted = new ArrayList<>();
+                            try {
+                                fn.apply(item, clients.deferring(wanted::add));
+                            } catch (io.judgeforge.config.ConfigException e) {
+                                throw e;
+                            } catch (RuntimeException e) {
+                                // The item's defect is reported by the step's own run, which quarantines it.
+                            }
+                            List<Row> rows = new ArrayList<>();
+                            for (WireRequest r : wanted) {
+                                rows.add(RowFactory.create(
+                                        r.key(), r.endpoint(), r.path(), r.model(), r.body(), scenarioOf.of(item)));
+                            }
+                            return rows.iterator();
+                        },
+                        Encoders.row(StepBatches.PENDING));
+    }
+
+    // The batch lines are this step's calls: their tokens and their cost (at the batch price) are added
+    // to what the items spent online, so the stage report, the summary and the manifest count them.
+    private static StepReport withBatches(StepReport r, StepBatches.Accounting b) {
+        if (b.calls() == 0) {
+            return r;
+        }
+        java.util.Map<String, Double> byScenario = new java.util.TreeMap<>(r.costByScenario());
+        b.costByScenario().forEach((k, v) -> byScenario.merge(k, v, Double::sum));
+        return new StepReport(
+                r.step(),
+                r.in(),
+                r.out(),
+                r.filtered(),
+                r.quarantined(),
+                r.produced(),
+                r.reasons(),
+                r.calls() + b.calls(),
+                r.stored(),
+                r.promptTokens() + b.promptTokens(),
+                r.completionTokens() + b.completionTokens(),
+                r.costUsd() + b.costUsd(),
+                byScenario,
+                r.cachedTokens() + b.cachedTokens(),
+                r.reasoningTokens() + b.reasoningTokens());
+    }
+
+    private Row process(Row row, TeacherClients metered, TeacherClients calling, TeacherMeters meters) {
         I item = in.fromRow(row);
         ItemOutcome<O> result;
         try {
-            result = fn.apply(item, metered);
+            if (clients.batch() != null
+                    && PipelineConfig.Batch.QUARANTINE.equals(clients.batch().onUnanswered())) {
+                List<WireRequest> unanswered = new ArrayList<>();
+                result = fn.apply(item, metered.deferring(unanswered::add));
+                if (!unanswered.isEmpty()) {
+                    result = ItemOutcome.quarantined(
+                            RejectReason.BATCH_UNANSWERED,
+                            unanswered.size() + " request(s) no provider batch answered, e.g. "
+                                    + unanswered.get(0).key(),
+                            result.usage());
+                }
+            } else {
+                result = fn.apply(item, calling);
+            }
         } catch (io.judgeforge.config.ConfigException e) {
             // A configuration problem fails every item alike: stop the run instead of quarantining it all.
             throw e;

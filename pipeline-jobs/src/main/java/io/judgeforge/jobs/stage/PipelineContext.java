@@ -53,8 +53,16 @@ public record PipelineContext(
                         spark.sparkContext().hadoopConfiguration(),
                         config.store().claimLeaseMs())
                 : ResponseStore.Factory.NONE;
-        return new TeacherClients(
+        TeacherClients clients = new TeacherClients(
                 config.endpoints(), store, spending(stage), io.judgeforge.teacher.ApiKeys.read(config, System::getenv));
+        if (!config.batch().covers(stage)) {
+            return clients;
+        }
+        if (!config.store().enabled()) {
+            throw new io.judgeforge.config.ConfigException("batch.stages names " + stage
+                    + ", but store.enabled is false: batch answers reach the items through the response store");
+        }
+        return clients.inBatches(config.batch(), line -> progress.say("[" + stage + "] " + line));
     }
 
     /**
