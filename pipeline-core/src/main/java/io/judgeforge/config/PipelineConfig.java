@@ -365,6 +365,8 @@ public record PipelineConfig(
     /** The live progress line: how often it is drawn, and as what ({@code io.judgeforge.progress.ProgressStyle}). */
     public record ProgressSettings(long intervalMs, String style) implements Serializable {
         public ProgressSettings {
+            // YAML 1.1 reads a bare `off` as the boolean false, which reaches here as "false".
+            style = "false".equals(style) ? "off" : style;
             check(intervalMs >= 100, "progress.interval-ms", intervalMs, "an integer >= 100");
             check(
                     List.of("auto", "bar", "plain", "off").contains(style),

@@ -37,6 +37,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBareOffIsTheProgressStyleOffThoughYamlReadsItAsFalse() {
+        assertEquals("off", bind(LOCAL, "progress.style=off").progress().style());
+        assertEquals(
+                "off", bind(LOCAL + "\nprogress:\n  style: off\n").progress().style());
+        assertEquals("plain", bind(LOCAL, "progress.style=plain").progress().style());
+    }
+
+    @Test
     void endpointDefaultsFillUnsetEndpointKeys() {
         PipelineConfig.Endpoint sim = bind(LOCAL).endpoint("sim");
         assertEquals(120_000, sim.timeoutMs());

@@ -11,12 +11,15 @@ import io.judgeforge.jobs.stage.Pipeline;
 import io.judgeforge.jobs.stage.PipelineContext;
 import io.judgeforge.jobs.stage.PublishedVersions;
 import io.judgeforge.jobs.stage.RefreshDelta;
+import io.judgeforge.jobs.stage.RunResume;
 import io.judgeforge.refresh.InputChanges;
 import io.judgeforge.refresh.InputKind;
 import io.judgeforge.refresh.RefreshLease;
 import io.judgeforge.refresh.RefreshPlan;
+import io.judgeforge.stage.StageReport;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,6 +72,7 @@ final class RefreshCommand implements Callable<Integer> {
             }
             try (lock) {
                 RefreshDelta.Parent parent = PublishedVersions.latest(files, layout);
+                String unfinished = PublishedVersions.unfinishedRefresh(files, layout, parent);
                 Map<String, String> inputFiles = InputFingerprints.of(
                         files,
                         HadoopFiles.resolve(launch.configDir, config.inputs().references()),
@@ -78,6 +82,7 @@ final class RefreshCommand implements Callable<Integer> {
                                 : HadoopFiles.resolve(
                                         launch.configDir, config.inputs().instructions()));
                 if (parent != null
+                        && unfinished == null
                         && inputFiles.equals(PublishedVersions.inputFiles(files, layout, parent.version()))) {
                     progress.say("refresh: nothing new since version " + parent.version()
                             + " (its input files are unchanged); no new version");
@@ -87,10 +92,18 @@ final class RefreshCommand implements Callable<Integer> {
                     progress.say("simulator: serving on " + launch.simulator().baseUrl());
                 }
                 ProgressListener listener = progress.listener();
-                PipelineContext first = launch.context(output.out, launch.newRunId(), true, progress, listener);
+                PipelineContext first = launch.context(
+                        output.out, unfinished != null ? unfinished : launch.newRunId(), true, progress, listener);
                 progress.follow(first.spark().sparkContext(), listener);
-                RefreshPlan plan = RefreshDelta.plan(first, parent, inputFiles);
-                if (parent != null && !plan.hasWork()) {
+                RefreshPlan plan = unfinished != null
+                        ? RefreshDelta.planOf(first).orElseThrow()
+                        : RefreshDelta.plan(first, parent, inputFiles);
+                if (unfinished != null) {
+                    progress.say("[refresh] resuming run " + unfinished + ", which a refresh planned on "
+                            + (parent == null ? "nothing published" : "version " + parent.version())
+                            + " and did not publish: its committed stages are skipped, its calls and batches"
+                            + " come from the response store and its run folder");
+                } else if (parent != null && !plan.hasWork()) {
                     files.delete(first.layout().run());
                     progress.say("refresh: nothing new since version " + parent.version() + " (" + describe(plan)
                             + "); no new version");
@@ -102,7 +115,10 @@ final class RefreshCommand implements Callable<Integer> {
                 Launch delta = launch.withOverrides(RefreshDelta.overrides(
                         first.layout(), plan, !config.inputs().instructions().isBlank()));
                 PipelineContext ctx = delta.context(output.out, first.layout().runId(), true, progress, null);
-                Pipeline.Result result = Pipeline.run(ctx, Pipeline.STAGES, listener::label);
+                List<Pipeline.Stage> toRun = RunResume.remaining(ctx, Pipeline.STAGES);
+                List<StageReport> reports = new ArrayList<>(RunResume.skippedReports(ctx, Pipeline.STAGES, toRun));
+                Pipeline.Result result = Pipeline.run(ctx, toRun, listener::label);
+                reports.addAll(result.reports());
                 List<String> pruned =
                         PublishedVersions.prune(files, layout, config.refresh().keepVersions());
                 if (!pruned.isEmpty()) {
@@ -110,7 +126,7 @@ final class RefreshCommand implements Callable<Integer> {
                             + config.refresh().keepVersions() + "): " + String.join(", ", pruned));
                 }
                 progress.say(RunSummary.render(
-                        result.reports(),
+                        reports,
                         (System.nanoTime() - start) / 1_000_000,
                         result.dataset(),
                         launch.simulator() == null

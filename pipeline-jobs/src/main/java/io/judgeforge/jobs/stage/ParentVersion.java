@@ -100,7 +100,7 @@ final class ParentVersion {
     private static Dataset<Row> goneSources(PipelineContext ctx, String parent) {
         Dataset<Row> gone = ctx.spark().read().parquet(ctx.layout().refresh() + "/gone");
         Dataset<Row> documents = gone.filter(col("kind").equalTo(InputKind.REFERENCE.code()));
-        Dataset<Row> lineage = ctx.spark().read().parquet(ctx.layout().versionRefresh(parent) + "/lineage");
+        Dataset<Row> lineage = VersionArtifacts.lineageOf(ctx, parent);
         Dataset<Row> written = lineage.join(
                         documents, lineage.col("document_id").equalTo(documents.col("id")), "left_semi")
                 .select(concat(lit("ins:"), col("instruction_id")).as("source"));

@@ -38,6 +38,37 @@ public final class PublishedVersions {
                 version, Json.read(files.readText(manifest), Manifest.class).runId());
     }
 
+    /**
+     * The newest run a refresh planned on {@code parent} (null: on nothing published) and did not
+     * publish, or null: a refresh that died, which the next one resumes instead of planning anew, so its
+     * committed stages and its submitted provider batches are not paid for again.
+     */
+    public static String unfinishedRefresh(HadoopFiles files, RunLayout layout, RefreshDelta.Parent parent) {
+        if (!files.exists(layout.runs())) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (FileStatus f : files.list(layout.runs())) {
+            if (f.isDirectory()) {
+                ids.add(f.getPath().getName());
+            }
+        }
+        ids.sort(java.util.Comparator.reverseOrder()); // run ids start with their UTC start time
+        for (String id : ids) {
+            RunLayout run = new RunLayout(layout.out(), id);
+            String plan = run.refresh() + "/plan.json";
+            if (files.exists(plan)
+                    && !files.exists(run.version(id) + "/manifest.json")
+                    && java.util.Objects.equals(
+                            Json.read(files.readText(plan), io.judgeforge.refresh.RefreshPlan.class)
+                                    .parentVersion(),
+                            parent == null ? null : parent.version())) {
+                return id;
+            }
+        }
+        return null;
+    }
+
     /** The input files' hashes the version was made from (empty when it kept none). */
     public static Map<String, String> inputFiles(HadoopFiles files, RunLayout layout, String version) {
         String path = layout.versionRefresh(version) + "/files.json";

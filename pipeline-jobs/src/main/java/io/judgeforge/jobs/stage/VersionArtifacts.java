@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What every published version holds besides its sets, written into its staging folder before the
@@ -40,7 +41,7 @@ final class VersionArtifacts {
                 ? RefreshInputs.inventory(ctx)
                 : ctx.spark().read().parquet(ctx.layout().refresh() + "/inputs");
         inputs.write().mode(SaveMode.ErrorIfExists).parquet(keep + "/inputs");
-        lineage(ctx, parent).write().mode(SaveMode.ErrorIfExists).parquet(keep + "/lineage");
+        lineage(ctx, parent).write().mode(SaveMode.ErrorIfExists).json(keep + "/lineage");
         ctx.files()
                 .writeText(
                         keep + "/files.json",
@@ -59,6 +60,18 @@ final class VersionArtifacts {
                                 parentLog != null && ctx.files().exists(parentLog)
                                         ? ctx.files().readText(parentLog)
                                         : null));
+    }
+
+    /** A lineage row: an instruction written from a passage, and the passage's document. */
+    static final StructType LINEAGE =
+            new StructType().add("instruction_id", DataTypes.StringType).add("document_id", DataTypes.StringType);
+
+    /**
+     * The lineage a version kept, as JSON lines: one small row per instruction written from a passage,
+     * readable without Spark by whoever audits why a record left.
+     */
+    static Dataset<Row> lineageOf(PipelineContext ctx, String version) {
+        return ctx.spark().read().schema(LINEAGE).json(ctx.layout().versionRefresh(version) + "/lineage");
     }
 
     /** The input files of a run the refresh command did not start: what its config names. */
@@ -84,7 +97,7 @@ final class VersionArtifacts {
         if (parent == null) {
             return now;
         }
-        Dataset<Row> before = ctx.spark().read().parquet(ctx.layout().versionRefresh(parent) + "/lineage");
+        Dataset<Row> before = lineageOf(ctx, parent);
         Dataset<Row> gone = ctx.spark()
                 .read()
                 .parquet(ctx.layout().refresh() + "/gone")

@@ -2,6 +2,7 @@ package io.judgeforge.jobs.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -20,8 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,19 +48,36 @@ class NightlyRefreshIT {
         Path datasets = out.resolve("datasets");
         List<String> passages = Files.readAllLines(ROOT.resolve("conf/sample-data/references.jsonl"));
 
-        // Night 1: ten passages and three imported instructions; nothing is published yet.
-        writeInputs(
-                passages.subList(0, 10), List.of(imported("a", "one"), imported("b", "two"), imported("c", "three")));
-        Night first = night(out);
-        assertEquals(0, first.code(), first.output());
+        // Night 1: the version the build's shared reference run published (the README config at quota 1),
+        // copied with its runs and response store; made here when this test runs alone.
+        Path reference = Path.of("target", "reference-run").toAbsolutePath();
+        if (!Files.exists(reference.resolve("datasets/LATEST"))) {
+            Night made = launcher(List.of(
+                    "run",
+                    "--conf",
+                    ROOT.resolve("conf/local.yaml").toString(),
+                    "--out",
+                    reference.toString(),
+                    "--set",
+                    "generate.quota=1",
+                    "--set",
+                    "export.shard-records=20"));
+            assertEquals(0, made.code(), made.output());
+        }
+        for (String part : List.of("runs", "datasets", "store")) {
+            copy(reference.resolve(part), out.resolve(part));
+        }
         String v1 = latest(out);
         JsonNode m1 = manifest(out, v1);
-        assertTrue(m1.path("parent_version").isMissingNode(), "a first version has no parent");
-        assertTrue(m1.path("totals").path("calls").asLong() > 0);
-        assertEquals(
-                10,
-                changes(out, v1).path("inputs").path("reference").path("added").asLong());
         Map<String, Map<String, JsonNode>> before = records(datasets.resolve(v1));
+        Map<String, String> lineageBefore = lineage(datasets.resolve(v1));
+
+        // The inputs of night 2: the first passage removed, the third changed, four new; three instructions to import.
+        List<String> grown = new ArrayList<>(passages.subList(1, passages.size()));
+        grown.set(1, changed(grown.get(1)));
+        List<String> added = Files.readAllLines(Path.of("src/test/resources/refresh/new-passages.jsonl"));
+        grown.addAll(added);
+        writeInputs(grown, List.of(imported("a", "one"), imported("b", "two"), imported("c", "three")));
 
         // Another refresh holds the lock: the script exits 3 with one line naming it.
         Path lock = datasets.resolve(".refresh.lock");
@@ -71,54 +87,39 @@ class NightlyRefreshIT {
         assertTrue(locked.output().contains("another refresh (4242@elsewhere"), locked.output());
         assertEquals(v1, latest(out));
 
-        // Night 2: the lock's holder died ten minutes ago, and nothing is new: no run, no version, exit 0.
+        // Night 2: the lock's holder died ten minutes ago. Keep one version.
         Files.writeString(lock, holder("4242@elsewhere", System.currentTimeMillis() - 600_000));
-        long runsBefore = count(out.resolve("runs"));
-        Night quiet = night(out);
-        assertEquals(0, quiet.code(), quiet.output());
-        assertTrue(quiet.output().contains("took over the lock of 4242@elsewhere"), quiet.output());
-        assertTrue(
-                quiet.output()
-                        .contains("refresh: nothing new since version " + v1 + " (its input files are unchanged)"),
-                quiet.output());
-        assertEquals(v1, latest(out));
-        assertEquals(runsBefore, count(out.resolve("runs")));
+        Night second = night(out, "--set", "refresh.keep-versions=1");
+        assertEquals(0, second.code(), second.output());
+        assertTrue(second.output().contains("took over the lock of 4242@elsewhere"), second.output());
         assertFalse(Files.exists(lock), "the lock is released");
-
-        // Night 3: passage 0 removed, passage 2 changed, 10-13 new; import b changed, c removed, d new.
-        List<String> grown = new ArrayList<>(passages.subList(1, 14));
-        grown.set(1, changed(grown.get(1)));
-        writeInputs(grown, List.of(imported("a", "one"), imported("b", "two, reworded"), imported("d", "four")));
-        Night third = night(out, "--set", "refresh.keep-versions=1");
-        assertEquals(0, third.code(), third.output());
         String v2 = latest(out);
-        assertFalse(v2.equals(v1));
+        assertNotEquals(v1, v2);
         JsonNode m2 = manifest(out, v2);
         assertEquals(v1, m2.path("parent_version").asText());
         assertFalse(Files.exists(datasets.resolve(v1)), "keep-versions 1 pruned the parent");
         assertTrue(m2.path("totals").path("reconciled").asBoolean());
+        JsonNode inputs = changes(out, v2).path("inputs");
+        assertEquals("4 1 1 " + (passages.size() - 2), changeCounts(inputs.path("reference")));
+        assertEquals("3 0 0 0", changeCounts(inputs.path("instruction")));
 
         // Only the new work was done: every instruction the refresh wrote comes from a new or changed input.
         Set<String> goneDocuments = Set.of(id(passages.get(0)), id(passages.get(2)));
-        Set<String> freshSources = Set.of(
-                id(grown.get(1)),
-                id(grown.get(9)),
-                id(grown.get(10)),
-                id(grown.get(11)),
-                id(grown.get(12)),
-                "imp-b",
-                "imp-d");
-        Map<String, String> written = instructionSources(out, m2.path("run_id").asText());
-        assertFalse(written.isEmpty());
+        Set<String> freshSources = new java.util.HashSet<>(Set.of(id(grown.get(1)), "imp-a", "imp-b", "imp-c"));
+        for (String passage : added) {
+            freshSources.add(id(passage));
+        }
+        Map<String, String> written = new HashMap<>(lineage(datasets.resolve(v2)));
+        written.keySet().removeAll(lineageBefore.keySet());
+        assertFalse(written.isEmpty(), "the night wrote instructions from the new passages");
         written.forEach((instruction, source) ->
                 assertTrue(freshSources.contains(source), instruction + " was written from an old input " + source));
-        Map<String, String> writtenBefore =
-                instructionSources(out, m1.path("run_id").asText());
-        JsonNode inputs = changes(out, v2).path("inputs");
-        assertEquals("4 1 1 8", changeCounts(inputs.path("reference")));
-        assertEquals("1 1 1 1", changeCounts(inputs.path("instruction")));
-        assertTrue(m2.path("totals").path("calls").asLong()
-                < m1.path("totals").path("calls").asLong());
+        for (String imported : List.of("imp-a", "imp-b", "imp-c")) {
+            written.put(imported, imported);
+        }
+        // No request of the old work was asked again: the store, which holds all of it, answered nothing.
+        assertTrue(m2.path("totals").path("calls").asLong() > 0);
+        assertEquals(0, m2.path("totals").path("stored").asLong());
 
         // changes.json agrees with the shards of the two versions, per set, split and scenario.
         Map<String, Map<String, JsonNode>> after = records(datasets.resolve(v2));
@@ -134,11 +135,12 @@ class NightlyRefreshIT {
             for (JsonNode r : was.values()) {
                 String source = set.equals("questioner")
                         ? RecordIds.documentOf(r.path("reference_id").asText())
-                        : writtenBefore.get(r.path(set.equals("judge") ? "instruction_id" : "id")
-                                .asText());
-                boolean gone = goneDocuments.contains(source)
-                        || Set.of("imp-b", "imp-c").contains(source);
-                assertEquals(gone, !now.containsKey(line(r)), set + " record " + r.path("id"));
+                        : sourceOf(
+                                r.path(set.equals("judge") ? "instruction_id" : "id")
+                                        .asText(),
+                                lineageBefore);
+                assertEquals(
+                        goneDocuments.contains(source), !now.containsKey(line(r)), set + " record " + r.path("id"));
             }
             for (JsonNode r : now.values()) {
                 if (!was.containsKey(line(r)) && !set.equals("questioner")) {
@@ -152,8 +154,11 @@ class NightlyRefreshIT {
         String changelog = Files.readString(datasets.resolve(v2).resolve("CHANGELOG.md"));
         assertTrue(changelog.indexOf("## " + v2) < changelog.indexOf("## " + v1), changelog);
 
-        // The same inputs again: nothing new.
+        // The same inputs again: nothing new, told before Spark starts; no run, no version, exit 0.
+        long runs = count(out.resolve("runs"));
         Night again = night(out);
+        assertEquals(runs, count(out.resolve("runs")));
+        assertEquals(v2, latest(out));
         assertEquals(0, again.code(), again.output());
         assertTrue(again.output().contains("refresh: nothing new since version " + v2), again.output());
     }
@@ -168,13 +173,31 @@ class NightlyRefreshIT {
                 "--set",
                 "inputs.instructions=" + WORK.resolve("imports.jsonl"),
                 "--set",
-                "generate.quota=2",
+                "generate.quota=1",
                 "--set",
-                "spark.partitions=2",
+                "export.shard-records=20",
+                // What this test is about is the refresh: the night's Spark work without the near-duplicate
+                // join and the augmentation (both tested elsewhere) keeps it within the suite's time.
                 "--set",
-                "respond.pool=[{name: sim-6b, endpoint: sim, model: sim-6b, temperature: 0.8, max-tokens: 512},"
-                        + " {name: sim-72b, endpoint: sim, model: sim-72b, temperature: 0.8, max-tokens: 512}]"));
+                "generate.near-duplicate-jaccard=0",
+                "--set",
+                "augment.paraphrase=0",
+                "--set",
+                "augment.downsample=0",
+                "--set",
+                "augment.rescale=0"));
         command.addAll(List.of(more));
+        return start(command);
+    }
+
+    private static Night launcher(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of(ROOT.resolve("run-scripts/judgeforge").toString()));
+        command.addAll(arguments);
+        return start(command);
+    }
+
+    private static Night start(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JUDGEFORGE_JAVA_OPTS", "-Xmx2g");
         Process p = pb.start();
@@ -229,24 +252,26 @@ class NightlyRefreshIT {
                 + c.path("removed").asLong() + " " + c.path("unchanged").asLong();
     }
 
-    /** A run's instructions (generate's records) and the input each came from: its document, or itself when imported. */
-    private static Map<String, String> instructionSources(Path out, String runId) {
-        SparkSession spark = SparkSession.builder()
-                .master("local[1]")
-                .appName("nightly-refresh-check")
-                .config("spark.ui.enabled", "false")
-                .getOrCreate();
-        Map<String, String> sources = new HashMap<>();
-        for (Row r : spark.read()
-                .parquet(out.resolve("runs")
-                        .resolve(runId)
-                        .resolve("generate/records")
-                        .toString())
-                .select("id", "reference_id")
-                .collectAsList()) {
-            sources.put(r.getString(0), r.isNullAt(1) ? r.getString(0) : RecordIds.documentOf(r.getString(1)));
+    /** Each instruction written from a passage, and the passage's document: the version's kept lineage. */
+    private static Map<String, String> lineage(Path version) throws IOException {
+        Map<String, String> lineage = new HashMap<>();
+        try (Stream<Path> files = Files.walk(version.resolve("_refresh/lineage"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    JsonNode row = JSON.readTree(line);
+                    lineage.put(
+                            row.path("instruction_id").asText(),
+                            row.path("document_id").asText());
+                }
+            }
         }
-        return sources;
+        return lineage;
+    }
+
+    /** The input an instruction came from: its passage's document, or itself (imported, or a quiz without one). */
+    private static String sourceOf(String instruction, Map<String, String> lineage) {
+        return lineage.getOrDefault(instruction, instruction);
     }
 
     /**
@@ -305,6 +330,19 @@ class NightlyRefreshIT {
     private static long count(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 

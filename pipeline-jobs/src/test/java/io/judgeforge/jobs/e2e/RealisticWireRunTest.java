@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("spark")
 class RealisticWireRunTest {
     static final String QUOTA = "generate.quota=1";
+    // Two partitions for these few items: the shards do not depend on it (ShardsForAnyPartitioningTest), the time does.
+    static final String PARTITIONS = "spark.partitions=2";
     static final String CHAOS = "simulator.args=[--realism, --refusal-rate, \"0.05\", --content-filter-rate, \"0.03\","
             + " --fault-truncated, \"0.03\"]";
     static final String HEALTHY_REALISM =
@@ -31,8 +33,8 @@ class RealisticWireRunTest {
     @Test
     void aRerunAfterRefusalsFiltersAndCutOffRepliesPublishesWhatACleanRunDoes(@TempDir Path dir) throws IOException {
         // At this small size a step can lose most of its few items: the chaos run must not stop on that.
-        PipelineRuns.Run chaos =
-                PipelineRuns.run(dir.resolve("out"), "../conf/local.yaml", QUOTA, CHAOS, "run.max-quarantined-share=1");
+        PipelineRuns.Run chaos = PipelineRuns.run(
+                dir.resolve("out"), "../conf/local.yaml", QUOTA, PARTITIONS, CHAOS, "run.max-quarantined-share=1");
         Map<String, Long> failures = reasons(chaos.manifest());
         assertTrue(
                 failures.getOrDefault("refused", 0L) > 0
@@ -40,8 +42,10 @@ class RealisticWireRunTest {
                         && failures.getOrDefault("truncated", 0L) > 0,
                 "the realistic run met every kind: " + failures);
 
-        PipelineRuns.Run rerun = PipelineRuns.run(dir.resolve("out"), "../conf/local.yaml", QUOTA, HEALTHY_REALISM);
-        PipelineRuns.Run clean = PipelineRuns.run(dir.resolve("clean"), "../conf/local.yaml", QUOTA, HEALTHY_REALISM);
+        PipelineRuns.Run rerun =
+                PipelineRuns.run(dir.resolve("out"), "../conf/local.yaml", QUOTA, PARTITIONS, HEALTHY_REALISM);
+        PipelineRuns.Run clean =
+                PipelineRuns.run(dir.resolve("clean"), "../conf/local.yaml", QUOTA, PARTITIONS, HEALTHY_REALISM);
 
         assertEquals(Map.of(), quarantined(rerun.manifest()), "nothing failed is replayed from the store");
         assertTrue(rerun.manifest().at("/totals/stored").asLong() > 0, "the rerun used what the first run stored");
