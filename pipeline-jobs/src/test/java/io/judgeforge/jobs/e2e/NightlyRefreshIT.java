@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The nightly path end to end, as cron and the systemd timer run it: {@code run-scripts/nightly.sh}
- * with the built launcher, over inputs that grow and change between nights. It checks that a night
- * with nothing new makes no run and no version, that the lock stops a second refresh and is taken over
- * when its holder died, that a refresh calls only for the new work, that its changes.json and
- * CHANGELOG.md agree with the shards, and that old versions are pruned.
+ * with the built launcher, on a copy of the version the build's shared reference run published, over
+ * inputs that changed since. It checks that the lock stops a second refresh and is taken over when its
+ * holder died, that a refresh calls only for the new work, that a record leaves exactly when its source
+ * is gone, that changes.json and CHANGELOG.md agree with the shards, that old versions are pruned, and
+ * that a night with nothing new makes no run and no version. (Changed and removed imports:
+ * ParentVersionSparkTest.)
  */
 class NightlyRefreshIT {
     private static final ObjectMapper JSON = new ObjectMapper();
