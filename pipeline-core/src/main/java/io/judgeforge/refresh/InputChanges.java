@@ -12,11 +12,6 @@ public record InputChanges(long added, long changed, long removed, long unchange
         return added + changed;
     }
 
-    /** Inputs whose records leave the dataset: removed ones and the old content of changed ones. */
-    public long gone() {
-        return removed + changed;
-    }
-
     public boolean any() {
         return added + changed + removed > 0;
     }

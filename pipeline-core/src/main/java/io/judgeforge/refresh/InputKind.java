@@ -21,9 +21,4 @@ public enum InputKind {
     public String code() {
         return code;
     }
-
-    /** True when records are made from this input, so its removal or change removes them. */
-    public boolean sourcesRecords() {
-        return this != SEED;
-    }
 }

@@ -10,11 +10,7 @@ import java.util.TreeMap;
  * continues the parent run's call numbering, and export publishes the parent's records with the new ones.
  */
 public record RefreshPlan(
-        String parentVersion,
-        String parentRunId,
-        Map<String, InputChanges> inputs,
-        Map<String, Integer> quotas,
-        long referencesNow) {
+        String parentVersion, String parentRunId, Map<String, InputChanges> inputs, Map<String, Integer> quotas) {
 
     public RefreshPlan {
         inputs = new TreeMap<>(inputs);

@@ -39,11 +39,11 @@ public final class Launch implements AutoCloseable {
     final List<SeedInstruction> seeds;
     final String configSha256;
     private final LocalEndpointServer simulator;
-    // What the config was made of, so a refresh can bind it again with its own overrides.
-    private String configText;
-    private List<String> overrides = List.of();
-    private Map<String, String> variables = Map.of();
-    private boolean ownsSimulator = true;
+    private final Source source;
+    private final boolean ownsSimulator;
+
+    /** What the config was bound from, so a refresh can bind it again with overrides of its own. */
+    private record Source(String text, List<String> overrides, Map<String, String> variables) {}
 
     private Launch(
             PipelineConfig config,
@@ -52,7 +52,9 @@ public final class Launch implements AutoCloseable {
             PromptLibrary prompts,
             List<SeedInstruction> seeds,
             String configSha256,
-            LocalEndpointServer simulator) {
+            LocalEndpointServer simulator,
+            Source source,
+            boolean ownsSimulator) {
         this.config = config;
         this.configDir = configDir;
         this.catalog = catalog;
@@ -60,6 +62,8 @@ public final class Launch implements AutoCloseable {
         this.seeds = seeds;
         this.configSha256 = configSha256;
         this.simulator = simulator;
+        this.source = source;
+        this.ownsSimulator = ownsSimulator;
     }
 
     /** Loads and checks the config and everything it names; starts the simulator if asked to. */
@@ -78,7 +82,8 @@ public final class Launch implements AutoCloseable {
         if (!files.exists(confUri)) {
             throw new ConfigException("Config file not found: " + confPath);
         }
-        ObjectNode tree = ConfigLoader.tree(files.readText(confUri), overrides);
+        String text = files.readText(confUri);
+        ObjectNode tree = ConfigLoader.tree(text, overrides);
         PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
         LocalEndpointServer simulator = sim.start() && serve
                 ? LocalEndpointServers.startSimulator(
@@ -88,12 +93,13 @@ public final class Launch implements AutoCloseable {
                 ? Map.of()
                 : Map.of(SIMULATOR_URL, simulator == null ? "http://127.0.0.1:0/v1" : simulator.baseUrl());
         try {
-            Launch launch = resolve(
-                    files, new org.apache.hadoop.fs.Path(confUri).getParent().toString(), tree, variables, simulator);
-            launch.configText = files.readText(confUri);
-            launch.overrides = List.copyOf(overrides);
-            launch.variables = variables;
-            return launch;
+            return resolve(
+                    files,
+                    new org.apache.hadoop.fs.Path(confUri).getParent().toString(),
+                    tree,
+                    new Source(text, List.copyOf(overrides), variables),
+                    simulator,
+                    true);
         } catch (RuntimeException e) {
             if (simulator != null) {
                 simulator.close();
@@ -107,9 +113,10 @@ public final class Launch implements AutoCloseable {
             HadoopFiles files,
             String dir,
             ObjectNode tree,
-            Map<String, String> variables,
-            LocalEndpointServer simulator) {
-        PipelineConfig config = ConfigLoader.bind(tree, variables);
+            Source source,
+            LocalEndpointServer simulator,
+            boolean ownsSimulator) {
+        PipelineConfig config = ConfigLoader.bind(tree, source.variables());
         ConfigValidator.checkApiKeys(config, System::getenv);
         String catalogYaml = ConfigFiles.readRequired(files, HadoopFiles.resolve(dir, config.catalog()), "catalog");
         ScenarioCatalog catalog = ScenarioCatalog.parse(catalogYaml, config.catalog());
@@ -135,7 +142,7 @@ public final class Launch implements AutoCloseable {
             throw new ConfigException("Invalid value for 'inputs.references': '"
                     + config.inputs().references() + "' (no such file or folder: " + refs + ")");
         }
-        return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator);
+        return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator, source, ownsSimulator);
     }
 
     /**
@@ -143,12 +150,16 @@ public final class Launch implements AutoCloseable {
      * simulator (which only this launch closes): a refresh's run over its new work.
      */
     public Launch withOverrides(List<String> more) {
-        List<String> all = new ArrayList<>(overrides);
+        List<String> all = new ArrayList<>(source.overrides());
         all.addAll(more);
-        Launch derived = resolve(
-                HadoopFiles.beforeSession(), configDir, ConfigLoader.tree(configText, all), variables, simulator);
-        derived.ownsSimulator = false;
-        return derived;
+        Source derived = new Source(source.text(), all, source.variables());
+        return resolve(
+                HadoopFiles.beforeSession(),
+                configDir,
+                ConfigLoader.tree(source.text(), all),
+                derived,
+                simulator,
+                false);
     }
 
     /**

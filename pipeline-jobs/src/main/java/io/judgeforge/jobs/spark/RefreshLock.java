@@ -71,10 +71,6 @@ public final class RefreshLock implements AutoCloseable {
         }
     }
 
-    public Holder holder() {
-        return holder;
-    }
-
     // A lock being written (HDFS shows a file from its create on, empty until closed) or unreadable counts
     // as renewed at its modification time.
     private static Holder read(FileSystem fs, Path file) throws IOException {

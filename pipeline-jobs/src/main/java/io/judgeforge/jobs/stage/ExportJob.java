@@ -40,7 +40,7 @@ public final class ExportJob {
     public static String run(PipelineContext ctx) {
         long start = System.nanoTime();
         String version = version(ctx);
-        String target = ctx.layout().datasets() + "/" + version;
+        String target = ctx.layout().version(version);
         boolean renames = ctx.files().renamesAtomically(target);
         if (ctx.files().exists(target) && !renames && !published(ctx)) {
             ctx.progress()
@@ -115,6 +115,6 @@ public final class ExportJob {
 
     /** True when this run's version is published: its folder holds {@code manifest.json}, written last. */
     static boolean published(PipelineContext ctx) {
-        return ctx.files().exists(ctx.layout().datasets() + "/" + version(ctx) + "/manifest.json");
+        return ctx.files().exists(ctx.layout().version(version(ctx)) + "/manifest.json");
     }
 }

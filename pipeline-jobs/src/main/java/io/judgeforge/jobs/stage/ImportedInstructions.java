@@ -60,14 +60,17 @@ final class ImportedInstructions {
                 col("scenario"),
                 col("reason"),
                 ImportedInstructionChecks.detail(),
-                coalesce(
-                        col(InputTable.CORRUPT),
-                        to_json(struct(col("id"), col("text"), col("scenario"), col("reference")))));
+                coalesce(col(InputTable.CORRUPT), rowJson()));
         Dataset<Row> instructions = asInstructions(checked.filter(col("reason").isNull()));
         long in = checked.count();
         long out = instructions.count();
         ctx.progress().say("[generate] imported " + out + " of " + in + " instructions from " + path);
         return new StepOutput(instructions, rejects, StepCounts.ofFilter("import", in, out, rejects));
+    }
+
+    /** An imported row's content as JSON: what a reject shows as its input, and what a refresh hashes. */
+    static Column rowJson() {
+        return to_json(struct(col("id"), col("text"), col("scenario"), col("reference")));
     }
 
     /** The rows of the instructions table at {@code path}, as read, before any check. */

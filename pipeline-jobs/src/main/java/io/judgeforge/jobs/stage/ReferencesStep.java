@@ -78,7 +78,7 @@ final class ReferencesStep {
                 lit(null),
                 col(RejectionColumns.REASON),
                 col(RejectionColumns.DETAIL),
-                coalesce(col(InputTable.CORRUPT), to_json(struct(col("id"), col("title"), col("topic"), col("text")))));
+                coalesce(col(InputTable.CORRUPT), rowJson()));
         Dataset<Row> good =
                 checked.filter(col(RejectionColumns.REASON).isNull()).select("id", "title", "topic", "text");
         RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
@@ -89,6 +89,11 @@ final class ReferencesStep {
         long in = raw.count();
         return new StepOutput(
                 chunks, rejects, StepCounts.ofFilter("references", in, good.count(), chunks.count(), rejects));
+    }
+
+    /** A reference row's content as JSON: what a reject shows as its input, and what a refresh hashes. */
+    static Column rowJson() {
+        return to_json(struct(col("id"), col("title"), col("topic"), col("text")));
     }
 
     /** Passages numbered 0..n-1 in id order, so a task's reference index picks the same passage on every run. */

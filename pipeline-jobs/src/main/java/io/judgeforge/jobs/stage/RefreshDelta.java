@@ -44,7 +44,13 @@ public final class RefreshDelta {
     /** Finds what changed since {@code parent} (null: nothing is published yet) and writes the plan and the delta. */
     public static RefreshPlan plan(PipelineContext ctx, Parent parent, Map<String, String> inputFiles) {
         RunLayout layout = ctx.layout();
-        Dataset<Row> current = RefreshInputs.inventory(ctx);
+        // Read once: the inventory and the new work both come from these rows.
+        Dataset<Row> references = RefreshInputs.references(ctx).cache();
+        Dataset<Row> imports = RefreshInputs.imports(ctx);
+        if (imports != null) {
+            imports = imports.cache();
+        }
+        Dataset<Row> current = RefreshInputs.inventory(ctx, references, imports);
         current.write().mode(SaveMode.Overwrite).parquet(layout.refresh() + "/inputs");
         current = ctx.spark().read().parquet(layout.refresh() + "/inputs");
         Dataset<Row> before = parent == null
@@ -62,17 +68,13 @@ public final class RefreshDelta {
         gone.write().mode(SaveMode.Overwrite).parquet(layout.refresh() + "/gone");
         Map<String, InputChanges> changes = changes(current, before);
 
-        Dataset<Row> references = RefreshInputs.references(ctx);
-        Dataset<Row> newReferences =
-                fresh(references.withColumn("sha256", RefreshInputs.referenceHash()), before, InputKind.REFERENCE);
-        newReferences
+        fresh(references, before, InputKind.REFERENCE)
                 .select("id", "title", "topic", "text")
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(layout.refresh() + "/references");
-        Dataset<Row> imports = RefreshInputs.imports(ctx);
         if (imports != null) {
-            fresh(imports.withColumn("sha256", RefreshInputs.importHash()), before, InputKind.INSTRUCTION)
+            fresh(imports, before, InputKind.INSTRUCTION)
                     .select("id", "text", "scenario", "reference")
                     .write()
                     .mode(SaveMode.Overwrite)
@@ -83,8 +85,7 @@ public final class RefreshDelta {
                 parent == null ? null : parent.version(),
                 parent == null ? null : parent.runId(),
                 changes,
-                DeltaQuotas.of(ctx.catalog(), ctx.config().generate(), refs.fresh(), refs.fresh() + refs.unchanged()),
-                refs.fresh() + refs.unchanged());
+                DeltaQuotas.of(ctx.catalog(), ctx.config().generate(), refs.fresh(), refs.fresh() + refs.unchanged()));
         ctx.files().replaceText(layout.refresh() + "/files.json", Json.write(inputFiles));
         ctx.files().replaceText(layout.refresh() + "/plan.json", Json.write(plan));
         return plan;

@@ -3,14 +3,11 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 
 import io.judgeforge.jobs.spark.ReferenceReader;
 import io.judgeforge.refresh.InputKind;
 import io.judgeforge.stage.generate.SeedInstruction;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,42 +28,35 @@ final class RefreshInputs {
 
     private RefreshInputs() {}
 
-    /** The reference rows as read (id, title, topic, text and the unreadable-line column). */
+    /** The reference rows as read, each with the SHA-256 of its content ({@code sha256}). */
     static Dataset<Row> references(PipelineContext ctx) {
         return ReferenceReader.read(
-                ctx.spark(),
-                ctx.files(),
-                ctx.referencesPath(),
-                ctx.config().inputs().referencesFormat());
+                        ctx.spark(),
+                        ctx.files(),
+                        ctx.referencesPath(),
+                        ctx.config().inputs().referencesFormat())
+                .withColumn("sha256", sha2(ReferencesStep.rowJson(), 256));
     }
 
-    /** The imported instruction rows as read, or null when the run imports none. */
+    /** The imported instruction rows as read, each with the SHA-256 of its content; null when the run imports none. */
     static Dataset<Row> imports(PipelineContext ctx) {
         String path = ctx.instructionsPath();
-        return path == null ? null : ImportedInstructions.raw(ctx, path);
-    }
-
-    static Column referenceHash() {
-        return sha2(to_json(struct(col("id"), col("title"), col("topic"), col("text"))), 256);
-    }
-
-    static Column importHash() {
-        return sha2(to_json(struct(col("id"), col("text"), col("scenario"), col("reference"))), 256);
+        return path == null
+                ? null
+                : ImportedInstructions.raw(ctx, path).withColumn("sha256", sha2(ImportedInstructions.rowJson(), 256));
     }
 
     /** The inventory of the inputs {@code ctx}'s config names. */
     static Dataset<Row> inventory(PipelineContext ctx) {
-        Dataset<Row> all = references(ctx)
-                .select(
-                        lit(InputKind.REFERENCE.code()).as("kind"),
-                        col("id"),
-                        referenceHash().as("sha256"));
-        Dataset<Row> imports = imports(ctx);
+        return inventory(ctx, references(ctx), imports(ctx));
+    }
+
+    /** The inventory of rows already read by {@link #references} and {@link #imports} ({@code imports} may be null). */
+    static Dataset<Row> inventory(PipelineContext ctx, Dataset<Row> references, Dataset<Row> imports) {
+        Dataset<Row> all = references.select(lit(InputKind.REFERENCE.code()).as("kind"), col("id"), col("sha256"));
         if (imports != null) {
-            all = all.unionByName(imports.select(
-                    lit(InputKind.INSTRUCTION.code()).as("kind"),
-                    col("id"),
-                    importHash().as("sha256")));
+            all = all.unionByName(
+                    imports.select(lit(InputKind.INSTRUCTION.code()).as("kind"), col("id"), col("sha256")));
         }
         // Seeds are a small file the driver has already read and checked.
         List<Row> seeds = ctx.seeds().stream()

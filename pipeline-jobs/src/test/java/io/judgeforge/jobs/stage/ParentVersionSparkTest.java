@@ -77,8 +77,7 @@ class ParentVersionSparkTest {
         Dataset<Row> fresh =
                 spark.createDataFrame(List.of(RowFactory.create("jdg-imp-b~m", "train", "open_qa", "imp-b")), JUDGE);
         FineTuningSets.Built set = new FineTuningSets.Built("judge", "judge", fresh, null);
-        ParentVersion.Merged merged =
-                ParentVersion.merge(ctx, new RefreshPlan("v1", "run-1", Map.of(), Map.of(), 0), set);
+        ParentVersion.Merged merged = ParentVersion.merge(ctx, new RefreshPlan("v1", "run-1", Map.of(), Map.of()), set);
 
         assertEquals(
                 List.of("jdg-gen-open_qa-0000-1~m", "jdg-imp-a~m", "jdg-imp-b~m"),

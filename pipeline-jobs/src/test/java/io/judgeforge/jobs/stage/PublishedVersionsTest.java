@@ -30,7 +30,7 @@ class PublishedVersionsTest {
         RunLayout run = new RunLayout(layout().out(), runId);
         files.writeText(
                 run.refresh() + "/plan.json",
-                Json.write(new RefreshPlan(parent, parent == null ? null : "run-" + parent, Map.of(), Map.of(), 0)));
+                Json.write(new RefreshPlan(parent, parent == null ? null : "run-" + parent, Map.of(), Map.of())));
     }
 
     private void publish(String version, String createdAt) {
