@@ -75,7 +75,7 @@ public final class ExportJob {
                             + ctx.layout().run() + " say where they went); LATEST is unchanged");
         }
         String staging =
-                renames ? ctx.layout().datasets() + "/.staging-" + version + "-" + System.currentTimeMillis() : target;
+                renames ? ctx.layout().datasets() + "/" + stagingPrefix(version) + System.currentTimeMillis() : target;
         List<ShardInfo> shards = new ArrayList<>();
         Map<String, Manifest.SetCounts> counts = new LinkedHashMap<>();
         for (ParentVersion.Merged merged : sets) {
@@ -111,6 +111,11 @@ public final class ExportJob {
         return ctx.config().export().version().isEmpty()
                 ? ctx.layout().runId()
                 : ctx.config().export().version();
+    }
+
+    /** The name of a staging folder of {@code version} up to its time stamp (a run's own; others leave it alone). */
+    static String stagingPrefix(String version) {
+        return ".staging-" + version + "-";
     }
 
     /** True when this run's version is published: its folder holds {@code manifest.json}, written last. */

@@ -17,9 +17,10 @@ import org.apache.hadoop.fs.FileStatus;
  *
  * <p>Export counts as committed only once its version is published (its {@code manifest.json}
  * exists): its report is written before the shards. Leftovers of a killed export
- * ({@code datasets/.staging-*}, or on object stores a version folder without a manifest) are removed; Spark's
- * {@code _temporary} folders go with the outputs the resumed stage overwrites. Resume a run only
- * while no other run exports into the same output root.
+ * ({@code datasets/.staging-<version>-*}, or on object stores a version folder without a manifest) are removed;
+ * Spark's {@code _temporary} folders go with the outputs the resumed stage overwrites. Only this run's
+ * version's leftovers are touched: another run may be exporting into the same output root at the
+ * same time (two schedulers fired together), and its staging folder is its own.
  */
 public final class RunResume {
     /** The marker of a run folder. */
@@ -72,8 +73,10 @@ public final class RunResume {
         if (!ctx.files().exists(ctx.layout().datasets())) {
             return;
         }
+        String leftover = ExportJob.stagingPrefix(ExportJob.version(ctx));
         for (FileStatus f : ctx.files().list(ctx.layout().datasets())) {
-            if (f.getPath().getName().startsWith(".staging-")) {
+            String name = f.getPath().getName();
+            if (name.startsWith(leftover) && name.substring(leftover.length()).matches("\\d+")) {
                 ctx.progress().say("[resume] removing " + f.getPath() + ", left by an export that did not finish");
                 ctx.files().delete(f.getPath().toString());
             }

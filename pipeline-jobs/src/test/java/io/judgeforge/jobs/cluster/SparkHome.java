@@ -1,11 +1,10 @@
 package io.judgeforge.jobs.cluster;
 
+import io.judgeforge.jobs.e2e.DriverProcess;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,15 +108,7 @@ final class SparkHome {
     }
 
     private List<String> java(String heap, String mainClass, Path... extraClasspath) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The Java 17 flags Spark's launcher scripts add (this test JVM was started with them).
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens")
-                        || a.startsWith("-XX:+IgnoreUnrecognized")
-                        || a.startsWith("-Dio.netty")
-                        || a.startsWith("-Djdk.reflect"))
-                .toList());
+        List<String> command = DriverProcess.javaWithSparkFlags();
         command.add(heap);
         command.addAll(List.of(QUICK_JVM.split(" ")));
         command.add("-cp");

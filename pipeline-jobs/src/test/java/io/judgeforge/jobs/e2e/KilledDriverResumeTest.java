@@ -1,6 +1,7 @@
 package io.judgeforge.jobs.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,40 +9,38 @@ import io.judgeforge.jobs.cli.Main;
 import io.judgeforge.json.Json;
 import io.judgeforge.teacher.LocalEndpointServers;
 import io.judgeforge.teacher.spi.LocalEndpointServer;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The driver is killed with SIGKILL in the middle of judge, in a JVM of its own; {@code run
- * --run-id} then skips the committed stages, finishes judge from the response store and publishes
- * the same shards as an uninterrupted run. The requests in flight at the kill never reached the
- * store; with {@code recover-in-flight: stored-completions} their lapsed claims send the rerun to the
- * provider's stored completions, so no request is paid twice.
+ * The fault suite's killed drivers: the README's run at quota 1, in a JVM of its own, is killed with
+ * SIGKILL in the middle of generate, then (resumed with {@code run --run-id}) in the middle of judge,
+ * then in the middle of export with its staging folder half written. A last resume skips the
+ * committed stages, removes the export's leftovers, finishes from the response store and publishes
+ * the shards of an uninterrupted run, byte for byte. The requests in flight at each kill never reached
+ * the store; with {@code recover-in-flight: stored-completions} their lapsed claims send the resumed
+ * run to the provider's stored completions, so no request is paid twice over the four attempts.
  */
 @Tag("spark")
 class KilledDriverResumeTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void aDriverKilledDuringJudgeResumesToTheSameShards(@TempDir Path dir) throws Exception {
+    void aDriverKilledInGenerateJudgeAndExportResumesToTheSameShardsPayingNothingTwice(@TempDir Path dir)
+            throws Exception {
         // The uninterrupted run is the shared reference (the simulator of the same seed, in-process);
-        // this one answers after 60 ms, which leaves time to kill the driver in the middle of judge.
+        // this one answers after 60 ms, two at a time, which leaves time to kill the driver mid-stage.
         try (LocalEndpointServer sim = LocalEndpointServers.startSimulator(
                 "this test", "", List.of("--port", "0", "--seed", "7", "--latency-ms", "60"))) {
             String conf =
@@ -49,6 +48,7 @@ class KilledDriverResumeTest {
             List<String> settings = new ArrayList<>(PipelineRuns.REFERENCE);
             settings.addAll(List.of(
                     "simulator.start=false",
+                    "spark.partitions=2",
                     "endpoints.sim.max-in-flight=2",
                     "endpoints.sim.recover-in-flight=stored-completions",
                     "store.claim-lease-ms=3000",
@@ -58,87 +58,71 @@ class KilledDriverResumeTest {
             long uninterrupted = reference.at("/totals/calls").asLong();
             assertTrue(uninterrupted > 200, "the reference run's requests: " + uninterrupted);
             long before = requests(sim);
-
-            // The same run in another JVM, killed once judge has committed part of its work to the store.
             Path out = dir.resolve("killed");
-            List<String> command = new ArrayList<>(List.of(javaBinary()));
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-opens")
-                            || a.startsWith("-XX:+IgnoreUnrecognized")
-                            || a.startsWith("-Dio.netty")
-                            || a.startsWith("-Djdk.reflect"))
-                    .toList());
-            command.addAll(List.of(
-                    "-Xmx1g",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "run",
-                    "--conf",
-                    conf,
-                    "--out",
-                    out.toString()));
-            settings.forEach(s -> command.addAll(List.of("--set", s)));
-            Process driver =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            StringBuffer log = new StringBuffer();
-            java.util.concurrent.CountDownLatch judgeBegan = new java.util.concurrent.CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        log.append(line).append('\n');
-                        if (line.strip().startsWith("[judge] grade")) {
-                            judgeBegan.countDown();
-                        }
-                    }
-                } catch (java.io.IOException e) {
-                    // The driver was killed: its output ends here.
-                }
-            });
-            reader.start();
-            assertTrue(judgeBegan.await(180, TimeUnit.SECONDS), "judge began:\n" + log);
-            // Kill once judge has paid for a few answers: its next ones are on the wire (60 ms each, two at a time).
-            long atJudge = requests(sim);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (requests(sim) < atJudge + 6 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            driver.destroyForcibly();
-            boolean killedInJudge = requests(sim) >= atJudge + 6;
-            assertTrue(driver.waitFor(60, TimeUnit.SECONDS));
-            reader.join(10_000);
-            assertTrue(killedInJudge, "the driver was killed during judge:\n" + log);
-            long killedRunRequests = requests(sim) - before;
+            List<String> start = new ArrayList<>(List.of("run", "--conf", conf, "--out", out.toString()));
+            settings.forEach(s -> start.addAll(List.of("--set", s)));
 
+            // 1. Killed once generate has paid for 2 of its 10 requests: the others are queued or on the wire.
+            try (DriverProcess driver = DriverProcess.start(start)) {
+                assertTrue(driver.awaitLine(l -> l.startsWith("[generate] plan"), 180), driver.log());
+                assertTrue(driver.await(() -> requests(sim) >= before + 2, 60), driver.log());
+                driver.kill();
+            }
             String runId;
             try (var runs = Files.list(out.resolve("runs"))) {
                 runId = runs.findFirst().orElseThrow().getFileName().toString();
             }
-            assertTrue(
-                    !Files.exists(out.resolve("runs").resolve(runId).resolve("judge/_report.json")),
-                    "judge was not committed");
-            List<String> resume = List.of("run", "--conf", conf, "--out", out.toString(), "--run-id", runId);
-            StringWriter stdout = new StringWriter();
-            JsonNode resumed = run(resume, settings, stdout);
-            long resumedRequests = requests(sim) - before - killedRunRequests;
+            Path run = out.resolve("runs").resolve(runId);
+            assertFalse(Files.exists(run.resolve("generate/_report.json")), "killed before generate committed");
+            List<String> resume = new ArrayList<>(start);
+            resume.addAll(List.of("--run-id", runId));
 
-            assertTrue(
-                    stdout.toString().contains("[respond] committed by an earlier attempt of this run: skipped"),
-                    stdout.toString());
+            // 2. Resumed, and killed once judge has paid for 6 answers: its next ones are on the wire.
+            try (DriverProcess driver = DriverProcess.start(resume)) {
+                assertTrue(driver.awaitLine(l -> l.strip().startsWith("[judge] grade"), 180), driver.log());
+                long atJudge = requests(sim);
+                assertTrue(driver.await(() -> requests(sim) >= atJudge + 6, 60), driver.log());
+                driver.kill();
+                assertTrue(driver.log().contains("[classify] done"), driver.log());
+            }
+            assertFalse(Files.exists(run.resolve("judge/_report.json")), "killed before judge committed");
+
+            // 3. Resumed, and killed once export has begun to write its version's staging folder.
+            try (DriverProcess driver = DriverProcess.start(resume)) {
+                assertTrue(driver.awaitLine(l -> l.startsWith("[export] write"), 180), driver.log());
+                assertTrue(driver.await(() -> !staging(out).isEmpty(), 60), driver.log());
+                driver.kill();
+            }
+            assertFalse(Files.exists(out.resolve("datasets/LATEST")), "killed before export published");
+            assertEquals(1, staging(out).size(), "the killed export's staging folder is left behind");
+            long killedRunRequests = requests(sim) - before;
+
+            // 4. Resumed in this JVM to the end.
+            StringWriter stdout = new StringWriter();
+            JsonNode resumed =
+                    run(List.of("run", "--conf", conf, "--out", out.toString(), "--run-id", runId), settings, stdout);
+            long resumedRequests = requests(sim) - before - killedRunRequests;
+            for (String stage : List.of("generate", "classify", "respond", "judge", "score", "select", "augment")) {
+                assertTrue(
+                        stdout.toString()
+                                .contains("[" + stage + "] committed by an earlier attempt of this run: skipped"),
+                        stage + ":\n" + stdout);
+            }
+            assertTrue(stdout.toString().contains("[resume] removing "), stdout.toString());
+            assertEquals(List.of(), staging(out), "the leftovers are gone");
             assertEquals(
                     PipelineRuns.shards(reference),
                     PipelineRuns.shards(resumed),
                     "the same shards as the uninterrupted run");
             long paidTwice = killedRunRequests + resumedRequests - uninterrupted;
             System.out.printf(
-                    "killed driver: %d requests before the kill, %d after resuming, %d uninterrupted: %d paid twice%n",
+                    "killed driver: %d requests over three killed attempts, %d after the last resume, %d uninterrupted:"
+                            + " %d paid twice%n",
                     killedRunRequests, resumedRequests, uninterrupted, paidTwice);
             assertEquals(0, paidTwice, "requests paid twice");
-            assertTrue(recoveryReads(sim) > 0, "the rerun looked up the requests whose claims had lapsed");
+            assertTrue(recoveryReads(sim) > 0, "the resumed runs looked up the requests whose claims had lapsed");
 
             List<String> changed = new ArrayList<>(resume);
-            settings.forEach(x -> changed.addAll(List.of("--set", x)));
             changed.addAll(List.of("--set", "judge.max-tokens=512"));
             StringWriter err = new StringWriter();
             assertEquals(
@@ -148,6 +132,20 @@ class KilledDriverResumeTest {
                             new PrintWriter(new StringWriter(), true),
                             new PrintWriter(err, true)));
             assertTrue(err.toString().contains("was made with another config"), err.toString());
+        }
+    }
+
+    /** The export staging folders under OUT/datasets. */
+    static List<Path> staging(Path out) {
+        Path datasets = out.resolve("datasets");
+        if (!Files.isDirectory(datasets)) {
+            return List.of();
+        }
+        try (var all = Files.list(datasets)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(".staging-"))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -168,8 +166,8 @@ class KilledDriverResumeTest {
                 Files.readString(out.resolve("datasets").resolve(version).resolve("manifest.json")), JsonNode.class);
     }
 
-    static long requests(LocalEndpointServer sim) throws Exception {
-        HttpResponse<String> r = HTTP.send(
+    static long requests(LocalEndpointServer sim) {
+        HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats")))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -179,8 +177,8 @@ class KilledDriverResumeTest {
                 + byPath.path("/v1/completions").asLong(0);
     }
 
-    static long recoveryReads(LocalEndpointServer sim) throws Exception {
-        HttpResponse<String> r = HTTP.send(
+    static long recoveryReads(LocalEndpointServer sim) {
+        HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats")))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -190,7 +188,14 @@ class KilledDriverResumeTest {
                 .asLong(0);
     }
 
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> body) {
+        try {
+            return HTTP.send(request, body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
