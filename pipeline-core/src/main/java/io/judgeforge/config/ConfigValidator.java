@@ -5,6 +5,7 @@ import io.judgeforge.scenario.GenerationMethod;
 import io.judgeforge.scenario.Scenario;
 import io.judgeforge.scenario.ScenarioCatalog;
 import io.judgeforge.stage.generate.SeedInstruction;
+import io.judgeforge.table.StringFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +100,12 @@ public final class ConfigValidator {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
+            }
+            // A seed is config, not data: a field of the wrong type stops the run as any other invalid seed does.
+            java.util.Optional<String> wrongType = StringFields.wrongType(lines[i], List.of("id", "scenario", "text"));
+            if (wrongType.isPresent()) {
+                throw new ConfigException(
+                        "Invalid seed instruction at " + source + ":" + (i + 1) + " (" + wrongType.get() + ")");
             }
             SeedInstruction seed;
             try {

@@ -109,6 +109,7 @@ public record PipelineConfig(
             String referencesFormat,
             int chunkChars,
             int chunkOverlapChars,
+            int maxChunksPerDocument,
             String seeds,
             String instructions,
             String instructionsFormat)
@@ -132,6 +133,7 @@ public record PipelineConfig(
                     "inputs.chunk-overlap-chars",
                     chunkOverlapChars,
                     "an integer from 0 to below half of inputs.chunk-chars");
+            check(maxChunksPerDocument >= 1, "inputs.max-chunks-per-document", maxChunksPerDocument, "an integer >= 1");
             check(!seeds.isBlank(), "inputs.seeds", seeds, "a path");
         }
     }

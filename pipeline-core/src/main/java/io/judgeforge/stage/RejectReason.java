@@ -17,6 +17,9 @@ public enum RejectReason implements Reason {
     MISSING_TEXT("an input row has no text"),
     DUPLICATE_ID("another input row has the same id; the first is kept"),
     UNKNOWN_SCENARIO("an imported instruction names a scenario the catalog does not have"),
+    /** Read as text, a number or an array would pass as a string: the row says which field and which type. */
+    WRONG_TYPE("an input row's id, text or other text field is a number, array, object or boolean, not a string"),
+    TOO_MANY_CHUNKS("a passage of a reference document beyond its first inputs.max-chunks-per-document"),
 
     // generate: instruction validation
     TOO_SHORT("fewer words than generate.min-words"),

@@ -141,4 +141,24 @@ class ConfigValidatorTest {
         String unreadable = failure(() -> ConfigValidator.readSeeds(good + "{not json", "seeds.jsonl", CATALOG));
         assertTrue(unreadable.startsWith("Cannot read seed instruction at seeds.jsonl:2: "), unreadable);
     }
+
+    /** Before, a number passed as its text ("42") and an array as an error naming neither the field nor the line's type. */
+    @Test
+    void aSeedFieldOfTheWrongTypeIsNamedNotCoerced() {
+        String good = "{\"id\": \"s1\", \"scenario\": \"close_qa\", \"text\": \"Why?\"}\n";
+        assertEquals(
+                "Invalid seed instruction at seeds.jsonl:2 (field 'text' is a number, expected a string)",
+                failure(() -> ConfigValidator.readSeeds(
+                        good + "{\"id\": \"s2\", \"scenario\": \"close_qa\", \"text\": 42}", "seeds.jsonl", CATALOG)));
+        assertEquals(
+                "Invalid seed instruction at seeds.jsonl:2 (field 'text' is an array, expected a string)",
+                failure(() -> ConfigValidator.readSeeds(
+                        good + "{\"id\": \"s2\", \"scenario\": \"close_qa\", \"text\": [\"Why?\"]}",
+                        "seeds.jsonl",
+                        CATALOG)));
+        assertEquals(
+                "Invalid seed instruction at seeds.jsonl:1 (field 'id' is a number, expected a string)",
+                failure(() -> ConfigValidator.readSeeds(
+                        "{\"id\": 7, \"scenario\": \"close_qa\", \"text\": \"Why?\"}", "seeds.jsonl", CATALOG)));
+    }
 }

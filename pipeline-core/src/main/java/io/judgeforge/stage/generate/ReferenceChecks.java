@@ -9,13 +9,15 @@ import java.util.Optional;
 
 /**
  * The checks of the rows of {@code inputs.references}, each quarantined with its reason: a row the
- * reader could not parse ({@code malformed_json}), one without an id ({@code missing_id}) or without
+ * reader could not parse ({@code malformed_json}), one whose id or text is not a string ({@code wrong_type}: a
+ * number or an array would otherwise pass as its JSON text), one without an id ({@code missing_id}) or without
  * text ({@code missing_text}); and of the usable rows that share an id, all but the first by text
  * ({@code duplicate_id}), since a repeated id would make a passage ambiguous for every instruction
  * that names it.
  */
 public final class ReferenceChecks {
     public static final RejectReason MALFORMED = RejectReason.MALFORMED_JSON;
+    public static final RejectReason WRONG_TYPE = RejectReason.WRONG_TYPE;
     public static final RejectReason MISSING_ID = RejectReason.MISSING_ID;
     public static final RejectReason MISSING_TEXT = RejectReason.MISSING_TEXT;
     public static final RejectReason DUPLICATE_ID = RejectReason.DUPLICATE_ID;
@@ -24,8 +26,16 @@ public final class ReferenceChecks {
 
     private ReferenceChecks() {}
 
-    /** A row as read: whether the reader could parse it, and its id and text (either may be null). */
-    public record Input(boolean malformed, String id, String text) {}
+    /**
+     * A row as read: whether the reader could parse it, which field has the wrong type (as
+     * {@link io.judgeforge.table.StringFields#wrongType} says it; null when none), and its id and text (either may be
+     * null).
+     */
+    public record Input(boolean malformed, String wrongType, String id, String text) {
+        public Input(boolean malformed, String id, String text) {
+            this(malformed, null, id, text);
+        }
+    }
 
     /**
      * Whether a row passes the checks that need no other row. Those that do not are rejected whatever else is read,
@@ -41,7 +51,7 @@ public final class ReferenceChecks {
         Map<String, Input> keptById = new HashMap<>();
         for (Input row : rows) {
             Optional<RejectReason> reason = unusable(row);
-            rejections.add(reason.map(r -> new Rejection(r, UNUSABLE_DETAIL)));
+            rejections.add(reason.map(r -> new Rejection(r, r == WRONG_TYPE ? row.wrongType() : UNUSABLE_DETAIL)));
             if (reason.isEmpty()) {
                 keptById.merge(
                         row.id(), row, (a, b) -> CodePointOrder.INSTANCE.compare(a.text(), b.text()) <= 0 ? a : b);
@@ -58,6 +68,9 @@ public final class ReferenceChecks {
     private static Optional<RejectReason> unusable(Input row) {
         if (row.malformed()) {
             return Optional.of(MALFORMED);
+        }
+        if (row.wrongType() != null) {
+            return Optional.of(WRONG_TYPE);
         }
         if (blank(row.id())) {
             return Optional.of(MISSING_ID);

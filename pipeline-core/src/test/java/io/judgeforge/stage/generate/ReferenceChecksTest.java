@@ -39,6 +39,18 @@ class ReferenceChecksTest {
                 rejections);
     }
 
+    /** Before, a number or an array passed as its JSON text: the row is quarantined, its detail naming field and type. */
+    @Test
+    void aFieldOfTheWrongTypeIsQuarantinedWithWhatWasFound() {
+        String detail = "field 'text' is a number, expected a string";
+        Input row = new Input(false, detail, "r1", "42");
+        assertEquals(false, ReferenceChecks.usableAlone(row));
+        assertEquals(
+                Arrays.asList(new Rejection(RejectReason.WRONG_TYPE, detail), null),
+                check(row, new Input(false, "r1", "A passage.")),
+                "and it does not hold the id against a usable row");
+    }
+
     /** Only spaces make a value blank: a text of tabs and line breaks is a passage, as it was when Spark's trim judged it. */
     @Test
     void aRowUnusableOnItsOwnNeedsNoOtherRowToBeJudged() {

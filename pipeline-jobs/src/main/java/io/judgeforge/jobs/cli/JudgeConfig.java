@@ -40,6 +40,7 @@ record JudgeConfig(PipelineConfig config, ScenarioCatalog catalog, PromptLibrary
                     "Config file not found: " + confPath + " (--conf names the pipeline YAML whose scenario"
                             + " catalog, judge prompts and teacher endpoint settings the judge is called with; default conf/defaults.yaml)");
         }
+        ConfigFiles.requireFile(files, confUri, "--conf");
         ObjectNode tree = ConfigLoader.tree(files.readText(confUri), overrides);
         complete(tree, judgeModel, confPath);
         // A ${simulator.base-url} only ever stands in an endpoint's URL, and the judge's URL is --judge-endpoint.

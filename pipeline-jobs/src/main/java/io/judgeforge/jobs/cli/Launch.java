@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.ConfigLoader;
 import io.judgeforge.config.ConfigValidator;
+import io.judgeforge.config.EmptyInputs;
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.config.RunFingerprint;
 import io.judgeforge.jobs.spark.HadoopFiles;
@@ -38,6 +39,7 @@ public final class Launch implements AutoCloseable {
     final PromptLibrary prompts;
     final List<SeedInstruction> seeds;
     final String configSha256;
+    private final List<EmptyInputs.Empty> emptyInputs;
     private final LocalEndpointServer simulator;
     private final Source source;
     private final boolean ownsSimulator;
@@ -52,6 +54,7 @@ public final class Launch implements AutoCloseable {
             PromptLibrary prompts,
             List<SeedInstruction> seeds,
             String configSha256,
+            List<EmptyInputs.Empty> emptyInputs,
             LocalEndpointServer simulator,
             Source source,
             boolean ownsSimulator) {
@@ -61,6 +64,7 @@ public final class Launch implements AutoCloseable {
         this.prompts = prompts;
         this.seeds = seeds;
         this.configSha256 = configSha256;
+        this.emptyInputs = emptyInputs;
         this.simulator = simulator;
         this.source = source;
         this.ownsSimulator = ownsSimulator;
@@ -82,6 +86,7 @@ public final class Launch implements AutoCloseable {
         if (!files.exists(confUri)) {
             throw new ConfigException("Config file not found: " + confPath);
         }
+        ConfigFiles.requireFile(files, confUri, "--conf");
         String text = files.readText(confUri);
         ObjectNode tree = ConfigLoader.tree(text, overrides);
         PipelineConfig.Simulator sim = ConfigLoader.section(tree, "simulator", PipelineConfig.Simulator.class);
@@ -142,7 +147,30 @@ public final class Launch implements AutoCloseable {
             throw new ConfigException("Invalid value for 'inputs.references': '"
                     + config.inputs().references() + "' (no such file or folder: " + refs + ")");
         }
-        return new Launch(config, dir, catalog, prompts, seeds, fingerprint.sha256(), simulator, source, ownsSimulator);
+        List<EmptyInputs.Empty> empty = EmptyInputs.of(
+                config,
+                catalog,
+                ConfigFiles.isEmpty(files, refs) ? refs : null,
+                seeds.isEmpty() ? HadoopFiles.resolve(dir, config.inputs().seeds()) : null);
+        return new Launch(
+                config, dir, catalog, prompts, seeds, fingerprint.sha256(), empty, simulator, source, ownsSimulator);
+    }
+
+    /**
+     * For a command that runs stage generate: fails on an empty {@code inputs.references} or {@code inputs.seeds}
+     * that a scenario with a quota needs, and returns a warning line for each other empty one. Other commands read
+     * neither, so they get nothing.
+     */
+    List<String> checkInputs(boolean generates) {
+        if (!generates) {
+            return List.of();
+        }
+        for (EmptyInputs.Empty empty : emptyInputs) {
+            if (empty.neededBy().isPresent()) {
+                throw empty.error();
+            }
+        }
+        return emptyInputs.stream().map(EmptyInputs.Empty::warning).toList();
     }
 
     /**

@@ -8,8 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code judgeforge} command line. Exit codes: 0 done, 1 the run failed, 2 a usage or
- * configuration error (reported in one line that names the flag, key or value).
+ * The {@code judgeforge} command line. Exit codes: 0 done, 1 the run failed (one line on the terminal, the stack
+ * trace in the log unless {@code --verbose}), 2 a usage or configuration error (reported in one line that names the
+ * flag, key or value).
  */
 @Command(
         name = "judgeforge",
@@ -18,6 +19,17 @@ import picocli.CommandLine.Command;
         description = "Builds fine-tuning data for LLM-as-a-judge models on Apache Spark (the Themis pipeline).")
 public final class Main implements Callable<Integer> {
     public static final int USAGE = 2;
+    /** The system property the launcher sets to the log file that the failure logger writes to. */
+    static final String LOG_FILE = "judgeforge.log";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
+    // Inherited, so it goes before or after any subcommand; read from the parse result, which holds it wherever given.
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace here as well as to the log.")
+    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,8 +73,16 @@ public final class Main implements Callable<Integer> {
                 err.println(commandLine.getCommandName() + ": " + root.getMessage());
                 return USAGE;
             }
-            err.println(commandLine.getCommandName() + ": failed: " + ex);
-            ex.printStackTrace(err);
+            // The one line says what failed; the trace is for a bug report, so it goes to the log.
+            LOG.error(commandLine.getCommandName() + " failed", ex);
+            if (verbose(parseResult)) {
+                err.println(commandLine.getCommandName() + ": failed: " + ex);
+                ex.printStackTrace(err);
+            } else {
+                String log = System.getProperty(LOG_FILE);
+                err.println(commandLine.getCommandName() + ": failed: " + ex + " (stack trace in "
+                        + (log == null ? "the log" : log) + "; --verbose prints it here)");
+            }
             return 1;
         });
         return cli.execute(args);
@@ -86,6 +106,15 @@ public final class Main implements Callable<Integer> {
             cli.addSubcommand(tool);
         }
         return cli;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String qualified(CommandLine cl) {

@@ -90,6 +90,8 @@ final class StageCommands {
             long start = System.nanoTime();
             try (Launch launch = Launch.load(options.conf, options.overrides);
                     ConsoleProgress progress = ConsoleProgress.of(stdout, launch.config.progress())) {
+                launch.checkInputs(stages.stream().anyMatch(s -> s.name().equals("generate")))
+                        .forEach(progress::say);
                 if (launch.simulator() != null) {
                     progress.say("simulator: serving on " + launch.simulator().baseUrl());
                 }
@@ -142,6 +144,7 @@ final class StageCommands {
                 return super.call();
             }
             try (Launch launch = Launch.check(options.conf, options.overrides)) {
+                launch.checkInputs(true).forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().print(DryRun.render(launch));
                 spec.commandLine().getOut().flush();
                 return 0;

@@ -1,6 +1,7 @@
 package io.judgeforge.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,8 @@ final class ValidateConfCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Launch launch = Launch.check(options.conf, options.overrides)) {
             var config = launch.config;
+            // A config describes a whole run, generate included.
+            List<String> warnings = launch.checkInputs(true);
             out.println("config OK: " + options.conf + " (sha256 " + launch.configSha256 + ")");
             out.println("scenarios: " + launch.catalog.scenarios().size() + ", criteria: "
                     + launch.catalog.scenarios().stream()
@@ -45,6 +48,7 @@ final class ValidateConfCommand implements Callable<Integer> {
             out.println(
                     "scorer: " + config.score().model() + " @ " + config.score().endpoint());
             out.println("seed instructions: " + launch.seeds.size());
+            warnings.forEach(out::println);
             return 0;
         }
     }

@@ -1,9 +1,15 @@
 package io.judgeforge.jobs.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import io.judgeforge.config.ConfigException;
+import io.judgeforge.table.StringFields;
 import io.judgeforge.table.TableFormat;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -11,23 +17,28 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a user's input table from JSONL, Parquet or CSV (with a header) into string columns: the
- * {@code required} ones, the {@code optional} ones (null where absent) and {@code _corrupt_record}
- * (a JSONL line that does not parse; null otherwise). Rows that cannot be used are left for the
- * caller to quarantine with a reason; a file without a required column is a configuration error.
+ * {@code required} ones, the {@code optional} ones (null where absent), {@code _corrupt_record}
+ * (a JSONL line that does not parse; null otherwise) and {@code _wrong_type} (which field holds a number, an
+ * array or another non-string, as {@link StringFields#wrongType} says; null otherwise). Rows that cannot be used
+ * are left for the caller to quarantine with a reason; a file without a required column is a configuration error.
  * The format is the declared one, or with {@code auto} the core's {@link TableFormat#detect} rule.
  */
 public record InputTable(String what, String formatKey, List<String> required, List<String> optional) {
     public static final String CORRUPT = "_corrupt_record";
+    public static final String WRONG_TYPE = "_wrong_type";
     /** The formats {@link #read} reads; {@link TableFormat#TEXT} is the caller's, where it reads text files. */
     static final String READABLE = "auto, jsonl, parquet, csv";
 
@@ -49,11 +60,26 @@ public record InputTable(String what, String formatKey, List<String> required, L
                 for (String c : columns()) {
                     schema = schema.add(c, DataTypes.StringType);
                 }
+                // Read as lines and parsed here, not by the JSON reader: read into string columns, a number or an
+                // array would pass as its JSON text, so the line itself is what the type check looks at.
+                List<String> fields = columns();
+                Column wrongType = udf(
+                                (UDF1<String, String>) line ->
+                                        StringFields.wrongType(line, fields).orElse(null),
+                                DataTypes.StringType)
+                        .apply(col("value"));
+                // As the JSON reader, which skips blank lines.
                 yield spark.read()
-                        .schema(schema.add(CORRUPT, DataTypes.StringType))
-                        .option("mode", "PERMISSIVE")
-                        .option("columnNameOfCorruptRecord", CORRUPT)
-                        .json(path);
+                        .text(path)
+                        .filter(trim(col("value")).notEqual(""))
+                        .select(
+                                from_json(
+                                                col("value"),
+                                                schema.add(CORRUPT, DataTypes.StringType),
+                                                Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT))
+                                        .as("row"),
+                                wrongType.as(WRONG_TYPE))
+                        .select("row.*", WRONG_TYPE);
             }
             case PARQUET -> byName(spark.read().parquet(path), path);
             case CSV ->
@@ -109,6 +135,19 @@ public record InputTable(String what, String formatKey, List<String> required, L
             out.add((present.contains(c) ? col(c).cast("string") : lit(null).cast("string")).as(c));
         }
         out.add(lit(null).cast("string").as(CORRUPT));
+        // A typed column (Parquet's numbers, lists) would be cast to text: its non-null values are of the wrong type.
+        Column wrongType = lit(null).cast("string");
+        for (StructField field : df.schema().fields()) {
+            if (columns().contains(field.name()) && !field.dataType().equals(DataTypes.StringType)) {
+                wrongType = coalesce(
+                        wrongType,
+                        when(
+                                col(field.name()).isNotNull(),
+                                lit("field '" + field.name() + "' is a "
+                                        + field.dataType().simpleString() + " column, expected a string")));
+            }
+        }
+        out.add(wrongType.as(WRONG_TYPE));
         return df.select(out.toArray(Column[]::new));
     }
 

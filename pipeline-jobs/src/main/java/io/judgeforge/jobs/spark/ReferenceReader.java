@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Reads reference passages from JSONL, Parquet, CSV (with a header) or a folder of text files, into
- * the columns {@code id, title, topic, text, _corrupt_record}. A text file is one passage whose id
+ * the columns {@code id, title, topic, text, _corrupt_record, _wrong_type} (see {@link InputTable}). A text file is one passage whose id
  * and title are its file name without its extension. Rows that cannot be used are left for the caller
  * to quarantine.
  */
@@ -39,8 +39,10 @@ public final class ReferenceReader {
                             name.as("title"),
                             lit(null).cast("string").as("topic"),
                             col("value").as("text"),
-                            lit(null).cast("string").as(InputTable.CORRUPT));
+                            lit(null).cast("string").as(InputTable.CORRUPT),
+                            lit(null).cast("string").as(InputTable.WRONG_TYPE));
         }
-        return TABLE.read(spark, path, resolved).select("id", "title", "topic", "text", InputTable.CORRUPT);
+        return TABLE.read(spark, path, resolved)
+                .select("id", "title", "topic", "text", InputTable.CORRUPT, InputTable.WRONG_TYPE);
     }
 }

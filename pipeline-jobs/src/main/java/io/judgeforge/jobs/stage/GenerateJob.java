@@ -13,7 +13,8 @@ import org.apache.spark.sql.SaveMode;
 
 /**
  * Stage generate: plans the generation calls (both methods), runs them, and validates and
- * de-duplicates what comes back. Steps: references (read and check the passages, {@link ReferencesStep}),
+ * de-duplicates what comes back. Steps: references (read and check the documents) and passages (their passages
+ * within inputs.max-chunks-per-document), both {@link ReferencesStep},
  * teacher-calls (one item per planned call, in the rounds of {@link GenerationRounds}), validate (one
  * item per returned instruction, {@link GeneratedInstructionsCheck}).
  */
@@ -24,8 +25,9 @@ public final class GenerateJob {
 
     public static StageReport run(PipelineContext ctx) {
         long start = System.nanoTime();
-        StepOutput references = ReferencesStep.read(ctx);
-        long referenceCount = references.report().produced();
+        List<StepOutput> referenceSteps = ReferencesStep.read(ctx);
+        StepOutput references = referenceSteps.get(referenceSteps.size() - 1);
+        long referenceCount = references.report().out();
         // Kept with the run: the questioner set pairs each question with the passage it was written from.
         // With the earlier run's passages, which its carried instructions name.
         PreviousPassages.with(ctx, references.records())
@@ -35,7 +37,7 @@ public final class GenerateJob {
         Dataset<Row> indexedReferences =
                 ReferencesStep.indexed(ctx, references.records()).cache();
 
-        List<StepOutput> steps = new ArrayList<>(List.of(references));
+        List<StepOutput> steps = new ArrayList<>(referenceSteps);
         GenerationRounds rounds = new GenerationRounds(ctx, steps);
         // Instructions that need no call: those an earlier run generated, and imported ones. They are
         // validated with the new ones, so a new instruction that repeats one of them is the one removed.

@@ -18,7 +18,8 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The row checks of the generate stage's {@code import} step ({@link ImportedInstructions}): a row the
- * reader could not parse, one without an id or text, one with a scenario the catalog does not have, and
+ * reader could not parse, one with a field of the wrong type (a number or an array where a string is expected),
+ * one without an id or text, one with a scenario the catalog does not have, and
  * of the usable rows that share an id all but the first, each get their reason in column {@code reason}.
  * They mirror the core's ReferenceChecks but are not the same rule: a scenario is checked, ids are
  * trimmed, ties rank by scenario and a duplicate's detail is the unusable-row text.
@@ -35,6 +36,7 @@ final class ImportedInstructionChecks {
                 .withColumn(
                         "reason",
                         when(col(InputTable.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_JSON.code()))
+                                .when(col(InputTable.WRONG_TYPE).isNotNull(), lit(RejectReason.WRONG_TYPE.code()))
                                 .when(
                                         col("id").isNull().or(trim(col("id")).equalTo("")),
                                         lit(RejectReason.MISSING_ID.code()))
@@ -67,6 +69,7 @@ final class ImportedInstructionChecks {
         return when(
                         col("reason").equalTo(RejectReason.UNKNOWN_SCENARIO.code()),
                         concat(lit("not a catalog scenario: "), col("scenario")))
+                .when(col("reason").equalTo(RejectReason.WRONG_TYPE.code()), col(InputTable.WRONG_TYPE))
                 .otherwise(lit("an inputs.instructions row is unusable"));
     }
 }

@@ -15,6 +15,7 @@ import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.generate.GenerationTask;
+import io.judgeforge.stage.generate.PassageCap;
 import io.judgeforge.stage.generate.ReferenceChecks;
 import io.judgeforge.stage.generate.ReferenceChunker;
 import io.judgeforge.stage.generate.ReferencePassage;
@@ -34,8 +35,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The reference passages of stage generate. Step references reads {@code inputs.references}, quarantines
- * the rows {@link ReferenceChecks} rejects and cuts the others into passages; a planned task is then
- * given the passage its reference index picks.
+ * the rows {@link ReferenceChecks} rejects and cuts the others into passages; step passages keeps each
+ * document's first {@code inputs.max-chunks-per-document} and filters the rest ({@link PassageCap}); a planned
+ * task is then given the passage its reference index picks.
  */
 final class ReferencesStep {
     private static final String ROW = "_row";
@@ -44,10 +46,17 @@ final class ReferencesStep {
 
     private static ReferenceChecks.Input input(Row r) {
         return new ReferenceChecks.Input(
-                r.getAs(InputTable.CORRUPT) != null, r.<String>getAs("id"), r.<String>getAs("text"));
+                r.getAs(InputTable.CORRUPT) != null,
+                r.<String>getAs(InputTable.WRONG_TYPE),
+                r.<String>getAs("id"),
+                r.<String>getAs("text"));
     }
 
-    static StepOutput read(PipelineContext ctx) {
+    /**
+     * Steps references (in: rows, out: the rows kept, produced: their passages) and passages (in: those passages,
+     * out: the ones within the cap); the last one's records are the run's passages.
+     */
+    static List<StepOutput> read(PipelineContext ctx) {
         var inputs = ctx.config().inputs();
         Dataset<Row> raw = ReferenceReader.read(
                         ctx.spark(), ctx.files(), ctx.referencesPath(), inputs.referencesFormat())
@@ -69,26 +78,45 @@ final class ReferencesStep {
         Dataset<Row> checked = raw.withColumn(ROW, monotonically_increasing_id())
                 .groupByKey(byId, Encoders.STRING())
                 .flatMapGroups(check, Encoders.row(RejectionColumns.appendedTo(raw.schema())));
-        Dataset<Row> rejects = RejectRows.of(
-                checked.filter(col(RejectionColumns.REASON).isNotNull()),
-                GenerateJob.STAGE,
-                "references",
-                ItemStatus.QUARANTINED,
-                col("id"),
-                lit(null),
-                col(RejectionColumns.REASON),
-                col(RejectionColumns.DETAIL),
-                coalesce(col(InputTable.CORRUPT), rowJson()));
+        Dataset<Row> rejects =
+                rejected(checked, "references", ItemStatus.QUARANTINED, coalesce(col(InputTable.CORRUPT), rowJson()));
         Dataset<Row> good =
                 checked.filter(col(RejectionColumns.REASON).isNull()).select("id", "title", "topic", "text");
         RecordCodec<ReferencePassage> codec = RecordCodec.of(ReferencePassage.class);
         ReferenceChunker chunker = new ReferenceChunker(inputs.chunkChars(), inputs.chunkOverlapChars());
-        FlatMapFunction<Row, Row> cut = row ->
-                chunker.chunks(codec.fromRow(row)).stream().map(codec::toRow).iterator();
-        Dataset<Row> chunks = good.flatMap(cut, Encoders.row(codec.schema())).cache();
+        PassageCap cap = new PassageCap(inputs.maxChunksPerDocument());
+        StructType capped = RejectionColumns.appendedTo(codec.schema());
+        FlatMapFunction<Row, Row> cutAndCap = row -> {
+            ReferencePassage document = codec.fromRow(row);
+            List<ReferencePassage> chunks = chunker.chunks(document);
+            return RejectionColumns.append(
+                    chunks.stream().map(codec::toRow).toList(), cap.check(document.id(), chunks.size()));
+        };
+        Dataset<Row> chunks = good.flatMap(cutAndCap, Encoders.row(capped)).cache();
+        Dataset<Row> overCap = rejected(chunks, "passages", ItemStatus.FILTERED, rowJson());
+        Dataset<Row> kept = chunks.filter(col(RejectionColumns.REASON).isNull())
+                .drop(RejectionColumns.REASON, RejectionColumns.DETAIL);
         long in = raw.count();
-        return new StepOutput(
-                chunks, rejects, StepCounts.ofFilter("references", in, good.count(), chunks.count(), rejects));
+        long cut = chunks.count();
+        StepOutput references =
+                new StepOutput(kept, rejects, StepCounts.ofFilter("references", in, good.count(), cut, rejects));
+        StepOutput passages =
+                new StepOutput(kept, overCap, StepCounts.ofFilter("passages", cut, kept.count(), overCap));
+        return List.of(references, passages);
+    }
+
+    /** The rows of {@code checked} with a rejection, as RejectedRecord rows of {@code step}. */
+    private static Dataset<Row> rejected(Dataset<Row> checked, String step, ItemStatus status, Column input) {
+        return RejectRows.of(
+                checked.filter(col(RejectionColumns.REASON).isNotNull()),
+                GenerateJob.STAGE,
+                step,
+                status,
+                col("id"),
+                lit(null),
+                col(RejectionColumns.REASON),
+                col(RejectionColumns.DETAIL),
+                input);
     }
 
     /** A reference row's content as JSON: what a reject shows as its input, and what a refresh hashes. */

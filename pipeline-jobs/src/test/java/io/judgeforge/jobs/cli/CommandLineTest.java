@@ -73,7 +73,9 @@ class CommandLineTest {
                     stage.name());
         }
         String judge = run("judge", "--help").out();
-        assertTrue(judge.startsWith("Usage: judgeforge judge [-hV] --conf=FILE [--out=DIR] [--run-id=ID]"), judge);
+        assertTrue(
+                judge.startsWith("Usage: judgeforge judge [-hV] [--verbose] --conf=FILE [--out=DIR] [--run-id=ID]"),
+                judge);
         assertTrue(
                 judge.contains("\nGrade the answers with the teacher: single, reference-guided, pairwise.\n"), judge);
     }

@@ -51,6 +51,9 @@ class FailureGuardPipelineTest {
                         .contains("Stage respond step answer-calls quarantined 10 of 10 items, over"
                                 + " run.max-quarantined-share 0.50; reasons {truncated=10}"),
                 stderr.toString());
+        // The trace is the log's; the terminal gets the one line, which says how to see the trace there.
+        assertFalse(stderr.toString().contains("\tat "), "no stack trace without --verbose: " + stderr);
+        assertTrue(stderr.toString().contains("--verbose prints it here"), stderr.toString());
         assertFalse(Files.exists(out.resolve("datasets/LATEST")), "nothing published");
         try (var runs = Files.list(out.resolve("runs"))) {
             Path run = runs.findFirst().orElseThrow();
