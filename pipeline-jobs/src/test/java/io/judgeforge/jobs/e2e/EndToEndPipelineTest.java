@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("spark")
 class EndToEndPipelineTest {
-    static final int QUOTA = 6;
+    static final int QUOTA = 3;
     static final int POOL = 5;
 
     @TempDir
