@@ -73,14 +73,8 @@ final class RefreshCommand implements Callable<Integer> {
             try (lock) {
                 RefreshDelta.Parent parent = PublishedVersions.latest(files, layout);
                 String unfinished = PublishedVersions.unfinishedRefresh(files, layout, parent);
-                Map<String, String> inputFiles = InputFingerprints.of(
-                        files,
-                        HadoopFiles.resolve(launch.configDir, config.inputs().references()),
-                        HadoopFiles.resolve(launch.configDir, config.inputs().seeds()),
-                        config.inputs().instructions().isBlank()
-                                ? null
-                                : HadoopFiles.resolve(
-                                        launch.configDir, config.inputs().instructions()));
+                Map<String, String> inputFiles =
+                        InputFingerprints.ofRunInputs(files, launch.configDir, config.inputs());
                 if (parent != null
                         && unfinished == null
                         && inputFiles.equals(PublishedVersions.inputFiles(files, layout, parent.version()))) {

@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.spark;
 
+import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,19 @@ import org.apache.hadoop.fs.RemoteIterator;
  */
 public final class InputFingerprints {
     private InputFingerprints() {}
+
+    /**
+     * The fingerprints of a run's input files: {@code inputs.references}, {@code inputs.seeds} and, where the
+     * run imports any, {@code inputs.instructions}, resolved against the config's folder. A refresh compares
+     * them with those its parent version kept, and the version keeps its own.
+     */
+    public static Map<String, String> ofRunInputs(HadoopFiles files, String configDir, PipelineConfig.Inputs inputs) {
+        return of(
+                files,
+                HadoopFiles.resolve(configDir, inputs.references()),
+                HadoopFiles.resolve(configDir, inputs.seeds()),
+                inputs.instructions().isBlank() ? null : HadoopFiles.resolve(configDir, inputs.instructions()));
+    }
 
     /** File URI -> hex SHA-256, for each of {@code paths} (null entries skipped), sorted. */
     public static Map<String, String> of(HadoopFiles files, String... paths) {

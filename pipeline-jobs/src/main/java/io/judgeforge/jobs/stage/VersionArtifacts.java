@@ -3,7 +3,6 @@ package io.judgeforge.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
-import io.judgeforge.jobs.spark.HadoopFiles;
 import io.judgeforge.jobs.spark.InputFingerprints;
 import io.judgeforge.json.Json;
 import io.judgeforge.refresh.Changelog;
@@ -76,11 +75,8 @@ final class VersionArtifacts {
 
     /** The input files of a run the refresh command did not start: what its config names. */
     static Map<String, String> inputFiles(PipelineContext ctx) {
-        return InputFingerprints.of(
-                ctx.files(),
-                ctx.referencesPath(),
-                HadoopFiles.resolve(ctx.configDir(), ctx.config().inputs().seeds()),
-                ctx.instructionsPath());
+        return InputFingerprints.ofRunInputs(
+                ctx.files(), ctx.configDir(), ctx.config().inputs());
     }
 
     /** Each instruction written from a passage, with its document: the parent's, less the gone documents', and this run's. */
