@@ -134,9 +134,12 @@ public record InputTable(String what, String formatKey, List<String> required, L
         for (String c : columns()) {
             out.add((present.contains(c) ? col(c).cast("string") : lit(null).cast("string")).as(c));
         }
-        out.add(lit(null).cast("string").as(CORRUPT));
+        // A table this pipeline wrote from a user's input (a refresh's delta) carries the verdicts of the first read.
+        out.add((present.contains(CORRUPT) ? col(CORRUPT) : lit(null))
+                .cast("string")
+                .as(CORRUPT));
         // A typed column (Parquet's numbers, lists) would be cast to text: its non-null values are of the wrong type.
-        Column wrongType = lit(null).cast("string");
+        Column wrongType = (present.contains(WRONG_TYPE) ? col(WRONG_TYPE) : lit(null)).cast("string");
         for (StructField field : df.schema().fields()) {
             if (columns().contains(field.name()) && !field.dataType().equals(DataTypes.StringType)) {
                 wrongType = coalesce(

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.judgeforge.jobs.spark.InputTable;
 import io.judgeforge.jobs.spark.RunLayout;
 import io.judgeforge.json.Json;
 import io.judgeforge.refresh.DeltaQuotas;
@@ -69,13 +70,13 @@ public final class RefreshDelta {
         Map<String, InputChanges> changes = changes(current, before);
 
         fresh(references, before, InputKind.REFERENCE)
-                .select("id", "title", "topic", "text")
+                .select(withReadVerdicts(references, "id", "title", "topic", "text"))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(layout.refresh() + "/references");
         if (imports != null) {
             fresh(imports, before, InputKind.INSTRUCTION)
-                    .select("id", "text", "scenario", "reference")
+                    .select(withReadVerdicts(imports, "id", "text", "scenario", "reference"))
                     .write()
                     .mode(SaveMode.Overwrite)
                     .parquet(layout.refresh() + "/instructions");
@@ -89,6 +90,25 @@ public final class RefreshDelta {
         ctx.files().replaceText(layout.refresh() + "/files.json", Json.write(inputFiles));
         ctx.files().replaceText(layout.refresh() + "/plan.json", Json.write(plan));
         return plan;
+    }
+
+    /**
+     * {@code columns} and the read's verdicts on a row (a line that did not parse, a field of the wrong type) where the
+     * reader gave them: the delta run reads the delta's Parquet, where every field is already a string, and must
+     * still quarantine such a row as the first read found it.
+     */
+    private static org.apache.spark.sql.Column[] withReadVerdicts(Dataset<Row> rows, String... columns) {
+        List<String> present = List.of(rows.columns());
+        List<org.apache.spark.sql.Column> out = new java.util.ArrayList<>();
+        for (String c : columns) {
+            out.add(col(c));
+        }
+        for (String verdict : List.of(InputTable.CORRUPT, InputTable.WRONG_TYPE)) {
+            if (present.contains(verdict)) {
+                out.add(col(verdict));
+            }
+        }
+        return out.toArray(org.apache.spark.sql.Column[]::new);
     }
 
     /** The rows of {@code rows} (with a sha256 column) that the version {@code before} does not hold as they are. */

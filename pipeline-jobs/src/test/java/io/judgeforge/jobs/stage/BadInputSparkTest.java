@@ -152,4 +152,26 @@ class BadInputSparkTest {
         List<String> reasons = new ArrayList<>(rejects(typed).values());
         assertEquals(List.of("wrong_type: field 'id' is a bigint column, expected a string"), reasons);
     }
+
+    @Test
+    void aRefreshsDeltaKeepsTheFirstReadsVerdictsSoTheDeltaRunStillQuarantinesThem() throws Exception {
+        Path refs = Files.write(
+                dir.resolve("refs.jsonl"),
+                List.of(
+                        "{\"id\":\"ok\",\"text\":\"Rivers carve valleys over ages.\"}",
+                        "{\"id\":\"num\",\"text\":42}",
+                        "{\"id\":\"cut\",\"text\":\"Not closed"));
+        PipelineContext first = context("inputs.references=" + refs);
+        RefreshDelta.plan(first, null, Map.of());
+
+        // The delta run reads the delta's Parquet, where 42 is already the string "42".
+        String delta = first.layout().refresh() + "/references";
+        List<StepOutput> steps =
+                ReferencesStep.read(context("inputs.references=" + delta, "inputs.references-format=parquet"));
+        Map<String, String> quarantined = rejects(steps.get(0));
+        assertEquals("wrong_type: field 'text' is a number, expected a string", quarantined.get("num"));
+        assertEquals(1, steps.get(0).report().out(), quarantined.toString());
+        assertEquals(2, steps.get(0).report().quarantined(), "the wrong type and the line that did not parse");
+        assertBalanced(steps.get(0).report());
+    }
 }
