@@ -64,6 +64,9 @@ final class RefreshCommand implements Callable<Integer> {
                 throw new ConfigException("Invalid value for 'run.id': '"
                         + config.run().id() + "' (a refresh starts a new run each time; leave run.id empty)");
             }
+            // An input emptied upstream would read as every passage removed: a night that a scenario needs it for
+            // stops here (exit 2) instead of publishing a version without the old records.
+            launch.checkInputs(true).forEach(stdout::println);
             HadoopFiles files = HadoopFiles.beforeSession();
             RunLayout layout = new RunLayout(Launch.localToUri(output.out), "-");
             RefreshLock lock = lock(config.refresh(), files, layout, progress);

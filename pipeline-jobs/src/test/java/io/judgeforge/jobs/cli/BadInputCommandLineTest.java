@@ -70,6 +70,20 @@ class BadInputCommandLineTest {
                 Main.USAGE,
                 "run: Invalid value for 'inputs.references': ",
                 empty + " is empty, and scenario '");
+        // A nightly refresh whose references were emptied upstream would otherwise remove every passage's records.
+        assertOneLine(
+                CommandLineTest.run(
+                        "refresh",
+                        "--conf",
+                        CONF,
+                        "--out",
+                        dir.resolve("out").toString(),
+                        "--set",
+                        "inputs.references=" + empty),
+                Main.USAGE,
+                "refresh: Invalid value for 'inputs.references': ",
+                empty + " is empty, and scenario '");
+        assertFalse(Files.exists(dir.resolve("out/datasets/.refresh.lock")), "stopped before taking the lock");
 
         Outcome unneeded = CommandLineTest.run(
                 "validate-conf",
