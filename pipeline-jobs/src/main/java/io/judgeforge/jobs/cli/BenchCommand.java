@@ -62,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
         int latencyMs;
 
         @Option(
+                names = "--latency-p99-ms",
+                defaultValue = "0",
+                description = "If > 0, the latency varies (lognormal) with --latency-ms its mean and this its 99th"
+                        + " percentile; 0 = fixed (default ${DEFAULT-VALUE}).")
+        int latencyP99Ms;
+
+        @Option(
                 names = "--in-flight",
                 defaultValue = "32",
                 description = "max-in-flight per JVM (default ${DEFAULT-VALUE}).")
@@ -99,9 +106,16 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (requests < 1 || latencyMs < 1 || inFlight < 1 || rpm < 1 || partitions < 1 || rateWindowMs < 1) {
+            if (requests < 1
+                    || latencyMs < 1
+                    || inFlight < 1
+                    || rpm < 1
+                    || partitions < 1
+                    || rateWindowMs < 1
+                    || (latencyP99Ms != 0 && latencyP99Ms <= latencyMs)) {
                 throw new io.judgeforge.config.ConfigException(
-                        "Invalid bench teacher options: every value must be >= 1");
+                        "Invalid bench teacher options: every value must be >= 1, and --latency-p99-ms 0 or above"
+                                + " --latency-ms");
             }
             List<TeacherBench.Case> selected = TeacherBench.Case.parse(cases);
             // Before Spark starts: without the simulator on the classpath there is nothing to measure.
@@ -118,14 +132,15 @@ final class BenchCommand implements Callable<Integer> {
                     "warm-up",
                     Math.min(200, requests),
                     Math.min(100, latencyMs),
+                    0,
                     inFlight,
                     inFlight,
                     0,
                     0,
                     60_000,
                     partitions);
-            TeacherBench.Settings settings =
-                    new TeacherBench.Settings(requests, latencyMs, inFlight, rpm, partitions, rateWindowMs);
+            TeacherBench.Settings settings = new TeacherBench.Settings(
+                    requests, latencyMs, latencyP99Ms, inFlight, rpm, partitions, rateWindowMs);
             Map<TeacherBench.Case, TeacherBench.Result> results = new java.util.EnumMap<>(TeacherBench.Case.class);
             for (TeacherBench.Case c : selected) {
                 results.put(c, c.run(spark, settings));
@@ -155,8 +170,9 @@ final class BenchCommand implements Callable<Integer> {
                         r.seconds());
             }
             out.printf(
-                    "latency %d ms, in-flight %d per JVM, server limit %d rpm, %d partitions on local[2]%s%n",
+                    "latency %d ms%s, in-flight %d per JVM, server limit %d rpm, %d partitions on local[2]%s%n",
                     latencyMs,
+                    latencyP99Ms > 0 ? " mean (lognormal, p99 " + latencyP99Ms + " ms)" : "",
                     inFlight,
                     rpm,
                     partitions,
@@ -177,6 +193,7 @@ final class BenchCommand implements Callable<Integer> {
             if (json) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("latency_ms", latencyMs);
+                figures.put("latency_p99_ms", latencyP99Ms);
                 Map<String, Object> byCase = new LinkedHashMap<>();
                 results.values().forEach(r -> byCase.put(r.name(), r.figures()));
                 figures.put("cases", byCase);

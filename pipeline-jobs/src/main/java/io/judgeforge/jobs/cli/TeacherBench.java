@@ -72,7 +72,8 @@ final class TeacherBench {
     }
 
     /** The options every case reads its parameters from. */
-    record Settings(int requests, int latencyMs, int inFlight, int rpm, int partitions, long rateWindowMs) {}
+    record Settings(
+            int requests, int latencyMs, int latencyP99Ms, int inFlight, int rpm, int partitions, long rateWindowMs) {}
 
     /** The cases {@code bench teacher --cases} selects, by name. */
     enum Case {
@@ -135,6 +136,7 @@ final class TeacherBench {
                     key,
                     s.requests(),
                     s.latencyMs(),
+                    s.latencyP99Ms(),
                     s.inFlight(),
                     perTask,
                     serverRpm,
@@ -157,6 +159,7 @@ final class TeacherBench {
             String name,
             int requests,
             int latencyMs,
+            int latencyP99Ms,
             int inFlight,
             int perTask,
             int serverRpm,
@@ -164,7 +167,7 @@ final class TeacherBench {
             long rateWindowMs,
             int partitions)
             throws IOException, InterruptedException {
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--port",
                 "0",
                 "--latency-ms",
@@ -174,7 +177,11 @@ final class TeacherBench {
                 "--rpm",
                 String.valueOf(serverRpm),
                 "--rate-window-ms",
-                String.valueOf(rateWindowMs));
+                String.valueOf(rateWindowMs)));
+        if (latencyP99Ms > 0) {
+            // Latency that varies as real providers' does, with latencyMs its mean.
+            arguments.addAll(List.of("--latency-dist", "lognormal", "--latency-p99-ms", String.valueOf(latencyP99Ms)));
+        }
         try (LocalEndpointServer simulator = LocalEndpointServers.startSimulator(NEEDS_SIMULATOR, "", arguments)) {
             // A fresh endpoint name per case: the JVM-wide limits and AIMD state start clean.
             String endpointName = "bench-" + name + "-" + System.nanoTime();
