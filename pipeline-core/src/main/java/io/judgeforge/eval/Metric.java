@@ -149,8 +149,8 @@ public enum Metric {
             }
         }
         // Issue 16 gave this figure the literature's name; say so rather than only list the keys.
-        String renamed = key.strip().equals("consistency") ? "consistency was renamed positional_agreement; " : "";
-        throw ConfigException.invalid(flag, key, renamed + "one of " + keys(Arrays.asList(values())));
+        String renamed = key.strip().equals("consistency") ? "; consistency was renamed positional_agreement" : "";
+        throw ConfigException.invalid(flag, key, "one of " + keys(Arrays.asList(values())) + renamed);
     }
 
     /** A comma-separated list such as {@code mae,agr_2_2}. */
