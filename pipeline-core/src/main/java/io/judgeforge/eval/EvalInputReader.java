@@ -13,11 +13,14 @@ import java.util.Map;
  * <p>The split between errors and missing predictions is deliberate. A defect in the human labels or in a file's
  * shape (no id, a duplicate id, a label off the scale, a malformed line) stops the run, because any number computed
  * from it would be wrong. A bad prediction does not: judging a judge includes its failures, so an empty, unparseable
- * or off-scale prediction becomes {@link Rating.Unusable} and is scored as wrong.
+ * or off-scale prediction, and a row with an id but no value at all, becomes {@link Rating.Unusable} and is scored as
+ * wrong. A file where no row has a value column is a misnamed column, and an error.
  */
 final class EvalInputReader {
     static final String BENCHMARK = "benchmark";
     static final String PREDICTIONS = "predictions";
+    /** Why a prediction row with an id but neither {@code pred} nor {@code pred_text} is unusable. */
+    static final String NO_VALUE = "no prediction value (the row has neither 'pred' nor 'pred_text')";
 
     private EvalInputReader() {}
 
@@ -42,20 +45,29 @@ final class EvalInputReader {
     }
 
     /**
-     * Predictions by id, in file order: {@code id} and one of {@code pred} or {@code pred_text}; pairwise, optionally
-     * one of {@code pred_swapped} or {@code pred_swapped_text}.
+     * Predictions by id, in file order: {@code id} and one of {@code pred} or {@code pred_text} (a row with neither, or
+     * with a null, is a missing prediction); pairwise, optionally one of {@code pred_swapped} or
+     * {@code pred_swapped_text}.
      */
     static Map<String, Prediction> readPredictions(
             TableReader.Source source, String file, RatingParser parser, EvalMode mode) {
         Map<String, Prediction> predictions = new LinkedHashMap<>();
         Map<String, Long> lines = new HashMap<>();
+        boolean anyValueColumn = false;
         for (TableReader.Row row : source.read(file, PREDICTIONS)) {
             String id = id(row, file, PREDICTIONS, lines);
             Map<String, String> fields = row.fields();
             if (!fields.containsKey("pred") && !fields.containsKey("pred_text")) {
-                throw TableReader.lineError(
-                        PREDICTIONS, file, row.line(), "neither 'pred' nor 'pred_text' for id '" + id + "'");
+                // The judge gave nothing for this item: scored as wrong like an empty value, not a file error.
+                predictions.put(
+                        id,
+                        new Prediction(
+                                id,
+                                new Rating.Unusable(NO_VALUE),
+                                swapped(fields, parser, mode, file, row.line(), id)));
+                continue;
             }
+            anyValueColumn = true;
             boolean hasValue = given(fields.get("pred"));
             boolean hasText = given(fields.get("pred_text"));
             if (hasValue && hasText) {
@@ -65,6 +77,11 @@ final class EvalInputReader {
             }
             Rating rating = hasText ? parser.fromText(fields.get("pred_text")) : parser.fromValue(fields.get("pred"));
             predictions.put(id, new Prediction(id, rating, swapped(fields, parser, mode, file, row.line(), id)));
+        }
+        if (!predictions.isEmpty() && !anyValueColumn) {
+            // Not one value in the whole file: a misnamed column, not a judge that failed on every item.
+            throw new ConfigException(
+                    "Cannot read " + PREDICTIONS + " file " + file + ": no row has a 'pred' or 'pred_text' column");
         }
         return predictions;
     }

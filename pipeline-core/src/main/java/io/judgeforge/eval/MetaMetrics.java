@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  *   <li>kappa and macro P/R/F1: the prediction is a label of its own, "missing", which matches no human label and
  *       is not one of the classes averaged over;
  *   <li>pairwise orders: each order's verdict is scored on its own in {@code accuracy_avg_orders}; the figures that
- *       combine both orders (positional agreement, agreement in both orders, consistency) count an item wrong when
- *       either order's verdict is missing.
+ *       combine both orders (order-resolved accuracy, agreement in both orders, positional agreement) count an item
+ *       wrong when either order's verdict is missing.
  * </ul>
  *
  * <p><b>Rounding and whole numbers.</b> MAE and the correlations use the prediction as given (a judge may average
@@ -261,15 +261,15 @@ public final class MetaMetrics {
         putLabelAgreement(rows, values, random);
         if (ordersGiven) {
             values.put(Metric.ACCURACY_AVG_ORDERS, (exact + exactSwapped) / (2.0 * n));
-            values.put(Metric.POSITIONAL_AGREEMENT, (double) resolvedRight / n);
+            values.put(Metric.ACCURACY_ORDER_RESOLVED, (double) resolvedRight / n);
             values.put(Metric.AGREEMENT_BOTH_ORDERS, (double) bothRight / n);
-            values.put(Metric.CONSISTENCY, (double) consistent / n);
+            values.put(Metric.POSITIONAL_AGREEMENT, (double) consistent / n);
             random.put(Metric.ACCURACY_AVG_ORDERS, 1 / 3.0);
             // Both orders agree with probability 1/3, and then on the human label with 1/3; otherwise the result is a
             // tie, right exactly when humans said tie.
-            random.put(Metric.POSITIONAL_AGREEMENT, 1 / 9.0 + 2 / 3.0 * humanTies / n);
+            random.put(Metric.ACCURACY_ORDER_RESOLVED, 1 / 9.0 + 2 / 3.0 * humanTies / n);
             random.put(Metric.AGREEMENT_BOTH_ORDERS, 1 / 9.0);
-            random.put(Metric.CONSISTENCY, 1 / 3.0);
+            random.put(Metric.POSITIONAL_AGREEMENT, 1 / 3.0);
         }
         return new Metrics(n, missing, ordersGiven ? missingSwapped : null, values, random);
     }

@@ -82,26 +82,27 @@ public enum Metric {
             true,
             1,
             "accuracy with the responses in their original order and in swapped order, averaged"),
-    POSITIONAL_AGREEMENT(
-            "positional_agreement",
-            "Positional agr",
+    ACCURACY_ORDER_RESOLVED(
+            "accuracy_order_resolved",
+            "Acc (order-resolved)",
             true,
             1,
             "accuracy of the order-resolved verdict: the judge's verdict when both orders give the same one, otherwise a tie"
-                    + " (what the judge stage does with judge.pairwise.inconsistent: tie)"),
+                    + " (MT-Bench's conservative rule, and what the judge stage does with judge.pairwise.inconsistent: tie)"),
     AGREEMENT_BOTH_ORDERS(
             "agreement_both_orders",
             "Agr both orders",
             true,
             1,
             "fraction of items where the verdicts in both orders equal the human label"),
-    CONSISTENCY(
-            "consistency",
-            "Consistency",
+    POSITIONAL_AGREEMENT(
+            "positional_agreement",
+            "Positional agr",
             true,
             1,
-            "fraction of items where swapping the responses does not change the verdict (after mapping back); says nothing"
-                    + " about whether the verdict is right");
+            "LLMBar's positional agreement rate (Auto-J's and MT-Bench's consistency): fraction of items where swapping the"
+                    + " responses does not change the verdict (after mapping back); says nothing about whether the verdict"
+                    + " is right");
 
     private final String key;
     private final String label;
@@ -147,7 +148,9 @@ public enum Metric {
                 return m;
             }
         }
-        throw ConfigException.invalid(flag, key, "one of " + keys(Arrays.asList(values())));
+        // Issue 16 gave this figure the literature's name; say so rather than only list the keys.
+        String renamed = key.strip().equals("consistency") ? "; consistency was renamed positional_agreement" : "";
+        throw ConfigException.invalid(flag, key, "one of " + keys(Arrays.asList(values())) + renamed);
     }
 
     /** A comma-separated list such as {@code mae,agr_2_2}. */

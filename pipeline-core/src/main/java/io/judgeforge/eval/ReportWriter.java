@@ -412,7 +412,11 @@ public final class ReportWriter {
     private static List<Metric> scenarioColumns(MetaEvalResult r) {
         List<Metric> wanted = r.mode() == EvalMode.PAIRWISE
                 ? List.of(
-                        Metric.ACCURACY, Metric.KAPPA, Metric.MACRO_F1, Metric.ACCURACY_AVG_ORDERS, Metric.CONSISTENCY)
+                        Metric.ACCURACY,
+                        Metric.KAPPA,
+                        Metric.MACRO_F1,
+                        Metric.ACCURACY_AVG_ORDERS,
+                        Metric.POSITIONAL_AGREEMENT)
                 : List.of(
                         Metric.MAE,
                         Metric.AGR_2_2,

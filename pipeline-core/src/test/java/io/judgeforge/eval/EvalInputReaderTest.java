@@ -155,16 +155,38 @@ class EvalInputReaderTest {
     }
 
     @Test
-    void aPredictionRowMustGiveExactlyOneOfPredAndPredText() throws IOException {
+    void aPredictionRowGivesAtMostOneOfPredAndPredTextAndAFileSomeValueColumn() throws IOException {
         Path both = file("both.jsonl", "{\"id\": 1, \"pred\": 3, \"pred_text\": \"[[3]]\"}\n");
         assertEquals(
                 "Cannot read predictions file " + both + ", line 1: both 'pred' and 'pred_text' for id '1'; give one",
                 error(() ->
                         EvalInputReader.readPredictions(TableReader.LOCAL, both.toString(), LAST, EvalMode.POINTWISE)));
-        Path neither = file("neither.jsonl", "{\"id\": 1, \"score\": 3}\n");
+        // No value column in the whole file is a misnamed column (here 'score'), not a judge that failed on all.
+        Path neither = file("neither.jsonl", "{\"id\": 1, \"score\": 3}\n{\"id\": 2, \"score\": 4}\n");
         assertEquals(
-                "Cannot read predictions file " + neither + ", line 1: neither 'pred' nor 'pred_text' for id '1'",
+                "Cannot read predictions file " + neither + ": no row has a 'pred' or 'pred_text' column",
                 error(() -> EvalInputReader.readPredictions(
                         TableReader.LOCAL, neither.toString(), LAST, EvalMode.POINTWISE)));
+    }
+
+    @Test
+    void aRowWithAnIdButNoPredictionValueIsAMissingPredictionNotAnError() throws IOException {
+        // Absent (row 2) and null (row 3) alike: the judge gave nothing for the item, which is scored as wrong.
+        Path pred = file("gaps.jsonl", """
+        {"id": 1, "pred": 3}
+        {"id": 2}
+        {"id": 3, "pred": null}
+        """);
+        Map<String, Prediction> read =
+                EvalInputReader.readPredictions(TableReader.LOCAL, pred.toString(), LAST, EvalMode.POINTWISE);
+        assertEquals(new Prediction("1", new Rating.Value(3)), read.get("1"));
+        assertEquals(new Prediction("2", new Rating.Unusable(EvalInputReader.NO_VALUE)), read.get("2"));
+        assertEquals(new Prediction("3", new Rating.Unusable("empty prediction")), read.get("3"));
+        // A row without an id cannot be matched to an item: still an error, on one line.
+        Path noId = file("noid.jsonl", "{\"id\": 1, \"pred\": 3}\n{\"pred\": 4}\n");
+        assertEquals(
+                "Cannot read predictions file " + noId + ", line 2: no 'id'",
+                error(() ->
+                        EvalInputReader.readPredictions(TableReader.LOCAL, noId.toString(), LAST, EvalMode.POINTWISE)));
     }
 }

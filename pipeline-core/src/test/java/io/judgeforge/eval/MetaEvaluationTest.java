@@ -71,6 +71,25 @@ class MetaEvaluationTest {
     }
 
     @Test
+    void aPredictionRowWithoutAValueCountsAsMissingAndScoresAsWrong() throws IOException {
+        pointwiseRun();
+        // q4 now has a row, but with no value (as a judge run that lost the item would write it): the same figures
+        // as with no row at all, and the run goes on.
+        Path pred = Files.writeString(dir.resolve("gap.jsonl"), """
+        {"id": "q1", "pred_text": "I believe the overall rating of this response is [[3]]."}
+        {"id": "q2", "pred": 5}
+        {"id": "q3", "pred_text": "It is fine."}
+        {"id": "q4"}
+        {"id": "q5", "pred": 3}
+        """);
+        MetaEvalResult r =
+                MetaEvaluation.run(dir.resolve("bench.jsonl"), pred, EvalMode.POINTWISE, "themis", ONE_TO_FIVE);
+        assertFigures(r.overall().metrics(), 5, 2, (0 + 1 + 3 + 4 + 2) / 5.0, (1 + 0.25) / 5, 0.2);
+        assertEquals(0, r.withoutPrediction());
+        assertEquals("q4: " + EvalInputReader.NO_VALUE, r.missingExamples().get(1));
+    }
+
+    @Test
     void zValuesCompareTheWholeBenchmarkWithItsScenarios() throws IOException {
         MetaEvalResult r = pointwiseRun();
         // Agr(2,2): all 0.25, Close QA 0.625, Math QA 0; mean 0.875/3, sample sd over the three rows.
@@ -265,9 +284,9 @@ class MetaEvaluationTest {
         Metrics m = orders.overall().metrics();
         assertEquals(1, m.missingSwapped());
         assertEquals(2 / 3.0, m.accuracy(), 1e-12); // 1 and 3
-        assertEquals(1 / 3.0, m.get(Metric.CONSISTENCY), 1e-12); // 1 (2 says B then A)
+        assertEquals(1 / 3.0, m.get(Metric.POSITIONAL_AGREEMENT), 1e-12); // 1 (2 says B then A)
         assertEquals(1 / 3.0, m.get(Metric.AGREEMENT_BOTH_ORDERS), 1e-12);
-        assertEquals(2 / 3.0, m.get(Metric.POSITIONAL_AGREEMENT), 1e-12); // 1, and 2 resolves to the human tie
+        assertEquals(2 / 3.0, m.get(Metric.ACCURACY_ORDER_RESOLVED), 1e-12); // 1, and 2 resolves to the human tie
         assertEquals(0.5, m.get(Metric.ACCURACY_AVG_ORDERS), 1e-12); // (2 + 1) / 6: each order on its own
     }
 

@@ -3,8 +3,10 @@ package io.judgeforge.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.judgeforge.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,7 @@ class MetaMetricsTest {
         assertFalse(m.has(Metric.MAE));
         assertFalse(m.has(Metric.AGR_2_2));
         assertFalse(m.has(Metric.PEARSON));
-        assertFalse(m.has(Metric.CONSISTENCY), "no swapped order was given");
+        assertFalse(m.has(Metric.POSITIONAL_AGREEMENT), "no swapped order was given");
         assertNull(m.missingSwapped());
     }
 
@@ -198,10 +200,41 @@ class MetaMetricsTest {
         assertEquals(1, m.missingSwapped());
         assertEquals(3 / 5.0, m.accuracy()); // a b d
         assertEquals((3 + 1) / 10.0, m.get(Metric.ACCURACY_AVG_ORDERS), 1e-12); // swapped right: a
-        assertEquals(2 / 5.0, m.get(Metric.CONSISTENCY), 1e-12); // a e
+        assertEquals(2 / 5.0, m.get(Metric.POSITIONAL_AGREEMENT), 1e-12); // a e
         assertEquals(1 / 5.0, m.get(Metric.AGREEMENT_BOTH_ORDERS), 1e-12); // a
-        assertEquals(2 / 5.0, m.get(Metric.POSITIONAL_AGREEMENT), 1e-12); // a, c (tie)
+        assertEquals(2 / 5.0, m.get(Metric.ACCURACY_ORDER_RESOLVED), 1e-12); // a, c (tie)
         // One human tie in five: a random judge's resolved verdict is right 1/9 + 2/3 * 1/5 of the time.
-        assertEquals(1 / 9.0 + 2 / 15.0, m.random().get(Metric.POSITIONAL_AGREEMENT), 1e-12);
+        assertEquals(1 / 9.0 + 2 / 15.0, m.random().get(Metric.ACCURACY_ORDER_RESOLVED), 1e-12);
+    }
+
+    @Test
+    void positionalAgreementIsTheShareOfItemsJudgedAlikeInBothOrdersRightOrWrong() {
+        // LLMBar's positional agreement rate (Auto-J's and MT-Bench's "consistency"): only whether the two orders
+        // give the same verdict counts, not whether it is the human one. Looked up by key, as --aggregate and the
+        // reports name it. (human, original, swapped mapped back):
+        // a (1, 1, 1) same, right; b (2, 1, 1) same, wrong; c (0, 0, 0) same tie, right; d (1, 1, 2) differ -> tie,
+        // wrong; e (0, 2, 1) differ -> tie, right; f (2, 2, missing) a missing order is not agreement.
+        List<BenchmarkItem> items =
+                List.of(item("a", 1), item("b", 2), item("c", 0), item("d", 1), item("e", 0), item("f", 2));
+        Map<String, Prediction> predictions = Map.of(
+                "a", new Prediction("a", new Rating.Value(1), new Rating.Value(1)),
+                "b", new Prediction("b", new Rating.Value(1), new Rating.Value(1)),
+                "c", new Prediction("c", new Rating.Value(0), new Rating.Value(0)),
+                "d", new Prediction("d", new Rating.Value(1), new Rating.Value(2)),
+                "e", new Prediction("e", new Rating.Value(2), new Rating.Value(1)),
+                "f", new Prediction("f", new Rating.Value(2), new Rating.Unusable("empty prediction")));
+        Metrics m = MetaMetrics.compute(EvalMode.PAIRWISE, ONE_TO_FIVE, items, predictions);
+        Metric positional = Metric.ofKey("--aggregate", "positional_agreement");
+        Metric resolved = Metric.ofKey("--aggregate", "accuracy_order_resolved");
+        assertEquals(3 / 6.0, m.get(positional), 1e-12); // a b c
+        assertEquals(3 / 6.0, m.get(resolved), 1e-12); // a c e (the tie resolved from d and e is right for e)
+        assertEquals(2 / 6.0, m.get(Metric.ofKey("--aggregate", "agreement_both_orders")), 1e-12); // a c
+        // A random judge gives the same label in both orders with probability 1/3.
+        assertEquals(1 / 3.0, m.random().get(positional), 1e-12);
+        assertEquals(1 / 9.0 + 2 / 3.0 * 2 / 6.0, m.random().get(resolved), 1e-12);
+        // One name per figure: the old alias is gone, and the error says what it became.
+        String error = assertThrows(ConfigException.class, () -> Metric.ofKey("--aggregate", "consistency"))
+                .getMessage();
+        assertTrue(error.contains("renamed positional_agreement"), error);
     }
 }

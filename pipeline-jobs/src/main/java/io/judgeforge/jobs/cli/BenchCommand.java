@@ -40,8 +40,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The teacher call path against a simulator with latency L: unlimited (ideal = in-flight / L), with
-     * a server-side RPM limit R (ideal = min(R/60, in-flight / L)), and the rate-limited workload again
-     * at one call at a time per partition, SynapseML's default, for the speed-up.
+     * a server-side RPM limit R (ideal = min(R/60, in-flight / L)), the rate-limited workload again
+     * at one call at a time per partition, SynapseML's default, for the speed-up, and (on request) the
+     * limit enforced by the server without the client being told it.
      */
     @Command(
             name = "teacher",
@@ -61,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
         int latencyMs;
 
         @Option(
+                names = "--latency-p99-ms",
+                defaultValue = "0",
+                description = "If > 0, the latency varies (lognormal) with --latency-ms its mean and this its 99th"
+                        + " percentile; 0 = fixed (default ${DEFAULT-VALUE}).")
+        int latencyP99Ms;
+
+        @Option(
                 names = "--in-flight",
                 defaultValue = "32",
                 description = "max-in-flight per JVM (default ${DEFAULT-VALUE}).")
@@ -69,11 +77,26 @@ final class BenchCommand implements Callable<Integer> {
         @Option(
                 names = "--rpm",
                 defaultValue = "3000",
-                description = "Server and client RPM of the rate-limited case (default ${DEFAULT-VALUE}).")
+                description = "Server RPM limit of the limited cases; the client's too, except in client-unaware"
+                        + " (default ${DEFAULT-VALUE}).")
         int rpm;
 
         @Option(names = "--partitions", defaultValue = "4", description = "Partitions (default ${DEFAULT-VALUE}).")
         int partitions;
+
+        @Option(
+                names = "--cases",
+                defaultValue = "unlimited,rate-limited,one-at-a-time,one-at-a-time-unlimited",
+                description = "Cases to run, comma-separated, of unlimited, rate-limited, one-at-a-time,"
+                        + " one-at-a-time-unlimited and client-unaware (default ${DEFAULT-VALUE}).")
+        String cases;
+
+        @Option(
+                names = "--rate-window-ms",
+                defaultValue = "1000",
+                description = "client-unaware: the sliding window the server counts --rpm over, allowing its share"
+                        + " (default ${DEFAULT-VALUE}; the told cases count over a minute).")
+        long rateWindowMs;
 
         @Option(names = "--json", description = "Also print one JSON object with the figures on the last line.")
         boolean json;
@@ -83,10 +106,18 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (requests < 1 || latencyMs < 1 || inFlight < 1 || rpm < 1 || partitions < 1) {
+            if (requests < 1
+                    || latencyMs < 1
+                    || inFlight < 1
+                    || rpm < 1
+                    || partitions < 1
+                    || rateWindowMs < 1
+                    || (latencyP99Ms != 0 && latencyP99Ms <= latencyMs)) {
                 throw new io.judgeforge.config.ConfigException(
-                        "Invalid bench teacher options: every value must be >= 1");
+                        "Invalid bench teacher options: every value must be >= 1, and --latency-p99-ms 0 or above"
+                                + " --latency-ms");
             }
+            List<TeacherBench.Case> selected = TeacherBench.Case.parse(cases);
             // Before Spark starts: without the simulator on the classpath there is nothing to measure.
             io.judgeforge.teacher.LocalEndpointServers.simulator(TeacherBench.NEEDS_SIMULATOR, "");
             PrintWriter out = spec.commandLine().getOut();
@@ -95,18 +126,39 @@ final class BenchCommand implements Callable<Integer> {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
                     .getOrCreate();
-            TeacherBench.run(spark, "warm-up", Math.min(200, requests), latencyMs, inFlight, inFlight, 0, partitions);
-            List<TeacherBench.Result> results = List.of(
-                    TeacherBench.run(spark, "unlimited", requests, latencyMs, inFlight, inFlight, 0, partitions),
-                    TeacherBench.run(spark, "rate-limited", requests, latencyMs, inFlight, inFlight, rpm, partitions),
-                    TeacherBench.run(spark, "one-at-a-time", requests, latencyMs, inFlight, 1, rpm, partitions),
-                    TeacherBench.run(spark, "one-at-a-time*", requests, latencyMs, inFlight, 1, 0, partitions));
+            // The warm-up is for the JIT and Spark, not the latency: at 5 s it would cost half a minute.
+            TeacherBench.run(
+                    spark,
+                    "warm-up",
+                    Math.min(200, requests),
+                    Math.min(100, latencyMs),
+                    0,
+                    inFlight,
+                    inFlight,
+                    0,
+                    0,
+                    60_000,
+                    partitions);
+            TeacherBench.Settings settings = new TeacherBench.Settings(
+                    requests, latencyMs, latencyP99Ms, inFlight, rpm, partitions, rateWindowMs);
+            Map<TeacherBench.Case, TeacherBench.Result> results = new java.util.EnumMap<>(TeacherBench.Case.class);
+            for (TeacherBench.Case c : selected) {
+                results.put(c, c.run(spark, settings));
+            }
             out.printf(
-                    "%-14s %8s %10s %12s %7s %6s %11s %8s%n",
-                    "case", "requests", "ideal rps", "achieved rps", "ratio", "429s", "duplicates", "seconds");
-            for (TeacherBench.Result r : results) {
+                    "%-24s %8s %10s %12s %7s %6s %11s %7s %8s%n",
+                    "case",
+                    "requests",
+                    "ideal rps",
+                    "achieved rps",
+                    "ratio",
+                    "429s",
+                    "duplicates",
+                    "failed",
+                    "seconds");
+            for (TeacherBench.Result r : results.values()) {
                 out.printf(
-                        "%-14s %8d %10.1f %12.1f %7.3f %6d %11d %8.1f%n",
+                        "%-24s %8d %10.1f %12.1f %7.3f %6d %11d %7d %8.1f%n",
                         r.name(),
                         r.requests(),
                         r.idealRps(),
@@ -114,30 +166,41 @@ final class BenchCommand implements Callable<Integer> {
                         r.ratio(),
                         r.http429(),
                         r.duplicates(),
+                        r.failed(),
                         r.seconds());
             }
-            TeacherBench.Result limited = results.get(1);
-            TeacherBench.Result baseline = results.get(2);
             out.printf(
-                    "latency %d ms, in-flight %d per JVM, server limit %d rpm, %d partitions on local[2]%n",
-                    latencyMs, inFlight, rpm, partitions);
-            out.printf(
-                    "speed-up over one call at a time per partition: %.1fx with the server limit, %.1fx without (*)%n",
-                    limited.achievedRps() / baseline.achievedRps(),
-                    results.get(0).achievedRps() / results.get(3).achievedRps());
+                    "latency %d ms%s, in-flight %d per JVM, server limit %d rpm, %d partitions on local[2]%s%n",
+                    latencyMs,
+                    latencyP99Ms > 0 ? " mean (lognormal, p99 " + latencyP99Ms + " ms)" : "",
+                    inFlight,
+                    rpm,
+                    partitions,
+                    results.containsKey(TeacherBench.Case.CLIENT_UNAWARE)
+                            ? "; client-unaware: the server counts over " + rateWindowMs
+                                    + " ms windows, the client has no rpm"
+                            : "");
+            TeacherBench.Result unlimited = results.get(TeacherBench.Case.UNLIMITED);
+            TeacherBench.Result limited = results.get(TeacherBench.Case.RATE_LIMITED);
+            TeacherBench.Result baseline = results.get(TeacherBench.Case.ONE_AT_A_TIME);
+            TeacherBench.Result baselineUnlimited = results.get(TeacherBench.Case.ONE_AT_A_TIME_UNLIMITED);
+            if (limited != null && baseline != null && unlimited != null && baselineUnlimited != null) {
+                out.printf(
+                        "speed-up over one call at a time per partition: %.1fx with the server limit, %.1fx without%n",
+                        limited.achievedRps() / baseline.achievedRps(),
+                        unlimited.achievedRps() / baselineUnlimited.achievedRps());
+            }
             if (json) {
                 Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("achieved_rps", limited.achievedRps());
-                figures.put("ideal_rps", limited.idealRps());
-                figures.put("ratio", limited.ratio());
-                figures.put("http_429", limited.http429());
-                figures.put("duplicate_requests", limited.duplicates());
-                figures.put("unlimited_ratio", results.get(0).ratio());
-                figures.put("baseline_rps", baseline.achievedRps());
-                figures.put("speedup", limited.achievedRps() / baseline.achievedRps());
-                figures.put(
-                        "speedup_unlimited",
-                        results.get(0).achievedRps() / results.get(3).achievedRps());
+                figures.put("latency_ms", latencyMs);
+                figures.put("latency_p99_ms", latencyP99Ms);
+                Map<String, Object> byCase = new LinkedHashMap<>();
+                results.values().forEach(r -> byCase.put(r.name(), r.figures()));
+                figures.put("cases", byCase);
+                if (limited != null && baseline != null && unlimited != null && baselineUnlimited != null) {
+                    figures.put("speedup", limited.achievedRps() / baseline.achievedRps());
+                    figures.put("speedup_unlimited", unlimited.achievedRps() / baselineUnlimited.achievedRps());
+                }
                 out.println(Json.write(figures));
             }
             return 0;

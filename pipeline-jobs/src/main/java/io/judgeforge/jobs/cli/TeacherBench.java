@@ -1,5 +1,6 @@
 package io.judgeforge.jobs.cli;
 
+import io.judgeforge.config.ConfigException;
 import io.judgeforge.config.PipelineConfig.AnswerModel;
 import io.judgeforge.config.PipelineConfig.Endpoint;
 import io.judgeforge.jobs.spark.RecordCodec;
@@ -24,6 +25,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,11 +37,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One teacher-path benchmark case: N distinct answer requests through {@link TeacherStep} (the
  * pipeline's Spark path: partitions, bounded in-flight calls, JVM-wide limits) against a fresh
- * simulator with a fixed latency and, optionally, a server-side RPM limit. The rate is measured
- * from the first call's start to the last call's end, so Spark's job overhead is left out.
+ * simulator with a fixed latency and, optionally, a server-side RPM limit, which the client is told
+ * or not. The rate is measured from the first call's start to the last call's end, so Spark's job
+ * overhead is left out.
  */
 final class TeacherBench {
-    /** What a case measured. */
+    /** What a case measured; {@code failed} requests got no answer within the attempts allowed. */
     record Result(
             String name,
             int requests,
@@ -46,9 +50,99 @@ final class TeacherBench {
             double achievedRps,
             long http429,
             long duplicates,
+            long failed,
             double seconds) {
         double ratio() {
             return achievedRps / idealRps;
+        }
+
+        /** The figures as {@code bench teacher --json} prints them. */
+        Map<String, Object> figures() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("requests", requests);
+            out.put("ideal_rps", idealRps);
+            out.put("achieved_rps", achievedRps);
+            out.put("ratio", ratio());
+            out.put("http_429", http429);
+            out.put("duplicate_requests", duplicates);
+            out.put("failed", failed);
+            out.put("seconds", seconds);
+            return out;
+        }
+    }
+
+    /** The options every case reads its parameters from. */
+    record Settings(
+            int requests, int latencyMs, int latencyP99Ms, int inFlight, int rpm, int partitions, long rateWindowMs) {}
+
+    /** The cases {@code bench teacher --cases} selects, by name. */
+    enum Case {
+        /** No server limit: ideal = in-flight / latency. */
+        UNLIMITED("unlimited"),
+        /** The server allows R per minute and the client is configured with the same R. */
+        RATE_LIMITED("rate-limited"),
+        /** As rate-limited, at one call at a time per partition (SynapseML's default). */
+        ONE_AT_A_TIME("one-at-a-time"),
+        /** As unlimited, at one call at a time per partition. */
+        ONE_AT_A_TIME_UNLIMITED("one-at-a-time-unlimited"),
+        /**
+         * The server allows R per minute over a short sliding window and the client is not told R (its rpm is 0):
+         * only AIMD, {@code Retry-After} and the x-ratelimit headers can find the limit.
+         */
+        CLIENT_UNAWARE("client-unaware");
+
+        static final List<Case> DEFAULT = List.of(UNLIMITED, RATE_LIMITED, ONE_AT_A_TIME, ONE_AT_A_TIME_UNLIMITED);
+
+        final String key;
+
+        Case(String key) {
+            this.key = key;
+        }
+
+        static List<Case> parse(String commaSeparated) {
+            List<Case> out = new ArrayList<>();
+            for (String name : commaSeparated.split(",")) {
+                Case found = null;
+                for (Case c : values()) {
+                    found = c.key.equals(name.strip()) ? c : found;
+                }
+                if (found == null) {
+                    throw ConfigException.invalid(
+                            "--cases",
+                            name,
+                            "one of "
+                                    + String.join(
+                                            ",",
+                                            Arrays.stream(values())
+                                                    .map(c -> c.key)
+                                                    .toList()));
+                }
+                if (!out.contains(found)) {
+                    out.add(found);
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        Result run(SparkSession spark, Settings s) throws IOException, InterruptedException {
+            int perTask = this == ONE_AT_A_TIME || this == ONE_AT_A_TIME_UNLIMITED ? 1 : s.inFlight();
+            int serverRpm = this == UNLIMITED || this == ONE_AT_A_TIME_UNLIMITED ? 0 : s.rpm();
+            int clientRpm = this == CLIENT_UNAWARE ? 0 : serverRpm;
+            // The told cases keep the minute window of the earlier measurements; over a minute, a client that is not
+            // told the limit would meet no 429 before the minute's allowance is spent.
+            long window = this == CLIENT_UNAWARE ? s.rateWindowMs() : 60_000;
+            return TeacherBench.run(
+                    spark,
+                    key,
+                    s.requests(),
+                    s.latencyMs(),
+                    s.latencyP99Ms(),
+                    s.inFlight(),
+                    perTask,
+                    serverRpm,
+                    clientRpm,
+                    window,
+                    s.partitions());
         }
     }
 
@@ -65,12 +159,15 @@ final class TeacherBench {
             String name,
             int requests,
             int latencyMs,
+            int latencyP99Ms,
             int inFlight,
             int perTask,
-            int rpm,
+            int serverRpm,
+            int clientRpm,
+            long rateWindowMs,
             int partitions)
             throws IOException, InterruptedException {
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--port",
                 "0",
                 "--latency-ms",
@@ -78,11 +175,17 @@ final class TeacherBench {
                 "--threads",
                 String.valueOf(Math.max(64, inFlight * 2)),
                 "--rpm",
-                String.valueOf(rpm));
+                String.valueOf(serverRpm),
+                "--rate-window-ms",
+                String.valueOf(rateWindowMs)));
+        if (latencyP99Ms > 0) {
+            // Latency that varies as real providers' does, with latencyMs its mean.
+            arguments.addAll(List.of("--latency-dist", "lognormal", "--latency-p99-ms", String.valueOf(latencyP99Ms)));
+        }
         try (LocalEndpointServer simulator = LocalEndpointServers.startSimulator(NEEDS_SIMULATOR, "", arguments)) {
             // A fresh endpoint name per case: the JVM-wide limits and AIMD state start clean.
             String endpointName = "bench-" + name + "-" + System.nanoTime();
-            Endpoint endpoint = new Endpoint(simulator.baseUrl(), "", 60_000, inFlight, 6, rpm, 0);
+            Endpoint endpoint = new Endpoint(simulator.baseUrl(), "", 60_000, inFlight, 6, clientRpm, 0);
             TeacherClients clients = new TeacherClients(Map.of(endpointName, endpoint), ResponseStore.Factory.NONE);
             AnswerCollector collector = new AnswerCollector();
             Stage<AnswerTask, Response> timed = (task, c) -> {
@@ -106,16 +209,20 @@ final class TeacherBench {
             String out = Files.createTempDirectory("judgeforge-bench").toUri().toString();
             StepOutput result =
                     step.run(spark, tasks(spark, requests, endpointName), new RunLayout(out, name), partitions);
-            if (result.report().out() != requests) {
+            if (!result.report().balanced() || result.report().in() != requests) {
                 throw new IllegalStateException("bench case " + name + " lost requests: " + result.report());
             }
             double seconds = (LAST_END.get() - FIRST_START.get()) / 1e9;
             com.fasterxml.jackson.databind.JsonNode stats = stats(simulator);
             long ok = stats.path("by_status").path("200").asLong(0);
             long limited = stats.path("rate_limited").asLong(0);
-            double ideal =
-                    rpm > 0 ? Math.min(rpm / 60.0, inFlight * 1000.0 / latencyMs) : inFlight * 1000.0 / latencyMs;
-            return new Result(name, requests, ideal, requests / seconds, limited, ok - requests, seconds);
+            long answered = result.report().out();
+            double ideal = serverRpm > 0
+                    ? Math.min(serverRpm / 60.0, inFlight * 1000.0 / latencyMs)
+                    : inFlight * 1000.0 / latencyMs;
+            // The rate counts answered requests only: a failed one is no progress.
+            return new Result(
+                    name, requests, ideal, answered / seconds, limited, ok - answered, requests - answered, seconds);
         }
     }
 

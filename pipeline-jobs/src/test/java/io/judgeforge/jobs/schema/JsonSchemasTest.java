@@ -98,15 +98,16 @@ class JsonSchemasTest {
       {"mode": "pairwise", "rating_format": "themis", "bench": "bench.jsonl", "pred": "pred.jsonl",
        "swapped_order_given": true,
        "overall": {"n": 3, "missing": 0, "missing_swapped": 1, "accuracy": 0.6667, "kappa": 0.5, "macro_precision": 0.5,
-                   "macro_recall": 0.6667, "macro_f1": 0.5556, "accuracy_avg_orders": 0.5, "positional_agreement": 0.3333,
-                   "agreement_both_orders": 0.3333, "consistency": 0.3333, "normalised": 0.5,
+                   "macro_recall": 0.6667, "macro_f1": 0.5556, "accuracy_avg_orders": 0.5, "accuracy_order_resolved": 0.3333,
+                   "agreement_both_orders": 0.3333, "positional_agreement": 0.3333, "normalised": 0.5,
                    "random": {"accuracy": 0.3333, "kappa": 0.0, "accuracy_avg_orders": 0.3333,
-                              "positional_agreement": 0.3333, "agreement_both_orders": 0.1111, "consistency": 0.3333},
+                              "accuracy_order_resolved": 0.3333, "agreement_both_orders": 0.1111,
+                              "positional_agreement": 0.3333},
                    "z": {"accuracy": 0.7071, "kappa": -0.7071},
                    "ci": {"accuracy": [0.3333, 1.0], "kappa": [null, null], "normalised": [0.0, 1.0]}},
        "by_scenario": {"open_qa": {"n": 2, "missing": 0, "missing_swapped": 0, "accuracy": 0.5, "kappa": 0.0,
                    "macro_precision": 0.25, "macro_recall": 0.5, "macro_f1": 0.3333, "accuracy_avg_orders": 0.5,
-                   "positional_agreement": 0.5, "agreement_both_orders": 0.5, "consistency": 1.0, "normalised": 0.25,
+                   "accuracy_order_resolved": 0.5, "agreement_both_orders": 0.5, "positional_agreement": 1.0, "normalised": 0.25,
                    "random": {"accuracy": 0.3333, "kappa": 0.0}, "z": {"accuracy": -0.7071, "kappa": 0.7071},
                    "ci": {"accuracy": [0.0, 1.0], "normalised": [-0.5, 1.0]}}},
        "unmatched_predictions": 1, "without_prediction": 0, "missing_examples": ["3: swapped order: empty prediction"],
@@ -677,8 +678,9 @@ class JsonSchemasTest {
         assertEquals(5, report.at("/overall/n").asInt());
         assertEquals(1, report.at("/overall/missing").asInt());
         assertEquals(2, report.at("/overall/missing_swapped").asInt());
-        assertTrue(report.at("/overall/consistency").isNumber());
-        assertTrue(report.at("/overall/random/positional_agreement").isNumber());
+        assertTrue(report.at("/overall/positional_agreement").isNumber());
+        assertTrue(report.at("/overall/random/accuracy_order_resolved").isNumber());
+        assertFalse(report.at("/overall").has("consistency"), "one name per figure: positional_agreement");
         assertFalse(report.has("scale"));
         assertFalse(report.at("/rules").has("rounding"));
     }
@@ -719,7 +721,11 @@ class JsonSchemasTest {
         assertRejected(pairwise, "swapped_order_given", r -> ((ObjectNode) r).remove("swapped_order_given"));
         assertRejected(pointwise, "missing_examples", r -> ((ObjectNode) r).remove("missing_examples"));
         assertRejected(pointwise, "pred_scale", r -> ((ObjectNode) r).remove("pred_scale"));
-        assertRejected(pointwise, "consistency", r -> ((ObjectNode) r.get("overall")).put("consistency", 0.5));
+        assertRejected(
+                pointwise,
+                "positional_agreement",
+                r -> ((ObjectNode) r.get("overall")).put("positional_agreement", 0.5));
+        assertRejected(pairwise, "consistency", r -> ((ObjectNode) r.at("/overall/random")).put("consistency", 0.5));
         assertRejected(pointwise, "agr_2_2", r -> ((ObjectNode) r.at("/by_scenario/close_qa")).remove("agr_2_2"));
         assertRejected(
                 pairwise,
