@@ -122,6 +122,7 @@ final class StagesBench implements Callable<Integer> {
         if (json) {
             stdout.println(Json.write(figures(results)));
         }
+        stdout.flush();
         return 0;
     }
 

@@ -161,15 +161,20 @@ final class SyntheticRecords implements Serializable {
 
     /** Judge record {@code r}: the first {@link #pointwise} grade one answer, the rest are pairs in both orders. */
     Judgment judgment(long r) {
+        return judgment(r, true);
+    }
+
+    /** Without {@code prompt}, the record has an empty prompt: all the score stage's record needs, made faster. */
+    private Judgment judgment(long r, boolean prompt) {
         if (r < 0 || r >= records) {
             throw new IllegalArgumentException("record " + r + " of " + records);
         }
-        return r < pointwise ? pointwise(r) : pairwise((r - pointwise) / 2, (r - pointwise) % 2 == 1);
+        return r < pointwise ? pointwise(r, prompt) : pairwise((r - pointwise) / 2, (r - pointwise) % 2 == 1, prompt);
     }
 
     /** The score stage's record of judge record {@code r}. */
     IfdScore score(long r) {
-        Judgment j = judgment(r);
+        Judgment j = judgment(r, false);
         SplittableRandom random = random(r, 3);
         int s = scenarios.indexOf(scenarioOf(instructionOf(r)));
         // A scenario's IFD lies around its own mean; one record in a hundred is far above it.
@@ -195,17 +200,19 @@ final class SyntheticRecords implements Serializable {
         return scenarios.get((int) (instruction % scenarios.size()));
     }
 
-    private Judgment pointwise(long j) {
+    private Judgment pointwise(long j, boolean withPrompt) {
         long i = j / pool.size();
         Instruction instruction = instruction(i, true);
         String model = pool.get((int) (j % pool.size()));
-        String response = response(i, model);
         String scenario = instruction.scenario();
         boolean withReference = referenceScenarios.contains(scenario) && !model.equals(referenceModel);
         JudgeMode mode = withReference ? JudgeMode.REFERENCE : JudgeMode.SINGLE;
-        String prompt = withReference
-                ? renderer.referenceGuided(scenario, instruction.text(), response(i, referenceModel), response)
-                : renderer.single(scenario, instruction.text(), response);
+        String prompt = !withPrompt
+                ? ""
+                : withReference
+                        ? renderer.referenceGuided(
+                                scenario, instruction.text(), response(i, referenceModel), response(i, model))
+                        : renderer.single(scenario, instruction.text(), response(i, model));
         SplittableRandom random = random(j, 4);
         int score = score(random);
         List<Criterion> criteria = scenarioOf(i).criteria();
@@ -257,7 +264,7 @@ final class SyntheticRecords implements Serializable {
                 .build();
     }
 
-    private Judgment pairwise(long p, boolean swapped) {
+    private Judgment pairwise(long p, boolean swapped, boolean withPrompt) {
         Instruction instruction = instruction(p, true);
         SplittableRandom random = random(p, 5);
         int a = random.nextInt(pool.size());
@@ -309,11 +316,14 @@ final class SyntheticRecords implements Serializable {
                 .answerModelB(shownB)
                 .pairId(pairId)
                 .order(order)
-                .prompt(renderer.pairwise(
-                        scenario,
-                        instruction.text(),
-                        response(p, pool.get(swapped ? b : a)),
-                        response(p, pool.get(swapped ? a : b))))
+                .prompt(
+                        withPrompt
+                                ? renderer.pairwise(
+                                        scenario,
+                                        instruction.text(),
+                                        response(p, pool.get(swapped ? b : a)),
+                                        response(p, pool.get(swapped ? a : b)))
+                                : "")
                 .output(target.toString())
                 .target(target.toString())
                 .verdict(verdict)
