@@ -111,9 +111,10 @@ final class StagesBench implements Callable<Integer> {
             for (long n : records) {
                 Result r = measure(launch, n, stdout::println);
                 results.add(r);
+                // Each N's row as soon as it is measured: a later N that fails does not lose it.
                 stdout.printf(
-                        "%d records: generated in %.1f s; plain copy %.1f s, stages %.1f s, ratio %.2f%n",
-                        n, r.generateS(), r.plainS(), r.stagesS(), r.ratio());
+                        "%d records: generated in %.1f s; plain copy %.1f s, stages %.1f s, ratio %.2f%n%s",
+                        n, r.generateS(), r.plainS(), r.stagesS(), r.ratio(), table(List.of(r)));
                 stdout.flush();
             }
         }
