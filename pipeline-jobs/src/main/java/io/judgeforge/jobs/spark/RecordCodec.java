@@ -52,6 +52,36 @@ public final class RecordCodec<T extends Record> implements Serializable {
         return type.cast(decode(row, type));
     }
 
+    /**
+     * A record class's components, their column names and its canonical constructor, looked up once per class:
+     * reflection and the name's regular expression cost more than the rest of a row's conversion.
+     */
+    private record Shape(
+            RecordComponent[] components, Type[] types, Class<?>[] classes, String[] names, Constructor<?> ctor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> c) {
+                RecordComponent[] components = c.getRecordComponents();
+                Type[] types = new Type[components.length];
+                Class<?>[] classes = new Class<?>[components.length];
+                String[] names = new String[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    types[i] = components[i].getGenericType();
+                    classes[i] = components[i].getType();
+                    names[i] = snake(components[i].getName());
+                    components[i].getAccessor().setAccessible(true);
+                }
+                try {
+                    Constructor<?> ctor = c.getDeclaredConstructor(classes);
+                    ctor.setAccessible(true);
+                    return new Shape(components, types, classes, names, ctor);
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("No canonical constructor of " + c.getSimpleName(), e);
+                }
+            }
+        };
+    }
+
     public static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
@@ -112,11 +142,12 @@ public final class RecordCodec<T extends Record> implements Serializable {
             return ((Enum<?>) value).name().toLowerCase();
         }
         if (c.isRecord()) {
-            RecordComponent[] components = c.getRecordComponents();
+            Shape shape = Shape.OF.get(c);
+            RecordComponent[] components = shape.components();
             Object[] values = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 try {
-                    values[i] = encode(components[i].getAccessor().invoke(value), components[i].getGenericType());
+                    values[i] = encode(components[i].getAccessor().invoke(value), shape.types()[i]);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(
                             "Cannot read " + c.getSimpleName() + "." + components[i].getName(), e);
@@ -149,12 +180,11 @@ public final class RecordCodec<T extends Record> implements Serializable {
         }
         if (c.isRecord()) {
             Row row = (Row) value;
-            RecordComponent[] components = c.getRecordComponents();
-            Object[] args = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                String name = snake(components[i].getName());
+            Shape shape = Shape.OF.get(c);
+            Class<?>[] types = shape.classes();
+            Object[] args = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
+                String name = shape.names()[i];
                 int index = row.schema() == null ? i : row.fieldIndex(name);
                 Object raw = row.isNullAt(index) ? null : row.get(index);
                 if (raw != null && types[i] == List.class && !(raw instanceof Object[])) {
@@ -163,12 +193,10 @@ public final class RecordCodec<T extends Record> implements Serializable {
                 if (raw == null && types[i].isPrimitive()) {
                     throw new IllegalArgumentException("Column '" + name + "' of " + c.getSimpleName() + " is null");
                 }
-                args[i] = decode(raw, components[i].getGenericType());
+                args[i] = decode(raw, shape.types()[i]);
             }
             try {
-                Constructor<?> ctor = c.getDeclaredConstructor(types);
-                ctor.setAccessible(true);
-                return ctor.newInstance(args);
+                return shape.ctor().newInstance(args);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot build " + c.getSimpleName() + " from a row", e);
             }

@@ -13,6 +13,7 @@ import io.judgeforge.stage.augment.JudgmentAugmenter;
 import io.judgeforge.stage.augment.JudgmentAugmenter.Paraphrase;
 import io.judgeforge.stage.augment.ParaphraseFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -42,9 +43,10 @@ public final class AugmentJob {
                 .parquet(ctx.layout().records(SelectJob.STAGE))
                 .select(col("judgment_id"), col("ifd"));
         Dataset<Row> judgments = ctx.spark().read().parquet(ctx.layout().records(JudgeJob.STAGE));
-        Dataset<Row> pointwise = judgments
-                .join(selected, judgments.col("id").equalTo(selected.col("judgment_id")))
-                .filter(col("mode").notEqual("pairwise"))
+        // The regression reads only the scores: the judgments' texts are joined for the records an operation
+        // takes (a share of each, drawn from the id alone), not for every selected record.
+        Dataset<Row> scores = pointwise(
+                        judgments.select(col("id"), col("mode"), col("score"), col("point_scores")), selected)
                 .cache();
         Augmentations augmentations = new Augmentations(
                 settings,
@@ -55,18 +57,31 @@ public final class AugmentJob {
                         ctx.config().judge().minScore(),
                         ctx.config().judge().maxScore()),
                 paraphrases(ctx, settings),
-                AugmentRegression.fit(ctx, pointwise, settings, seed));
+                AugmentRegression.fit(ctx, scores, settings, seed));
+        Column takenByAny = udf(
+                        (UDF1<String, Boolean>) id -> Arrays.stream(Operation.values())
+                                .anyMatch(operation -> augmentations.takes(operation, id)),
+                        DataTypes.BooleanType)
+                .apply(col("id"));
+        Dataset<Row> chosen = pointwise(judgments.filter(takenByAny), selected).cache();
         List<StepOutput> steps = new ArrayList<>();
         for (Operation operation : Operation.values()) {
             Column taken = udf((UDF1<String, Boolean>) id -> augmentations.takes(operation, id), DataTypes.BooleanType)
                     .apply(col("id"));
-            steps.add(AugmentStep.apply(pointwise.filter(taken), operation, augmentations));
+            steps.add(AugmentStep.apply(chosen.filter(taken), operation, augmentations));
         }
         Dataset<Row> records = steps.stream()
                 .map(StepOutput::records)
                 .reduce(Dataset::unionByName)
                 .orElseThrow();
         return StageOutputs.write(ctx, STAGE, records, steps, start);
+    }
+
+    /** The selected pointwise judgments among {@code judgments}, with their IFD. */
+    private static Dataset<Row> pointwise(Dataset<Row> judgments, Dataset<Row> selected) {
+        return judgments
+                .join(selected, judgments.col("id").equalTo(selected.col("judgment_id")))
+                .filter(col("mode").notEqual("pairwise"));
     }
 
     private static Map<String, List<Paraphrase>> paraphrases(PipelineContext ctx, PipelineConfig.Augment settings) {

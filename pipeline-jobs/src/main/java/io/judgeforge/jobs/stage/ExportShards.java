@@ -65,7 +65,11 @@ final class ExportShards {
      */
     static Dataset<Row> inShards(PipelineContext ctx, Dataset<Row> records, int perShard, int shardCount) {
         Column[] all = Arrays.stream(records.columns()).map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> ordered = records.orderBy(col("id"), to_json(struct(all)));
+        // The same total order as orderBy(id, whole record): records of one id share a range partition. The
+        // ranges are drawn on the id alone, so the record's JSON is made only to break a tie of ids while
+        // sorting, not for every record in the sampling and partitioning passes.
+        Dataset<Row> ordered =
+                records.repartitionByRange(col("id")).sortWithinPartitions(col("id"), to_json(struct(all)));
         int width = records.schema().size();
         JavaRDD<Row> ranked = ordered.javaRDD()
                 .zipWithIndex()
