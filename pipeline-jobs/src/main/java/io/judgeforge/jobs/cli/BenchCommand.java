@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.PipelineBench.class,
             BenchCommand.TeacherPathBench.class,
             BenchCommand.ClassifierBench.class,
-            MetaEvalBench.class
+            MetaEvalBench.class,
+            ScaleBench.class
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec

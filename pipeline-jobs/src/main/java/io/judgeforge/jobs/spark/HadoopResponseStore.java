@@ -53,7 +53,7 @@ public final class HadoopResponseStore implements ResponseStore {
     /** {@code claimLeaseMs}: how long a claim lasts unless renewed ({@code store.claim-lease-ms}). */
     public static Factory factory(String root, Configuration conf, long claimLeaseMs) {
         byte[] confBytes = serialize(conf);
-        return () -> new HadoopResponseStore(root, deserialize(confBytes), claimLeaseMs);
+        return () -> new TimedResponseStore(new HadoopResponseStore(root, deserialize(confBytes), claimLeaseMs));
     }
 
     @Override
