@@ -63,6 +63,48 @@ final class ScaleBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The quiz scenarios' attributes, as conf/local.yaml's, each with 300 topics: the simulator's quiz
+     * questions vary by attribute, so the few topics of the README run would yield mostly duplicates
+     * at thousands of questions.
+     */
+    static final String QUIZ = "{"
+            + quiz(
+                    "math_qa",
+                    "[elementary, intermediate, advanced]",
+                    "[middle-school students, university students," + " data analysts]",
+                    "[arithmetic, algebra, statistics]",
+                    "percentages for the %s survey",
+                    "[compute a value, solve step by step, find an error in a worked solution]")
+            + ", "
+            + quiz(
+                    "reading_comprehension",
+                    "[elementary, intermediate, advanced]",
+                    "[middle-school students," + " university students, working professionals]",
+                    "[reading comprehension]",
+                    "news about the %s project",
+                    "[answer a question about it, extract key facts, summarize," + " give it a title]")
+            + ", "
+            + quiz(
+                    "programming",
+                    "[elementary, intermediate, advanced]",
+                    "[university students, software" + " engineers, data analysts]",
+                    "[Python programming, SQL, JavaScript]",
+                    "data handling for the %s service",
+                    "[write a function, find a bug, explain what code does," + " optimize code]")
+            + "}";
+
+    private static String quiz(
+            String scenario, String difficulty, String audience, String subject, String topicPattern, String task) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(scenario.hashCode());
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            topics.add(String.format(topicPattern, SyntheticReferences.name(random)));
+        }
+        return scenario + ": {difficulty: " + difficulty + ", audience: " + audience + ", subject: " + subject
+                + ", topic: [" + String.join(", ", topics) + "], task: " + task + "}";
+    }
+
     /** One stage of one run: wall time, calls, records, and the storage time it spent. */
     record StageFigures(String stage, long wallMs, long calls, long records, Map<IoTimes.Kind, Long> ioNanos) {}
 
@@ -109,6 +151,9 @@ final class ScaleBench implements Callable<Integer> {
         SyntheticReferences.write(references, plan.references(), 20250205L);
         List<String> overrides = new ArrayList<>(options.overrides);
         overrides.addAll(plan.overrides(references.toString()));
+        overrides.add("generate.quiz-by-scenario=" + QUIZ);
+        // Top-up rounds replace what validation removed; at this size a few more than the default 3.
+        overrides.add("generate.max-rounds=5");
         stdout.printf(
                 "%n== %.4g of the scale: %d instructions %s, %d pointwise, %d pairs; %d passages; under %s%n",
                 plan.fraction(),

@@ -19,38 +19,11 @@ import java.util.SplittableRandom;
 final class SyntheticReferences {
     private static final List<String> SYLLABLES = List.of(
             "ka", "lor", "ven", "mi", "dra", "tes", "bo", "rin", "sal", "que", "no", "vel", "ath", "em", "ur", "zan",
-            "pi", "gor", "lu", "ster", "wen", "ad", "hol", "cri");
+            "pi", "gor", "lu", "ster", "wen", "ad", "hol", "cri", "fen", "ta", "mor", "is", "bel", "cas", "dun", "ga",
+            "hem", "jo", "kel", "mar", "nis", "ost", "pra", "ru");
     private static final List<String> TOPICS =
             List.of("history", "geography", "science", "engineering", "agriculture", "economics", "music", "medicine");
-    private static final List<String> PRACTICES = List.of(
-            "terrace farming",
-            "glass blowing",
-            "river navigation",
-            "salt harvesting",
-            "bell casting",
-            "wool dyeing",
-            "canal building",
-            "star charting",
-            "paper making",
-            "bridge surveying",
-            "cheese ripening",
-            "seed banking");
-    private static final List<String> MATERIALS = List.of(
-            "limestone",
-            "copper wire",
-            "oak timber",
-            "volcanic clay",
-            "river reeds",
-            "linen thread",
-            "bronze fittings",
-            "pine resin");
-    private static final List<String> OUTCOMES = List.of(
-            "doubled the harvest within a decade",
-            "drew traders from distant coastal towns",
-            "was copied by three neighbouring provinces",
-            "survived two severe floods",
-            "was recorded in a detailed municipal ledger",
-            "led to the founding of a small academy");
+    private static final List<String> KINDS = List.of("Valley", "Harbour", "Plateau", "Basin", "Isles", "Coast");
 
     private SyntheticReferences() {}
 
@@ -65,44 +38,47 @@ final class SyntheticReferences {
         }
     }
 
+    /**
+     * One passage. Every sentence names something invented for it alone (the simulator's questions are
+     * built from a passage's names and sentences), and the shared words are short, so two passages'
+     * questions share few word shingles.
+     */
     static Map<String, String> passage(int index, SplittableRandom random) {
-        String place = name(random) + " " + pick(random, List.of("Valley", "Harbour", "Plateau", "Basin", "Isles"));
+        String place = name(random) + " " + KINDS.get(random.nextInt(KINDS.size()));
         String person = name(random) + " " + name(random);
-        String practice = pick(random, PRACTICES);
-        String material = pick(random, MATERIALS);
+        String craft = name(random).toLowerCase(java.util.Locale.ROOT) + "ing";
+        String material = name(random).toLowerCase(java.util.Locale.ROOT) + "wood";
+        String guild = name(random);
+        String river = name(random);
+        String feast = name(random);
+        String archive = name(random);
         int year = 1420 + random.nextInt(560);
-        int workers = 20 + random.nextInt(900);
         String text = String.join(
                 " ",
-                "The " + place + " is known for a tradition of " + practice + " that began around " + year + ".",
-                person + " described the method in a treatise that local guilds kept for generations.",
-                "Workers relied on " + material + " and on careful timing of the seasons to keep the work steady.",
-                "At its height about " + workers + " families took part, and the practice " + pick(random, OUTCOMES)
+                "The " + place + " is known for " + craft + ", a way of work that began there in " + year + ".",
+                person + " wrote about " + craft + " in a book the " + guild + " guild kept for " + (20 + index % 300)
+                        + " years.",
+                "Its people used " + material + " from the " + river + " river and set the pace of the work by the "
+                        + feast + " feast.",
+                "At its peak " + (20 + random.nextInt(900)) + " families of the " + place + " took part in " + craft
                         + ".",
-                "Later visitors noted that the " + place + " guild trained apprentices for " + (3 + random.nextInt(6))
-                        + " years before they could work alone.",
-                "Today the " + practice + " of the " + place + " is studied as an example of "
-                        + pick(random, List.of("sustainable", "collective", "seasonal", "coastal", "upland"))
-                        + " craftsmanship, and record " + index + " of the regional archive preserves "
-                        + person + "'s original drawings.");
+                "Record " + index + " of the " + archive + " archive holds the first drawings " + person
+                        + " made of it.");
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", String.format("scale-ref-%06d", index));
-        row.put("title", "The " + practice + " of the " + place);
-        row.put("topic", pick(random, TOPICS));
+        row.put("title", craft + " in the " + place);
+        row.put("topic", TOPICS.get(random.nextInt(TOPICS.size())));
         row.put("text", text);
         return row;
     }
 
-    private static String name(SplittableRandom random) {
+    /** An invented name of three or four syllables, capitalised. */
+    static String name(SplittableRandom random) {
         StringBuilder sb = new StringBuilder();
-        int syllables = 2 + random.nextInt(2);
+        int syllables = 3 + random.nextInt(2);
         for (int i = 0; i < syllables; i++) {
-            sb.append(pick(random, SYLLABLES));
+            sb.append(SYLLABLES.get(random.nextInt(SYLLABLES.size())));
         }
         return Character.toUpperCase(sb.charAt(0)) + sb.substring(1);
-    }
-
-    private static String pick(SplittableRandom random, List<String> values) {
-        return values.get(random.nextInt(values.size()));
     }
 }

@@ -97,6 +97,6 @@ class ScalePlanTest {
         assertEquals(200, new HashSet<>(lines).size());
         assertTrue(SyntheticReferences.passage(3, new SplittableRandom(1))
                 .get("text")
-                .contains("record 3 of the regional archive"));
+                .contains("Record 3 of the "));
     }
 }
