@@ -657,7 +657,7 @@ public record PipelineConfig(
         DROP
     }
 
-    public record Pairwise(int pairsPerInstruction, PairOrder order, InconsistentPairs inconsistent)
+    public record Pairwise(int pairsPerInstruction, PairOrder order, InconsistentPairs inconsistent, int maxPairs)
             implements Serializable {
         public Pairwise {
             check(
@@ -665,6 +665,7 @@ public record PipelineConfig(
                     "judge.pairwise.pairs-per-instruction",
                     pairsPerInstruction,
                     "an integer >= 0");
+            check(maxPairs >= 0, "judge.pairwise.max-pairs", maxPairs, "an integer >= 0 (0 = every pair)");
             check(order != null, "judge.pairwise.order", null, "swap or mirror");
             check(inconsistent != null, "judge.pairwise.inconsistent", null, "tie or drop");
         }
@@ -682,9 +683,11 @@ public record PipelineConfig(
             int maxTokens,
             int minScore,
             int maxScore,
-            String ratingFormat)
+            String ratingFormat,
+            int maxPointwise)
             implements Serializable {
         public Judge {
+            check(maxPointwise >= 0, "judge.max-pointwise", maxPointwise, "an integer >= 0 (0 = every response)");
             check(referenceScenarios != null, "judge.reference-scenarios", null, "a list of scenario ids");
             referenceScenarios = List.copyOf(referenceScenarios);
             check(referenceModel != null, "judge.reference-model", null, "a respond.pool name, or \"\"");

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.TeacherPathBench.class,
             BenchCommand.ClassifierBench.class,
             MetaEvalBench.class,
-            StagesBench.class
+            StagesBench.class,
+            ScaleBench.class
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -1,22 +1,23 @@
 package io.judgeforge.jobs.cli;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * The driver JVM's heap while a piece of work runs, sampled every {@code 20 ms} by a daemon thread: the peak
- * heap in use (live objects and garbage not yet collected) and the peak of what the last collection left
- * (the heap pools' collection usage, a bound on the live data). In local mode the executors run in this JVM,
- * so it is their memory too.
+ * The driver JVM's heap while a piece of work runs, sampled every {@code periodMs} by a daemon thread: the peak
+ * heap in use (live objects and garbage not yet collected), the peak of what the last collection left (the heap
+ * pools' collection usage, a bound on the live data), and the collectors' count and time over the same span. In
+ * local mode the executors run in this JVM, so it is their memory too.
  */
 final class HeapPeak implements AutoCloseable {
-    private static final long INTERVAL_MS = 20;
-
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)
             .toList();
+    private final long gcCountAtStart = gcCount();
+    private final long gcMsAtStart = gcMs();
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile long used;
@@ -25,13 +26,13 @@ final class HeapPeak implements AutoCloseable {
     /** What was measured: both peaks in bytes, and the heap's limit (-Xmx). */
     record Peak(long usedBytes, long afterGcBytes, long maxBytes) {}
 
-    HeapPeak() {
+    HeapPeak(long periodMs) {
         sampler = new Thread(
                 () -> {
                     while (running) {
                         sample();
                         try {
-                            Thread.sleep(INTERVAL_MS);
+                            Thread.sleep(periodMs);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -58,6 +59,30 @@ final class HeapPeak implements AutoCloseable {
     Peak peak() {
         sample();
         return new Peak(used, afterGc, Runtime.getRuntime().maxMemory());
+    }
+
+    long peakBytes() {
+        return peak().usedBytes();
+    }
+
+    long gcCollections() {
+        return gcCount() - gcCountAtStart;
+    }
+
+    long gcMillis() {
+        return gcMs() - gcMsAtStart;
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
+    }
+
+    private static long gcMs() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     @Override

@@ -146,7 +146,7 @@ final class StagesBench implements Callable<Integer> {
         System.gc();
         double plain;
         HeapPeak.Peak plainHeap;
-        try (HeapPeak heap = new HeapPeak()) {
+        try (HeapPeak heap = new HeapPeak(20)) {
             start = System.nanoTime();
             for (String input : SyntheticRun.inputs(ctx)) {
                 ctx.spark()
@@ -166,7 +166,7 @@ final class StagesBench implements Callable<Integer> {
         HeapPeak.Peak stagesHeap;
         Pipeline.Result result;
         Map<String, Double> perStage = new LinkedHashMap<>();
-        try (HeapPeak heap = new HeapPeak()) {
+        try (HeapPeak heap = new HeapPeak(20)) {
             // Each stage's time from its start to the next one's: a stage report's wall time ends when its
             // records are written, before export writes its shards and manifest.
             Map<String, Long> starts = new LinkedHashMap<>();

@@ -53,7 +53,7 @@ public final class HadoopResponseStore implements ResponseStore {
     /** {@code claimLeaseMs}: how long a claim lasts unless renewed ({@code store.claim-lease-ms}). */
     public static Factory factory(String root, Configuration conf, long claimLeaseMs) {
         byte[] confBytes = serialize(conf);
-        return () -> new HadoopResponseStore(root, deserialize(confBytes), claimLeaseMs);
+        return () -> new TimedResponseStore(new HadoopResponseStore(root, deserialize(confBytes), claimLeaseMs));
     }
 
     @Override
@@ -89,8 +89,11 @@ public final class HadoopResponseStore implements ResponseStore {
         }
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
         try {
-            try (OutputStream out = fs.create(tmp, false)) {
-                out.write(Json.write(response).getBytes(StandardCharsets.UTF_8));
+            // Not fs.create: on the raw local file system it sets the file's permission, and without
+            // Hadoop's native library that forks a chmod process per stored response (the costliest part
+            // of a simulated call at scale: BENCHMARKS.md, bench scale). createNew writes it directly.
+            if (!HadoopFiles.createNew(fs, tmp, Json.write(response).getBytes(StandardCharsets.UTF_8))) {
+                throw new IOException("Temporary file already exists: " + tmp);
             }
             // The caller holds the key's claim, so a rival writer is unlikely; the check keeps the first
             // response where a rename would overwrite (local file systems), and HDFS refuses the rename.

@@ -118,7 +118,7 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
             if (task != null) {
                 task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> calls.close());
             }
-            return calls;
+            return IoTimes.timedConsumer(calls);
         };
         long inputItems = input.count();
         meters.tagging(
@@ -199,6 +199,15 @@ public final class TeacherStep<I extends Record, O extends Record> implements Se
     }
 
     private Row process(Row row, TeacherClients metered, TeacherClients calling, TeacherMeters meters) {
+        long started = System.nanoTime();
+        try {
+            return processTimed(row, metered, calling, meters);
+        } finally {
+            IoTimes.since(IoTimes.Kind.TEACHER_ITEMS, started);
+        }
+    }
+
+    private Row processTimed(Row row, TeacherClients metered, TeacherClients calling, TeacherMeters meters) {
         I item = in.fromRow(row);
         ItemOutcome<O> result;
         try {

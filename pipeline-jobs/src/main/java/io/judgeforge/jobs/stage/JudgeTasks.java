@@ -1,6 +1,8 @@
 package io.judgeforge.jobs.stage;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.judgeforge.config.PipelineConfig;
 import io.judgeforge.jobs.spark.RecordCodec;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -53,10 +56,14 @@ final class JudgeTasks {
         RecordCodec<JudgeTask> taskCodec = RecordCodec.of(JudgeTask.class);
         MapFunction<Row, Row> toTask = row -> taskCodec.toRow(
                 grading.task(responseCodec.fromRow(row), row.getAs("reference_answer"), row.getAs("model_reference")));
-        return responses
-                .join(own, col("instruction_id").equalTo(col("ref_instruction_id")), "left")
-                .join(byModel, col("instruction_id").equalTo(col("model_instruction_id")), "left")
-                .map(toTask, Encoders.row(taskCodec.schema()));
+        return atMost(
+                responses
+                        .join(own, col("instruction_id").equalTo(col("ref_instruction_id")), "left")
+                        .join(byModel, col("instruction_id").equalTo(col("model_instruction_id")), "left")
+                        .map(toTask, Encoders.row(taskCodec.schema())),
+                col("response.id"),
+                settings.maxPointwise(),
+                ctx.config().run().seed());
     }
 
     /** The pairs of each instruction's responses, chosen by PairPlanner. */
@@ -72,9 +79,30 @@ final class JudgeTasks {
                     .map(taskCodec::toRow)
                     .iterator();
         };
-        return responses
-                .groupByKey(
-                        (MapFunction<Row, String>) r -> r.getString(r.fieldIndex("instruction_id")), Encoders.STRING())
-                .flatMapGroups(toPairs, Encoders.row(taskCodec.schema()));
+        return atMost(
+                responses
+                        .groupByKey(
+                                (MapFunction<Row, String>) r -> r.getString(r.fieldIndex("instruction_id")),
+                                Encoders.STRING())
+                        .flatMapGroups(toPairs, Encoders.row(taskCodec.schema())),
+                col("id"),
+                ctx.config().judge().pairwise().maxPairs(),
+                seed);
+    }
+
+    /**
+     * At most {@code max} of the tasks (all when 0): those whose id hashes lowest under the seed, so a
+     * rerun draws the same ones and a larger cap keeps every task of a smaller one. A sample of the
+     * work, not a filter: the tasks left out never become judge items (the paper judged 10,000 of its
+     * 109,870 responses on their own).
+     */
+    private static Dataset<Row> atMost(Dataset<Row> tasks, Column id, int max, long seed) {
+        if (max == 0) {
+            return tasks;
+        }
+        return tasks.withColumn("_draw", xxhash64(id, lit(seed)))
+                .orderBy(col("_draw"), id)
+                .limit(max)
+                .drop("_draw");
     }
 }

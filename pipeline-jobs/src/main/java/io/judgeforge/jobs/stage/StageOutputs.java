@@ -2,6 +2,7 @@ package io.judgeforge.jobs.stage;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.judgeforge.jobs.spark.IoTimes;
 import io.judgeforge.jobs.spark.StepCounts;
 import io.judgeforge.jobs.spark.StepOutput;
 import io.judgeforge.json.Json;
@@ -9,6 +10,7 @@ import io.judgeforge.stage.ItemStatus;
 import io.judgeforge.stage.StageReport;
 import io.judgeforge.stage.StepReport;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -20,6 +22,7 @@ final class StageOutputs {
     static StageReport write(
             PipelineContext ctx, String stage, Dataset<Row> records, List<StepOutput> steps, long startNanos) {
         String recordsPath = ctx.layout().records(stage);
+        long writing = System.nanoTime();
         records.write().mode(SaveMode.Overwrite).parquet(recordsPath);
         Dataset<Row> rejects = null;
         for (StepOutput step : steps) {
@@ -34,13 +37,12 @@ final class StageOutputs {
                 .mode(SaveMode.Overwrite)
                 .parquet(ctx.layout().quarantine(stage));
         Dataset<Row> written = ctx.spark().read().parquet(recordsPath);
+        long count = written.count();
+        Map<String, Long> byScenario = StepCounts.byScenario(written);
+        IoTimes.since(IoTimes.Kind.STAGE_WRITES, writing);
         List<StepReport> reports = steps.stream().map(StepOutput::report).toList();
-        StageReport report = new StageReport(
-                stage,
-                reports,
-                written.count(),
-                StepCounts.byScenario(written),
-                (System.nanoTime() - startNanos) / 1_000_000);
+        StageReport report =
+                new StageReport(stage, reports, count, byScenario, (System.nanoTime() - startNanos) / 1_000_000);
         ctx.files().replaceText(ctx.layout().report(stage), Json.write(report));
         for (StepReport s : reports) {
             if (!s.balanced()) {
