@@ -81,10 +81,12 @@ class BudgetPipelineTest {
             report = runs.findFirst().orElseThrow().resolve("generate/_report.json");
         }
         JsonNode steps = PipelineRuns.JSON.readTree(report.toFile()).get("steps");
-        JsonNode round1 = steps.get(1);
-        assertTrue(round1.at("/reasons/budget_exhausted").asLong() > 0, "the budget ran out in round 1: " + round1);
-        JsonNode round2 = steps.get(2);
-        assertEquals("teacher-calls-2", round2.get("step").asText(), "a top-up round was planned: " + steps);
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        steps.forEach(s -> byName.put(s.get("step").asText(), s));
+        JsonNode round1 = byName.get("teacher-calls");
+        assertTrue(round1.at("/reasons/budget_exhausted").asLong() > 0, "the budget ran out in round 1: " + steps);
+        JsonNode round2 = byName.get("teacher-calls-2");
+        assertTrue(round2 != null, "a top-up round was planned: " + steps);
         assertEquals(0, round2.get("calls").asLong(), "round 2 made no call with the budget spent: " + round2);
         assertEquals(
                 round2.get("in").asLong(),

@@ -40,9 +40,9 @@ class KilledDriverResumeTest {
     void aDriverKilledInGenerateJudgeAndExportResumesToTheSameShardsPayingNothingTwice(@TempDir Path dir)
             throws Exception {
         // The uninterrupted run is the shared reference (the simulator of the same seed, in-process);
-        // this one answers after 60 ms, two at a time, which leaves time to kill the driver mid-stage.
+        // this one answers after 40 ms, two at a time, which leaves time to kill the driver mid-stage.
         try (LocalEndpointServer sim = LocalEndpointServers.startSimulator(
-                "this test", "", List.of("--port", "0", "--seed", "7", "--latency-ms", "60"))) {
+                "this test", "", List.of("--port", "0", "--seed", "7", "--latency-ms", "40"))) {
             String conf =
                     Path.of("../conf/local.yaml").toAbsolutePath().normalize().toString();
             List<String> settings = new ArrayList<>(PipelineRuns.REFERENCE);
@@ -51,7 +51,7 @@ class KilledDriverResumeTest {
                     "spark.partitions=2",
                     "endpoints.sim.max-in-flight=2",
                     "endpoints.sim.recover-in-flight=stored-completions",
-                    "store.claim-lease-ms=3000",
+                    "store.claim-lease-ms=2000",
                     "endpoints.sim.base-url=" + sim.baseUrl()));
 
             JsonNode reference = PipelineRuns.reference().manifest();
