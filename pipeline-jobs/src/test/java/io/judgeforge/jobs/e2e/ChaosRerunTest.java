@@ -58,7 +58,10 @@ class ChaosRerunTest {
         assertTrue(
                 failures.getOrDefault("refused", 0L) + failures.getOrDefault("content_filtered", 0L) > 0,
                 "the chaos run met refusals or content filters: " + failures);
-        assertEquals(List.of(), unreconciled(chaos.manifest()), "every step: in = out + filtered + quarantined");
+        assertEquals(
+                List.of(),
+                PipelineRuns.unreconciled(chaos.manifest()),
+                "every step: in = out + filtered + quarantined");
         assertTrue(chaos.manifest().at("/totals/reconciled").asBoolean(), "the manifest says it reconciles");
 
         PipelineRuns.Run rerun =
@@ -94,31 +97,6 @@ class ChaosRerunTest {
                 .map(l -> Json.read(l.substring(prefix.length()), JsonNode.class))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no 'simulator saw' line in:\n" + stdout));
-    }
-
-    /** The steps whose counts do not add up, as stage/step: in != out + filtered + quarantined. */
-    static List<String> unreconciled(JsonNode manifest) {
-        List<String> wrong = new ArrayList<>();
-        for (JsonNode stage : manifest.get("stages")) {
-            for (JsonNode step : stage.get("steps")) {
-                long in = step.get("in").asLong();
-                long accounted = step.get("out").asLong()
-                        + step.get("filtered").asLong()
-                        + step.get("quarantined").asLong();
-                long byReason = 0;
-                for (JsonNode n : step.get("reasons")) {
-                    byReason += n.asLong();
-                }
-                if (in != accounted
-                        || byReason
-                                != step.get("filtered").asLong()
-                                        + step.get("quarantined").asLong()) {
-                    wrong.add(
-                            stage.get("stage").asText() + "/" + step.get("step").asText() + " " + step);
-                }
-            }
-        }
-        return wrong;
     }
 
     /** Reasons of every filtered or quarantined item over all stages. */

@@ -69,18 +69,9 @@ class EndToEndPipelineTest {
     void manifestMatchesItsSchemaAndEveryStageReconciles() {
         assertEquals(List.of(), JsonSchemas.validate("manifest", manifest));
         assertTrue(manifest.at("/totals/reconciled").asBoolean());
+        assertEquals(List.of(), PipelineRuns.unreconciled(manifest), "every step: in = out + filtered + quarantined");
         List<String> stages = new java.util.ArrayList<>();
-        for (JsonNode stage : manifest.get("stages")) {
-            stages.add(stage.get("stage").asText());
-            for (JsonNode step : stage.get("steps")) {
-                assertEquals(
-                        step.get("in").asLong(),
-                        step.get("out").asLong()
-                                + step.get("filtered").asLong()
-                                + step.get("quarantined").asLong(),
-                        stage.get("stage").asText() + "/" + step.get("step").asText());
-            }
-        }
+        manifest.get("stages").forEach(stage -> stages.add(stage.get("stage").asText()));
         assertEquals(
                 List.of("generate", "classify", "respond", "judge", "score", "select", "augment", "export"), stages);
     }

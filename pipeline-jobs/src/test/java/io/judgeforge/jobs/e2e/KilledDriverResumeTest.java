@@ -167,30 +167,24 @@ class KilledDriverResumeTest {
     }
 
     static long requests(LocalEndpointServer sim) {
-        HttpResponse<String> r = send(
-                HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats")))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode byPath = Json.read(r.body(), JsonNode.class).path("by_path");
+        JsonNode byPath = requestsByPath(sim);
         // Paid requests only: reads of stored completions are counted apart.
         return byPath.path("/v1/chat/completions").asLong(0)
                 + byPath.path("/v1/completions").asLong(0);
     }
 
     static long recoveryReads(LocalEndpointServer sim) {
-        HttpResponse<String> r = send(
-                HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats")))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.read(r.body(), JsonNode.class)
-                .path("by_path")
-                .path("GET /v1/chat/completions")
-                .asLong(0);
+        return requestsByPath(sim).path("GET /v1/chat/completions").asLong(0);
     }
 
-    private static HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> body) {
+    /** The simulator's own count of the requests it served, by path. */
+    private static JsonNode requestsByPath(LocalEndpointServer sim) {
         try {
-            return HTTP.send(request, body);
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(sim.baseUrl().replace("/v1", "/sim/stats")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.read(r.body(), JsonNode.class).path("by_path");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -88,6 +88,34 @@ public final class PipelineRuns {
     }
 
     /**
+     * The steps of a manifest whose counts do not add up, as stage/step: in != out + filtered + quarantined, or
+     * filtered + quarantined != the sum of the step's reasons.
+     */
+    static List<String> unreconciled(JsonNode manifest) {
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode stage : manifest.get("stages")) {
+            for (JsonNode step : stage.get("steps")) {
+                long in = step.get("in").asLong();
+                long accounted = step.get("out").asLong()
+                        + step.get("filtered").asLong()
+                        + step.get("quarantined").asLong();
+                long byReason = 0;
+                for (JsonNode n : step.get("reasons")) {
+                    byReason += n.asLong();
+                }
+                if (in != accounted
+                        || byReason
+                                != step.get("filtered").asLong()
+                                        + step.get("quarantined").asLong()) {
+                    wrong.add(
+                            stage.get("stage").asText() + "/" + step.get("step").asText() + " " + step);
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /**
      * The README's config at quota 1, in shards of 20 records: the run several tests compare against
      * (other partitions, a cassette replay, a driver killed and resumed). Made once per test JVM, under
      * target/, and only read by the tests that share it.
